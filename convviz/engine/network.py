@@ -1,0 +1,318 @@
+"""The paper's CNN: conv blocks, flatten, dense layers, output and loss, run forward and backward.
+
+One code path (`_run`) serves `loss_and_gradients`, `sgd_step` and `trace`, so what the app
+replays is exactly what training computes.
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from . import losses
+from .config import DEFAULT_CONFIG, normalize_config
+from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
+from .trace import Recorder, Trace
+
+FORMAT_VERSION = 1
+
+
+class ModelFileError(ValueError):
+    """A model file that cannot be read, or does not describe a valid network."""
+
+
+class Network:
+    """A small CNN after Murugan (arXiv:1711.03278), in float64 unless `dtype` is given."""
+
+    def __init__(self, config=None, seed=0, dtype=np.float64):
+        self.config = normalize_config(DEFAULT_CONFIG if config is None else config)
+        self.dtype = np.dtype(dtype)
+        self._build()
+        self.params = self._init_params(np.random.default_rng(seed))
+
+    # ---- structure -------------------------------------------------------------------
+    def _build(self):
+        cfg = self.config
+        self.ops, self._stages = [], []
+        h, w = cfg["input"]
+        channels, stage = 1, "input"
+        self._stages.append({"name": "input", "kind": "input", "layer": "input", "shape": (1, h, w)})
+        self._param_shapes = {}
+        for i, block in enumerate(cfg["conv"], 1):
+            layer = f"conv{i}"
+            d = block["kernels"]
+            self._param_shapes[f"{layer}.W"] = (d, channels) + tuple(block["size"])
+            self._param_shapes[f"{layer}.b"] = (d,)
+            self.ops.append(Conv(layer, stage, block["stride"], block["padding"]))
+            h = (h - block["size"][0] + 2 * block["padding"][0]) // block["stride"][0] + 1
+            w = (w - block["size"][1] + 2 * block["padding"][1]) // block["stride"][1] + 1
+            self._stages.append({"name": f"{layer}.kernels", "kind": "kernels", "layer": layer,
+                                 "shape": self._param_shapes[f"{layer}.W"]})
+            self._stages.append({"name": f"{layer}.feature_maps", "kind": "conv", "layer": layer, "shape": (d, h, w)})
+            self.ops.append(Activation(layer, block["activation"], f"{layer}.feature_maps", f"{layer}.activated", False))
+            self._stages.append({"name": f"{layer}.activated", "kind": "activation", "layer": layer, "shape": (d, h, w)})
+            stage = f"{layer}.activated"
+            if block["pool"] != "none":
+                self.ops.append(Pool(layer, block["pool"], block["pool_size"], block["pool_stride"], stage))
+                h = (h - block["pool_size"][0]) // block["pool_stride"][0] + 1
+                w = (w - block["pool_size"][1]) // block["pool_stride"][1] + 1
+                stage = f"{layer}.pooled"
+                self._stages.append({"name": stage, "kind": "pool", "layer": layer, "shape": (d, h, w)})
+            channels = d
+        self.ops.append(Flatten(stage))
+        n = channels * h * w
+        self._stages.append({"name": "flatten", "kind": "flatten", "layer": "flatten", "shape": (n,)})
+        stage = "flatten"
+        for j, layer_cfg in enumerate(cfg["dense"], 1):
+            layer, units = f"dense{j}", layer_cfg["units"]
+            self._param_shapes[f"{layer}.W"] = (units, n)
+            self._param_shapes[f"{layer}.b"] = (units,)
+            self.ops.append(Dense(layer, str(j), stage, f"{layer}.z"))
+            self.ops.append(Activation(layer, layer_cfg["activation"], f"{layer}.z", f"{layer}.a", True))
+            self._stages.append({"name": f"{layer}.z", "kind": "dense", "layer": layer, "shape": (units,)})
+            self._stages.append({"name": f"{layer}.a", "kind": "activation", "layer": layer, "shape": (units,)})
+            stage, n = f"{layer}.a", units
+        classes = cfg["output"]["classes"]
+        self._param_shapes["out.W"] = (classes, n)
+        self._param_shapes["out.b"] = (classes,)
+        self.ops.append(Dense("out", "L+1", stage, "out.z"))
+        self.output = Output(cfg["output"]["activation"], cfg["loss"])
+        self._stages.append({"name": "out.z", "kind": "dense", "layer": "out", "shape": (classes,)})
+        self._stages.append({"name": "out.probs", "kind": "output", "layer": "out", "shape": (classes,)})
+        self._stages.append({"name": "loss", "kind": "loss", "layer": "loss", "shape": ()})
+
+    def _init_params(self, rng):
+        """He-normal weights before ReLU-like activations, Glorot-normal otherwise; zero biases."""
+        params = {}
+        acts = {f"conv{i}": b["activation"] for i, b in enumerate(self.config["conv"], 1)}
+        acts |= {f"dense{j}": d["activation"] for j, d in enumerate(self.config["dense"], 1)}
+        for key, shape in self._param_shapes.items():
+            if key.endswith(".b"):
+                params[key] = np.zeros(shape, self.dtype)
+                continue
+            fan_in = int(np.prod(shape[1:]))
+            fan_out = shape[0] * int(np.prod(shape[2:]))
+            if acts.get(key.split(".")[0], "identity") in ("relu", "leaky_relu", "elu"):
+                std = np.sqrt(2.0 / fan_in)
+            else:
+                std = np.sqrt(2.0 / (fan_in + fan_out))
+            params[key] = (rng.standard_normal(shape) * std).astype(self.dtype)
+        return params
+
+    @property
+    def classes(self):
+        return self.config["output"]["classes"]
+
+    def stages(self):
+        """Every stage of the pipeline in order: dicts with name, kind, layer and shape (no batch axis)."""
+        return [dict(s) for s in self._stages]
+
+    def shapes(self):
+        """[(stage name, output shape)] for every layer, from the input to the loss (Eq. 2.1 sizes)."""
+        return [(s["name"], s["shape"]) for s in self._stages]
+
+    def parameter_count(self):
+        return int(sum(p.size for p in self.params.values()))
+
+    # ---- inputs ----------------------------------------------------------------------
+    def _as_batch(self, x):
+        x = np.asarray(x)
+        h, w = self.config["input"]
+        if x.ndim == 2 and x.shape == (h, w):
+            single = True
+        elif x.ndim == 3 and x.shape[1:] == (h, w) and x.shape[0] > 0:
+            single = False
+        else:
+            raise ValueError(f"input: expected an image of shape ({h}, {w}) or a batch (N, {h}, {w}), "
+                             f"got shape {x.shape}")
+        if not np.issubdtype(x.dtype, np.number) or np.issubdtype(x.dtype, np.complexfloating):
+            raise ValueError(f"input: expected real numbers, got dtype {x.dtype}")
+        x = x.astype(self.dtype, copy=False)
+        if not np.isfinite(x).all():
+            raise ValueError("input: contains NaN or infinite values")
+        return x.reshape(-1, 1, h, w), single
+
+    def _targets(self, y, n):
+        y = np.asarray(y)
+        if y.ndim == 0:
+            y = y.reshape(1)
+        if y.shape != (n,) or not np.issubdtype(y.dtype, np.integer):
+            raise ValueError(f"labels: expected {n} integer label(s), got {y!r}")
+        bad = (y < 0) | (y >= self.classes)
+        if bad.any():
+            raise ValueError(f"labels: {int(y[bad][0])} is outside 0..{self.classes - 1}")
+        return np.eye(self.classes, dtype=self.dtype)[y]
+
+    # ---- forward and backward --------------------------------------------------------
+    def forward(self, x):
+        """ŷ for an image (H, W) -> (classes,) or a batch (N, H, W) -> (N, classes)."""
+        a, single = self._as_batch(x)
+        for op in self.ops:
+            a, _ = op.forward(a, self.params)
+        yhat, _ = self.output.forward(a, self.params)
+        return yhat[0] if single else yhat
+
+    def loss_and_gradients(self, x, y, need_input_grad=True):
+        """Mean loss over the batch and ∂L/∂θ for every parameter, plus "input" (∂L/∂I, x's shape)."""
+        loss, grads, _ = self._run(x, y, params=self.params, need_input_grad=need_input_grad)
+        return loss, grads
+
+    def sgd_step(self, x, y, lr):
+        """θ ← θ − α·∂L/∂θ in place; returns the loss before the step."""
+        loss, grads, _ = self._run(x, y, params=self.params, need_input_grad=False)
+        for key, p in self.params.items():
+            p -= lr * grads[key]
+        return loss
+
+    def _run(self, x, y, params, need_input_grad=True, recorder=None):
+        xb, single = self._as_batch(x)
+        n = xb.shape[0]
+        target = self._targets(y, n)
+        rec = recorder.add if recorder else None
+        if rec:
+            rec("forward", [step("input", "input", "input", "input image I",
+                                 f"I: {xb.shape[2]} × {xb.shape[3]} grayscale, values in [0, 1]",
+                                 "The image the network sees: ink is bright (1), paper dark (0).",
+                                 {"output": xb})])
+        caches, a = [], xb
+        for op in self.ops:
+            out, cache = op.forward(a, params)
+            if rec:
+                rec("forward", op.forward_steps(a, out, cache, params))
+            caches.append(cache)
+            a = out
+        z = a
+        yhat, _ = self.output.forward(z, params)
+        if rec:
+            rec("forward", self.output.forward_steps(z, yhat, None, params))
+        loss_name, out_act = self.config["loss"], self.config["output"]["activation"]
+        terms = losses.loss_terms(loss_name, out_act, yhat, target, z)
+        per_example = terms.sum(axis=-1)
+        loss = float(per_example.mean())
+        # The batch loss is the mean over examples, so every example's gradient carries 1/N.
+        dyhat = losses.loss_gradient(loss_name, out_act, yhat, target) / n
+        if losses.combines(loss_name, out_act):
+            dz = (yhat - target) / n
+        else:
+            dz = self.output.backward(dyhat, (z, yhat), params)[0]
+        if rec:
+            rec("loss", [step("loss", "loss", "loss", f"loss: {loss_name}",
+                              losses.equation(loss_name, out_act),
+                              "The loss measures how far ŷ is from the one-hot target y; training "
+                              "lowers it. Over a batch, the mean of the examples' losses.",
+                              {"input": yhat, "target": target, "terms": terms,
+                               "per_example": per_example, "output": np.float64(loss)},
+                              {"loss": loss_name})])
+            rec("backward", [step("loss_grad", "loss", "out.probs", "loss gradient ∂L/∂ŷ",
+                                  losses.gradient_equation(loss_name, out_act),
+                                  "The backward run starts at the loss: how would it change if each "
+                                  "output probability moved a little?",
+                                  {"input": yhat, "target": target, "grad_input": dyhat},
+                                  {"loss": loss_name})])
+            rec("backward", [self.output.backward_step(dyhat, dz, yhat, target)])
+        grads, d = {}, dz
+        for op, cache in zip(reversed(self.ops), reversed(caches)):
+            need = need_input_grad or op is not self.ops[0]
+            d_in, g = op.backward(d, cache, params, need)
+            if rec:
+                rec("backward", op.backward_steps(d, d_in, g, cache, params))
+            grads.update(g)
+            d = d_in
+        if need_input_grad:
+            grads["input"] = d[:, 0][0] if single else d[:, 0]
+        return loss, grads, (yhat[0] if single else yhat)
+
+    # ---- the trace -------------------------------------------------------------------
+    def trace(self, x, y, lr=0.1):
+        """Record one full training iteration on (x, y) with learning rate α = lr; changes nothing."""
+        _, single = self._as_batch(x)
+        recorder = Recorder(single)
+        loss, grads, probs = self._run(x, y, params=self.params, recorder=recorder)
+        after = {}
+        entries = []
+        for key, p in self.params.items():
+            after[key] = p - lr * grads[key]
+            symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
+            entries.append(step("update", key.split(".")[0], key, f"update {key}",
+                                f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
+                                "Gradient descent moves every parameter a small step against its "
+                                "gradient, the direction that lowers the loss fastest.",
+                                {"before": p, "grad": grads[key], "after": after[key]}, {"lr": lr}))
+        recorder.add("update", entries)
+        loss_after, _, probs_after = self._run(x, y, params=after, need_input_grad=False)
+        batch = (lambda a: a[None]) if single else (lambda a: a)   # the recorder drops the batch axis
+        recorder.add("update", [step("rerun", "out", "loss", "forward again after the update",
+                                     f"L: {loss:.6g} → {loss_after:.6g}",
+                                     "The same image is run forward with the updated parameters. For a "
+                                     "small enough α the loss falls and the target's probability rises.",
+                                     {"probs_before": batch(probs), "probs_after": batch(probs_after),
+                                      "loss_before": np.float64(loss), "loss_after": np.float64(loss_after)},
+                                     {"lr": lr})])
+        return Trace(steps=recorder.steps, label=y, lr=lr, loss=loss, probs=probs, grads=grads,
+                     loss_after=loss_after, probs_after=probs_after, params_after=after)
+
+    # ---- files -----------------------------------------------------------------------
+    def save(self, path):
+        """One .npz holding the config (as JSON) and every parameter."""
+        arrays = {f"param/{k}": v for k, v in self.params.items()}
+        np.savez(path, config=np.array(json.dumps(self.config)),
+                 format_version=np.array(FORMAT_VERSION), **arrays)
+
+    @classmethod
+    def load(cls, path, dtype=np.float64):
+        """A Network from a file written by `save`; ModelFileError names the file and the problem."""
+        config, params = _read_model_file(path)
+        net = cls(config, dtype=dtype)
+        net._assign(params, path)
+        return net
+
+    def restore(self, path):
+        """Load parameters of the same architecture from `path`; on any error the net is unchanged."""
+        config, params = _read_model_file(path)
+        if normalize_config(config) != self.config:
+            raise ModelFileError(f"{path}: the file's network differs from this one's configuration")
+        self._assign(params, path)
+
+    def _assign(self, params, path):
+        missing = sorted(set(self._param_shapes) - set(params))
+        extra = sorted(set(params) - set(self._param_shapes))
+        if missing or extra:
+            raise ModelFileError(f"{path}: parameters do not match the configuration "
+                                 f"(missing {missing or 'none'}, unexpected {extra or 'none'})")
+        for key, shape in self._param_shapes.items():
+            if params[key].shape != shape:
+                raise ModelFileError(f"{path}: {key} has shape {params[key].shape}, expected {shape}")
+            if not np.issubdtype(params[key].dtype, np.floating) or not np.isfinite(params[key]).all():
+                raise ModelFileError(f"{path}: {key} holds non-finite or non-float values")
+        # Validated in full first, so a bad file never leaves the net half-changed.
+        for key in self._param_shapes:
+            self.params[key] = params[key].astype(self.dtype)
+
+
+def _read_model_file(path):
+    path = Path(path)
+    from .config import ConfigError
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            files = {k: data[k] for k in data.files}
+    except FileNotFoundError:
+        raise ModelFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ModelFileError(f"{path}: is a folder, not a model file") from None
+    except Exception as e:  # zipfile, pickle and format errors all mean the same to a user
+        raise ModelFileError(f"{path}: not a convviz model file ({type(e).__name__}: {e})") from None
+    if "config" not in files:
+        raise ModelFileError(f"{path}: not a convviz model file (no config)")
+    version = files.get("format_version")
+    if version is None or int(version) != FORMAT_VERSION:
+        raise ModelFileError(f"{path}: unsupported model format version {version}")
+    try:
+        config = json.loads(str(files["config"]))
+    except (ValueError, TypeError) as e:
+        raise ModelFileError(f"{path}: its config is not valid JSON ({e})") from None
+    try:
+        normalize_config(config)
+    except ConfigError as e:
+        raise ModelFileError(f"{path}: invalid config: {e}") from None
+    params = {k[len("param/"):]: v for k, v in files.items() if k.startswith("param/")}
+    return config, params
