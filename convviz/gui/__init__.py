@@ -1,0 +1,1 @@
+"""convviz GUI: PySide6 + pyqtgraph views of the engine's trace."""
