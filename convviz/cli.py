@@ -1,14 +1,208 @@
-"""The command line: `convviz` opens the app; subcommands train, evaluate, predict, trace."""
+"""The command line: `convviz` opens the app; subcommands train, evaluate, predict and trace."""
 
+import argparse
+import json
+import signal
 import sys
+import time
+
+import numpy as np
+
+SUBCOMMANDS = ("train", "evaluate", "predict", "trace")
+
+
+class UserError(Exception):
+    """Bad input from the user: reported as one line on stderr, exit status 2."""
+
+
+def _fmt_seconds(s):
+    s = int(round(s))
+    return f"{s // 60}m{s % 60:02d}s" if s >= 60 else f"{s}s"
+
+
+def _progress_bar(p, stream):
+    width = 24
+    done = int(width * p.batch / p.batches)
+    stream.write(f"\repoch {p.epoch}/{p.epochs} [{'#' * done}{'.' * (width - done)}] "
+                 f"loss {p.loss:.4f}  acc {100 * p.accuracy:5.1f}%  lr {p.lr:.4g}  "
+                 f"ETA {_fmt_seconds(p.eta)}   ")
+    stream.flush()
+
+
+def _load_model(path):
+    from convviz.digits import load_pretrained
+    from convviz.engine import Network
+    return load_pretrained() if path is None else Network.load(path)
+
+
+def cmd_train(args):
+    from convviz.digits import augment, default_dataset_path, load_dataset
+    from convviz.engine import DEFAULT_CONFIG, Network
+    from convviz.engine.training import evaluate, train
+
+    config = DEFAULT_CONFIG
+    if args.config:
+        try:
+            with open(args.config) as f:
+                config = json.load(f)
+        except OSError as e:
+            raise UserError(f"{args.config}: cannot read ({e.strerror})")
+        except json.JSONDecodeError as e:
+            raise UserError(f"{args.config}: not valid JSON ({e})")
+    images, labels = load_dataset(args.data or default_dataset_path())
+    x = images.astype(np.float32) / 255.0
+    # float32 halves memory traffic; the saved model is loaded as float64 for display.
+    net = Network(config, seed=args.seed, dtype=np.float32)
+    print(f"training on {len(x)} digits, {net.parameter_count()} parameters, "
+          f"{args.epochs} epochs of batch {args.batch_size}, lr {args.lr}, momentum {args.momentum}, "
+          f"{args.schedule} schedule, augmentation {'off' if args.no_augment else 'on'}", flush=True)
+    stop = {"requested": False}
+
+    def on_sigint(signum, frame):
+        stop["requested"] = True
+
+    def on_epoch(epoch, net):
+        net.save(args.out)   # after every epoch, so an interruption keeps the last whole epoch
+        sys.stderr.write("\n")
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        result = train(net, x, labels.astype(int), args.epochs, args.batch_size, args.lr,
+                       args.momentum, args.schedule, args.seed,
+                       augment=None if args.no_augment else augment,
+                       progress=lambda p: _progress_bar(p, sys.stderr),
+                       cancel=lambda: stop["requested"], on_epoch=on_epoch)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if result.cancelled:
+        sys.stderr.write("\n")
+        if result.epochs_done:
+            print(f"stopped by Ctrl+C; {args.out} holds the model after epoch {result.epochs_done}")
+        else:
+            print("stopped by Ctrl+C before the first epoch finished; no model written")
+        return 130
+    metrics = evaluate(net, x, labels)
+    print(f"done in {_fmt_seconds(result.history[-1]['seconds'])}: training accuracy "
+          f"{100 * metrics['accuracy']:.2f}% (no augmentation); model saved to {args.out}")
+    return 0
+
+
+def cmd_evaluate(args):
+    from convviz.digits import load_dataset
+    from convviz.engine.training import evaluate
+
+    net = _load_model(args.model)
+    images, labels = load_dataset(args.data)
+    t0 = time.perf_counter()
+    m = evaluate(net, images.astype(np.float64) / 255.0, labels)
+    print(f"accuracy {100 * m['accuracy']:.2f}% on {m['count']} digits "
+          f"({time.perf_counter() - t0:.1f} s)")
+    print("per class: " + "  ".join(f"{d}: {100 * a:.1f}%" for d, a in enumerate(m["per_class"])))
+    print("confusion matrix (rows: true digit, columns: predicted):")
+    k = len(m["per_class"])
+    print("      " + "".join(f"{d:>6d}" for d in range(k)))
+    for d in range(k):
+        print(f"{d:>6d}" + "".join(f"{v:>6d}" for v in m["confusion"][d]))
+    return 0
+
+
+def _prepared(path):
+    from convviz.digits import is_blank, load_image, preprocess
+    image = load_image(path)
+    if is_blank(image):
+        raise UserError(f"{path}: no digit found (the image is blank)")
+    return preprocess(image)
+
+
+def cmd_predict(args):
+    from convviz.digits import ImageLoadError
+
+    net = _load_model(args.model)
+    failed = False
+    for path in args.images:
+        try:
+            probs = net.forward(_prepared(path))
+        except (ImageLoadError, UserError) as e:
+            print(f"convviz predict: {e}", file=sys.stderr)
+            failed = True
+            continue
+        top = np.argsort(probs)[::-1][:3]
+        print(f"{path}: " + ", ".join(f"{d} ({100 * probs[d]:.1f}%)" for d in top))
+    return 2 if failed else 0
+
+
+def _stats(a):
+    a = np.asarray(a, dtype=np.float64)
+    return f"{a.min():>10.4g} {a.mean():>10.4g} {a.max():>10.4g}"
+
+
+def cmd_trace(args):
+    net = _load_model(args.model)
+    if not 0 <= args.label < net.classes:
+        raise UserError(f"--label: {args.label} is outside 0..{net.classes - 1}")
+    trace = net.trace(_prepared(args.image), args.label, lr=args.lr)
+    print(f"{'#':>3} {'phase':8} {'op':15} {'layer':8} {'shape':>14} {'min':>10} {'mean':>10} {'max':>10} {'‖grad‖':>10}")
+    for s in trace:
+        main = s.main_array()
+        shape = "x".join(map(str, np.shape(main))) or "scalar"
+        grad = next((s.arrays[k] for k in ("grad_input", "grad_W", "grad_b", "grad") if k in s.arrays), None)
+        norm = f"{np.linalg.norm(grad):>10.4g}" if grad is not None else f"{'':>10}"
+        values = _stats(main) if main is not None and np.size(main) else f"{'':>32}"
+        print(f"{s.index:>3} {s.phase:8} {s.op:15} {s.layer:8} {shape:>14} {values} {norm}")
+    print(f"loss {trace.loss:.6g} -> {trace.loss_after:.6g} after one step of lr {args.lr:g}; "
+          f"P(y={args.label}) {trace.probs[args.label]:.4f} -> {trace.probs_after[args.label]:.4f}")
+    return 0
+
+
+def build_parser():
+    p = argparse.ArgumentParser(prog="convviz", description="See how a CNN computes and learns. "
+                                "With no command, opens the app.")
+    sub = p.add_subparsers(dest="command")
+    t = sub.add_parser("train", help="train a network on digits")
+    t.add_argument("--data", help="an .npz or MNIST IDX dataset (default: the shipped 5,000 digits)")
+    t.add_argument("--epochs", type=int, default=30)
+    t.add_argument("--batch-size", type=int, default=32)
+    t.add_argument("--lr", type=float, default=0.05)
+    t.add_argument("--momentum", type=float, default=0.9)
+    t.add_argument("--schedule", choices=("constant", "cosine", "step"), default="cosine")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--no-augment", action="store_true", help="train on the digits as they are")
+    t.add_argument("--config", help="network configuration as JSON (default: the paper-sized net)")
+    t.add_argument("--out", required=True, help="where to save the model (.npz)")
+    e = sub.add_parser("evaluate", help="accuracy, per-class accuracy and confusion matrix")
+    e.add_argument("--model", help="model file (default: the shipped model)")
+    e.add_argument("--data", required=True)
+    pr = sub.add_parser("predict", help="top-3 digits for each image file")
+    pr.add_argument("images", nargs="+", metavar="IMAGE")
+    pr.add_argument("--model")
+    tr = sub.add_parser("trace", help="print one recorded training iteration as a table")
+    tr.add_argument("image", metavar="IMAGE")
+    tr.add_argument("--label", type=int, required=True)
+    tr.add_argument("--lr", type=float, default=0.1)
+    tr.add_argument("--model")
+    return p
 
 
 def main(argv=None):
-    from convviz.engine import Network, DEFAULT_CONFIG
-    net = Network(DEFAULT_CONFIG, seed=0)
-    for name, shape in net.shapes():
-        print(f"{name:12s} {shape}")
-    return 0
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or argv[0] not in SUBCOMMANDS + ("-h", "--help"):
+        from convviz.gui.app import run
+        return run(argv)
+    args = build_parser().parse_args(argv)
+    handler = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
+               "trace": cmd_trace}[args.command]
+    from convviz.engine import ConfigError, ModelFileError
+    errors = (UserError, ConfigError, ModelFileError, FileNotFoundError)
+    try:
+        from convviz.digits import DatasetError, ImageLoadError
+        errors += (DatasetError, ImageLoadError)
+    except ImportError:
+        pass
+    try:
+        return handler(args)
+    except errors as e:
+        print(f"convviz {args.command}: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
