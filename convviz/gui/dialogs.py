@@ -1,0 +1,76 @@
+"""Help and error dialogs: keyboard shortcuts, About, and a non-blocking error box."""
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
+
+ABOUT_HTML = """
+<h2>convviz</h2>
+<p>See how a convolutional neural network computes and learns: draw a digit, watch the
+prediction, pick the true label, and step through one whole training iteration, operation by
+operation: the forward run, the loss, the backward run and the gradient-descent update.</p>
+<p>The network, its notation and its equations follow<br>
+P. Murugan, <i>Feed Forward and Backward Run in Deep Convolution Neural Network</i>,
+arXiv:1711.03278 (2017).</p>
+<p>The sample digits and the training data come from the MNIST database by Yann LeCun,
+Corinna Cortes and Christopher J. C. Burges, used under CC BY-SA 3.0.</p>
+<p>Built with NumPy, PySide6 (Qt) and pyqtgraph.</p>
+"""
+
+
+def show_error(parent, title, message):
+    """An error box that does not block the event loop (open(), not exec()); returns it."""
+    box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def _dialog(parent, title, body_html, width=520):
+    dlg = QDialog(parent)
+    dlg.setWindowTitle(title)
+    dlg.setAttribute(Qt.WA_DeleteOnClose)
+    label = QLabel(body_html)
+    label.setTextFormat(Qt.RichText)
+    label.setWordWrap(True)
+    label.setOpenExternalLinks(True)
+    label.setTextInteractionFlags(Qt.TextBrowserInteraction)
+    buttons = QDialogButtonBox(QDialogButtonBox.Close)
+    buttons.rejected.connect(dlg.reject)
+    lay = QVBoxLayout(dlg)
+    lay.addWidget(label)
+    lay.addWidget(buttons)
+    dlg.setMinimumWidth(width)
+    return dlg
+
+
+def shortcut_rows(groups):
+    """[(group title, [(keys text, action text)])] from {group title: [QAction]}, skipping actions without keys."""
+    rows = []
+    for title, actions in groups.items():
+        entries = []
+        for a in actions:
+            keys = [k.toString(QKeySequence.NativeText) for k in a.shortcuts() if not k.isEmpty()]
+            if keys:
+                entries.append((" or ".join(keys), a.text().replace("&", "")))
+        if entries:
+            rows.append((title, entries))
+    return rows
+
+
+def shortcuts_dialog(parent, groups, extra=()):
+    """A dialog listing every shortcut of the given actions, grouped as the menus are."""
+    parts = ["<table cellspacing='0' cellpadding='3'>"]
+    for title, entries in shortcut_rows(groups) + list(extra):
+        parts.append(f"<tr><td colspan='2'><b>{html.escape(title)}</b></td></tr>")
+        for keys, text in entries:
+            parts.append(f"<tr><td style='padding-right:18px'><tt>{html.escape(keys)}</tt></td>"
+                         f"<td>{html.escape(text)}</td></tr>")
+    parts.append("</table>")
+    return _dialog(parent, "Keyboard shortcuts", "".join(parts), width=460)
+
+
+def about_dialog(parent):
+    return _dialog(parent, "About convviz", ABOUT_HTML)
