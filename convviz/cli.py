@@ -20,7 +20,12 @@ def _fmt_seconds(s):
     return f"{s // 60}m{s % 60:02d}s" if s >= 60 else f"{s}s"
 
 
-def _progress_bar(p, stream):
+def _progress_bar(p, stream, _last=[0.0]):
+    # Redraw at most ten times a second, and always at the end of an epoch.
+    now = time.monotonic()
+    if now - _last[0] < 0.1 and p.batch != p.batches:
+        return
+    _last[0] = now
     width = 24
     done = int(width * p.batch / p.batches)
     stream.write(f"\repoch {p.epoch}/{p.epochs} [{'#' * done}{'.' * (width - done)}] "
