@@ -189,11 +189,12 @@ class DrawingCanvas(QWidget):
 
     def _paint_stroke(self, p, stroke):
         p.setPen(self._pen(stroke))
+        # Exactly as drawn live (a dot, then one segment per mouse move), so redrawing after an
+        # undo reproduces the earlier strokes to the bit.
         pts = stroke.points
-        if len(pts) == 1:
-            p.drawPoint(pts[0])
-        else:
-            p.drawPolyline(pts)
+        p.drawPoint(pts[0])
+        for a, b in zip(pts, pts[1:]):
+            p.drawLine(a, b)
 
     # ---- mouse -----------------------------------------------------------------------
     def _to_image(self, pos):
@@ -213,7 +214,8 @@ class DrawingCanvas(QWidget):
         self._stroke = Stroke(self._brush, button == Qt.RightButton or self._eraser, [pt])
         p = QPainter(self._ink)
         p.setRenderHint(QPainter.Antialiasing)
-        self._paint_stroke(p, self._stroke)
+        p.setPen(self._pen(self._stroke))
+        p.drawPoint(pt)
         p.end()
         self.update(self._dirty(pt, pt, self._brush))
         self.inkChanged.emit()

@@ -1,0 +1,283 @@
+"""The main window driven as a person would: keys, strokes, files, training, and a long session."""
+
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QImage, QPainter, QPen
+from PySide6.QtWidgets import QApplication
+
+from convviz.digits import preprocess
+from convviz.engine import Network
+
+
+def _digit_png(path, dark_on_light=True):
+    """A hand-made "1"-like picture: a thick bar, dark ink on white paper by default."""
+    img = QImage(120, 160, QImage.Format_RGB32)
+    paper, ink = (QColor("white"), QColor("black")) if dark_on_light else (QColor("black"), QColor("white"))
+    img.fill(paper)
+    p = QPainter(img)
+    p.setPen(QPen(ink, 14, Qt.SolidLine, Qt.RoundCap))
+    p.drawLine(60, 25, 60, 135)
+    p.drawLine(60, 25, 40, 45)
+    p.end()
+    assert img.save(str(path))
+    return path
+
+
+def test_first_screen_is_a_sample_with_its_trace_at_step_0(window):
+    assert window.canvas.has_ink()
+    assert window.prediction.probs is not None
+    assert window.trace is not None and window.stepper.trace is window.trace
+    assert window.stepper.index == 0
+    images, labels = window.samples
+    assert window.label == int(labels[window.sample_picker.index])
+    assert "sample" in window.target_text.text()
+    assert window.statusBar() is not None and window.windowTitle().startswith("convviz")
+
+
+def test_digit_key_sets_the_target_and_restarts_the_iteration(window, qtbot):
+    qtbot.keyClick(window, Qt.Key_Right)
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert window.stepper.index == 2
+    with qtbot.waitSignal(window.traceRebuilt):
+        qtbot.keyClick(window, Qt.Key_3)
+    assert window.label == 3 and window.label_is_chosen
+    assert window.trace.label == 3 and window.stepper.index == 0
+    assert "y = <b>3</b> (your choice)" in window.target_text.text()
+    assert window.label_selector.checked() == 3
+    qtbot.keyClick(window, Qt.Key_A)                 # back to following the prediction
+    assert not window.label_is_chosen
+    assert window.label == int(np.argmax(window.probs))
+
+
+def test_step_keys_work_while_the_canvas_was_just_used(window, qtbot, stroke):
+    window.clear()
+    stroke(window.canvas, [(140, 40), (140, 240)])
+    qtbot.mouseClick(window.canvas, Qt.LeftButton, pos=QPoint(20, 20))
+    for key, want in [(Qt.Key_Right, 1), (Qt.Key_N, 2), (Qt.Key_Left, 1), (Qt.Key_P, 0)]:
+        qtbot.keyClick(window, key)
+        assert window.stepper.index == want
+    qtbot.keyClick(window, Qt.Key_End)
+    assert window.stepper.index == len(window.trace) - 1
+    qtbot.keyClick(window, Qt.Key_Home)
+    assert window.stepper.index == 0
+
+
+def test_lr_box_gives_the_keys_back_after_editing(window, qtbot):
+    qtbot.mouseClick(window.lr_spin, Qt.LeftButton)
+    window.lr_spin.setFocus()
+    window.lr_spin.selectAll()
+    qtbot.keyClicks(window.lr_spin, "0.5")
+    qtbot.keyClick(window.lr_spin, Qt.Key_Return)
+    assert window.lr == pytest.approx(0.5) and window.trace.lr == pytest.approx(0.5)
+    assert not window.lr_spin.hasFocus()
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert window.stepper.index == 1
+
+
+def test_clear_undo_and_blank_state(window, qtbot, stroke):
+    window.clear()
+    assert window.prediction.probs is None and window.trace is None
+    assert window.stepper.trace is None
+    assert "draw a digit first" in window.target_text.text()
+    assert not window.apply_button.isEnabled()
+    stroke(window.canvas, [(140, 40), (140, 240)])
+    drawn = window.x28.copy()
+    assert drawn.max() > 0.5
+    stroke(window.canvas, [(60, 140), (220, 140)])
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    np.testing.assert_array_equal(window.x28, drawn)
+    assert window.stepper.index == 0
+    np.testing.assert_array_equal(window.trace.steps[0].arrays["output"][0], drawn)
+
+
+def test_right_button_erase_changes_the_input(window, stroke):
+    window.clear()
+    stroke(window.canvas, [(140, 40), (140, 240)])
+    before = window.x28.copy()
+    stroke(window.canvas, [(100, 140), (180, 140)], button=Qt.RightButton)
+    assert not np.array_equal(window.x28, before)
+    np.testing.assert_array_equal(window.x28, preprocess(window.canvas.ink_array()))
+
+
+def test_open_image_shows_it_and_feeds_the_network(window, tmp_path):
+    path = _digit_png(tmp_path / "one.png")
+    before = window.x28.copy()
+    assert window.open_image(str(path))
+    assert not np.array_equal(window.x28, before)
+    ink = window.canvas.ink_array()
+    assert ink[140, 140] > 0.9 and ink[5, 5] == 0.0        # dark ink on white became bright ink
+    np.testing.assert_array_equal(window.x28, preprocess(ink))
+    np.testing.assert_array_equal(window.trace.steps[0].arrays["output"][0], window.x28)
+    assert window.stepper.index == 0 and not window.label_is_chosen
+
+
+def test_light_on_dark_picture_opens_the_same_way(window, tmp_path):
+    window.open_image(str(_digit_png(tmp_path / "a.png")))
+    a = window.x28.copy()
+    window.open_image(str(_digit_png(tmp_path / "b.png", dark_on_light=False)))
+    np.testing.assert_allclose(window.x28, a, atol=0.02)
+
+
+@pytest.mark.parametrize("content", [b"", b"this is not a picture", None])
+def test_unreadable_image_reports_and_keeps_the_drawing(window, tmp_path, errors, stroke, content):
+    window.clear()
+    stroke(window.canvas, [(140, 40), (140, 240)])
+    ink, x28, trace = window.canvas.ink_array(), window.x28.copy(), window.trace
+    path = tmp_path / "broken.png"
+    if content is not None:
+        path.write_bytes(content)
+    assert not window.open_image(str(path))
+    assert len(errors) == 1
+    title, text = errors[0]
+    assert "image" in title.lower() and "broken.png" in text
+    np.testing.assert_array_equal(window.canvas.ink_array(), ink)
+    np.testing.assert_array_equal(window.x28, x28)
+    assert window.trace is trace
+
+
+def test_drop_an_image_file_on_the_window(window, tmp_path):
+    path = _digit_png(tmp_path / "dropped.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    ev = QDropEvent(QPointF(400, 400), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    before = window.x28.copy()
+    window.dropEvent(ev)
+    assert not np.array_equal(window.x28, before)
+
+
+def test_apply_update_lowers_the_loss_and_reset_restores(window, qtbot):
+    window.set_lr(0.05)
+    qtbot.keyClick(window, Qt.Key_4)                    # train the sample towards a wrong label
+    first = window.trace.loss
+    predicted_after = window.trace.loss_after
+    w0 = {k: v.copy() for k, v in window.net.params.items()}
+    qtbot.mouseClick(window.apply_button, Qt.LeftButton)
+    assert window.trace.loss == pytest.approx(predicted_after)
+    assert window.trace.loss < first
+    assert window.trace.label == 4 and window.stepper.index == 0
+    qtbot.keyClick(window, Qt.Key_U)
+    assert window.trace.loss < predicted_after
+    assert len(window.loss_history) == 3 and "losses so far" in window.loss_text.text()
+    window.reset_weights()
+    for k, v in w0.items():
+        np.testing.assert_array_equal(window.net.params[k], v)
+    assert window.trace.loss == pytest.approx(first)
+
+
+def test_bad_model_file_reports_and_keeps_the_model(window, tmp_path, errors):
+    params = {k: v.copy() for k, v in window.net.params.items()}
+    bad = tmp_path / "model.npz"
+    bad.write_bytes(b"nope")
+    assert not window.open_model(str(bad))
+    assert errors and "model.npz" in errors[0][1]
+    for k, v in params.items():
+        np.testing.assert_array_equal(window.net.params[k], v)
+
+
+def test_save_and_open_model_round_trip(window, tmp_path):
+    path = tmp_path / "mine.npz"
+    window.apply_update()
+    assert window.save_model(str(path))
+    trained = {k: v.copy() for k, v in window.net.params.items()}
+    window.reset_weights()
+    assert window.open_model(str(path))
+    for k, v in trained.items():
+        np.testing.assert_array_equal(window.net.params[k], v)
+    assert "mine.npz" in window._model_label.text()
+
+
+def test_model_for_other_inputs_is_refused(window, tmp_path, errors):
+    from convviz.engine import DEFAULT_CONFIG
+    cfg = dict(DEFAULT_CONFIG, input=[32, 32])
+    path = tmp_path / "big.npz"
+    Network(cfg).save(path)
+    net = window.net
+    assert not window.open_model(str(path))
+    assert window.net is net and "28" in errors[0][1]
+
+
+def test_exports(window, tmp_path, qtbot):
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert window.export_step_arrays(str(tmp_path / "step.npz"))
+    with np.load(tmp_path / "step.npz") as data:
+        assert set(data.files) == set(window.panel.current_step_arrays())
+    assert window.export_window_png(str(tmp_path / "win.png"))
+    assert QImage(str(tmp_path / "win.png")).width() >= window.width()
+    assert window.export_stage_png(str(tmp_path / "stage.png"))
+    assert not QImage(str(tmp_path / "stage.png")).isNull()
+
+
+def test_settings_persist(make_window, settings):
+    win = make_window()
+    win.brush_slider.setValue(31)
+    win.light_action.setChecked(True)
+    win.set_lr(0.02)
+    win.close()
+    again = make_window()
+    assert again.canvas.brush_width == 31
+    assert not again.canvas.dark
+    assert again.lr == pytest.approx(0.02) and again.trace.lr == pytest.approx(0.02)
+
+
+def test_shortcuts_are_unique_and_listed(window):
+    seen = {}
+    for a in window.actions():
+        for k in a.shortcuts():
+            key = k.toString()
+            assert key not in seen or seen[key] is a, f"{key} is bound twice"
+            seen[key] = a
+    for key in ("Right", "Left", "Home", "End", "Space", "N", "P", "0", "9", "Ctrl+Z", "Ctrl+O"):
+        assert key in seen, key
+    from convviz.gui.menus import show_about, show_shortcuts
+    dlg = show_shortcuts(window)
+    text = dlg.findChildren(type(window._model_label))[0].text()
+    assert "Next step" in text and "Undo stroke" in text
+    dlg.close()
+    about = show_about(window)
+    text = about.findChildren(type(window._model_label))[0].text()
+    assert "1711.03278" in text and "MNIST" in text and "CC BY-SA 3.0" in text
+    about.close()
+
+
+def test_next_sample_loads_another_digit(window, qtbot):
+    i = window.sample_picker.index
+    qtbot.keyClick(window, Qt.Key_S)
+    assert window.sample_picker.index == i + 1
+    assert window.label == int(window.samples[1][i + 1])
+
+
+def test_long_session_does_not_crash_or_leak_none(window, qtbot, send_mouse):
+    """20,000 canvas moves and 500 step keys (PySide6 6.12 on 3.11 would abort: PITFALLS.md)."""
+    app = QApplication.instance()
+    window.clear()
+    none_before = sys.getrefcount(None)
+    canvas = window.canvas
+    send_mouse(canvas, "press", 140, 140)
+    for i in range(20_000):
+        t = i * 0.01
+        send_mouse(canvas, "move", 140 + 100 * np.sin(t), 140 + 100 * np.sin(2.3 * t))
+        if i % 200 == 0:
+            app.processEvents()
+    send_mouse(canvas, "release", 140, 140)
+    app.processEvents()
+    for i in range(500):
+        qtbot.keyClick(window, Qt.Key_Right if (i // 50) % 2 == 0 else Qt.Key_Left)
+        if i % 25 == 0:
+            app.processEvents()
+    assert sys.getrefcount(None) - none_before > -1000
+    np.testing.assert_allclose(window.prediction.probs, window.net.forward(window.x28), rtol=1e-6)
+    assert window.trace is not None
+
+
+def test_create_sets_app_identity(qapp):
+    from convviz.gui.app import create
+    app, win = create([])
+    try:
+        assert app.applicationName() == "convviz" and app.organizationName() == "convviz"
+        import pyqtgraph as pg
+        assert pg.getConfigOption("imageAxisOrder") == "row-major"
+    finally:
+        win.deleteLater()

@@ -1,0 +1,97 @@
+"""Live prediction: the bars and the 28x28 view follow the drawing, from the same preprocessed array."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from convviz.digits import preprocess
+from convviz.gui.prediction import LabelSelector, PredictionBars
+
+
+def test_bars_show_draw_a_digit_when_blank(qtbot):
+    bars = PredictionBars()
+    qtbot.addWidget(bars)
+    bars.set_probs(None)
+    assert bars.probs is None and bars.top is None
+    bars.grab()                                   # paints without a prediction
+
+
+def test_bars_highlight_the_top_class_and_mark_the_target(qtbot):
+    bars = PredictionBars()
+    qtbot.addWidget(bars)
+    p = np.full(10, 0.05)
+    p[3] = 0.55
+    rev = bars.revision
+    with qtbot.waitSignal(bars.updated):
+        bars.set_probs(p, target=8)
+    assert bars.top == 3 and bars.target == 8 and bars.revision == rev + 1
+    np.testing.assert_allclose(bars.probs, p)
+    img = bars.grab().toImage()
+    assert not img.isNull()
+
+
+def test_label_selector_lights_one_button(qtbot):
+    sel = LabelSelector()
+    qtbot.addWidget(sel)
+    sel.show_label(4, chosen=False)
+    assert sel.checked() == 4
+    sel.show_label(None, chosen=False)
+    assert sel.checked() is None
+    with qtbot.waitSignal(sel.picked) as blocker:
+        qtbot.mouseClick(sel.buttons[9], Qt.LeftButton)
+    assert blocker.args == [9]
+
+
+def _expected(win):
+    x28 = preprocess(win.canvas.ink_array())
+    return x28, win.net.forward(x28)
+
+
+def test_bars_update_while_drawing_before_the_stroke_ends(window, qtbot, send_mouse):
+    window.clear()
+    assert window.prediction.probs is None and window.trace is None
+    send_mouse(window.canvas, "press", 140, 40)
+    for y in range(40, 240, 10):
+        send_mouse(window.canvas, "move", 140, y)
+    # The button is still down: the bars follow (throttled), the trace waits for the release.
+    qtbot.waitUntil(lambda: window.prediction.probs is not None, timeout=1000)
+    assert window.trace is None
+    x28, probs = _expected(window)
+    np.testing.assert_allclose(window.prediction.probs, probs, rtol=1e-6)
+    np.testing.assert_array_equal(window.preview.array(), x28)
+    send_mouse(window.canvas, "release", 140, 240)
+    assert window.trace is not None
+
+
+def test_prediction_and_trace_use_the_same_array(window, stroke):
+    window.clear()
+    stroke(window.canvas, [(80, 60), (200, 60), (120, 240)])       # a 7
+    x28, probs = _expected(window)
+    np.testing.assert_array_equal(window.x28, x28)
+    np.testing.assert_array_equal(window.preview.array(), x28)
+    np.testing.assert_allclose(window.prediction.probs, probs, rtol=1e-6)
+    first = window.trace.steps[0]
+    np.testing.assert_array_equal(first.arrays["output"][0], x28)
+    np.testing.assert_allclose(window.trace.probs, probs, rtol=1e-6)
+    assert window.stepper.index == 0
+
+
+def test_the_target_defaults_to_the_prediction(window, stroke):
+    window.clear()
+    stroke(window.canvas, [(140, 40), (140, 240)])                 # a 1
+    assert not window.label_is_chosen
+    assert window.label == int(np.argmax(window.prediction.probs))
+    assert window.trace.label == window.label
+    assert "(predicted" in window.target_text.text()
+    assert window.label_selector.checked() == window.label
+    assert window.prediction.target == window.label
+
+
+@pytest.mark.parametrize("steps", [1, 3])
+def test_lr_spin_steps_on_a_1_2_5_ladder(window, steps):
+    window.lr_spin.setValue(0.1)
+    window.lr_spin.stepBy(steps)
+    assert window.lr == pytest.approx({1: 0.2, 3: 1.0}[steps])
+    window.lr_spin.stepBy(-steps)
+    assert window.lr == pytest.approx(0.1)
+    assert window.trace.lr == pytest.approx(0.1)
