@@ -106,7 +106,7 @@ def _read_idx(p, ndim):
     if data[2] != IDX_UBYTE:
         raise DatasetError(f"{p}: IDX data type 0x{data[2]:02x} unsupported (digits are unsigned bytes, 0x08)")
     if data[3] != ndim:
-        raise DatasetError(f"{p}: IDX file has {data[3]} dimensions; an {kind} file has {ndim}")
+        raise DatasetError(f"{p}: IDX file has {data[3]} dimensions; {kind} files have {ndim}")
     header = 4 + 4 * ndim
     if len(data) < header:
         raise DatasetError(f"{p}: header cut short ({len(data)} of {header} bytes)")
