@@ -255,8 +255,11 @@ class Network:
     def save(self, path):
         """One .npz holding the config (as JSON) and every parameter."""
         arrays = {f"param/{k}": v for k, v in self.params.items()}
-        np.savez(path, config=np.array(json.dumps(self.config)),
-                 format_version=np.array(FORMAT_VERSION), **arrays)
+        # Through an open file: given a name, np.savez appends ".npz" to one without it, so
+        # save("model") wrote model.npz and load("model") then found no such file.
+        with open(path, "wb") as f:
+            np.savez(f, config=np.array(json.dumps(self.config)),
+                     format_version=np.array(FORMAT_VERSION), **arrays)
 
     @classmethod
     def load(cls, path, dtype=np.float64):
@@ -293,7 +296,9 @@ def _read_model_file(path):
     path = Path(path)
     from .config import ConfigError
     try:
-        with np.load(path, allow_pickle=False) as data:
+        # Opened here, not by np.load: np.load leaves its own file handle open when the zip
+        # is truncated or corrupt (a ResourceWarning, and a locked file on Windows).
+        with open(path, "rb") as f, np.load(f, allow_pickle=False) as data:
             files = {k: data[k] for k in data.files}
     except FileNotFoundError:
         raise ModelFileError(f"{path}: no such file") from None
@@ -304,7 +309,8 @@ def _read_model_file(path):
     if "config" not in files:
         raise ModelFileError(f"{path}: not a convviz model file (no config)")
     version = files.get("format_version")
-    if version is None or int(version) != FORMAT_VERSION:
+    # int() of a non-numeric or non-scalar array raises ValueError/TypeError: still a bad file.
+    if version is None or version.shape != () or version.dtype.kind not in "iu" or int(version) != FORMAT_VERSION:
         raise ModelFileError(f"{path}: unsupported model format version {version}")
     try:
         config = json.loads(str(files["config"]))
