@@ -14,11 +14,16 @@ SHAPES = {
 
 def draw(shape, canvas=(280, 280), box=(60, 60, 160), width=12.0, dark_on_light=False, dtype=np.uint8):
     """The shape drawn inside box = (top, left, size) of a canvas, ink 1 on 0 or dark on light."""
+    return draw_lines(SHAPES[shape], canvas, box, width, dark_on_light, dtype)
+
+
+def draw_lines(lines, canvas, box, width, dark_on_light=False, dtype=np.float64):
+    """Polylines of (y, x) points in a unit box, drawn with round ends and anti-aliased edges."""
     h, w = canvas
     top, left, size = box
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float64) + 0.5
     dist = np.full((h, w), np.inf)
-    for line in SHAPES[shape]:
+    for line in lines:
         pts = [(top + y * size, left + x * size) for y, x in line]
         for (y0, x0), (y1, x1) in zip(pts[:-1], pts[1:]):
             dy, dx = y1 - y0, x1 - x0
@@ -34,3 +39,8 @@ def draw(shape, canvas=(280, 280), box=(60, 60, 160), width=12.0, dark_on_light=
 @pytest.fixture
 def draw_digit():
     return draw
+
+
+@pytest.fixture
+def draw_polylines():
+    return draw_lines

@@ -4,9 +4,11 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from convviz.digits import default_dataset_path, is_blank, load_dataset, preprocess
-from convviz.digits.preprocess import CENTRE
+from convviz.digits.preprocess import CENTRE, _shrink_rows
 
 SHAPES = ["one", "seven", "ring", "four"]
 # Shapes whose centre of mass is near the middle of their bounding box: for them MNIST's
@@ -117,3 +119,45 @@ def test_fast_enough_to_run_while_drawing(draw_digit):
             preprocess(canvas)
         best = min(best, (time.perf_counter() - start) / 20)
     assert best < 0.005  # measured about 0.4 ms; loose for slow CI machines
+
+
+def overlap_matrix(n_src, scale, offset, size=28):
+    """Exact area weights, one pixel pair at a time: the reference for the fast resampler."""
+    w = np.zeros((size, n_src))
+    for j in range(size):
+        for i in range(n_src):
+            lo, hi = max(j, offset + i * scale), min(j + 1, offset + (i + 1) * scale)
+            w[j, i] = max(0.0, hi - lo)
+    return w
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(20, 120), cols=st.integers(1, 5), offset=st.floats(0.0, 8.0), seed=st.integers(0, 99))
+def test_shrinking_is_exact_area_averaging(n, cols, offset, seed):
+    scale = 20.0 / n
+    a = np.random.default_rng(seed).random((n, cols)).astype(np.float32)
+    expected = overlap_matrix(n, scale, offset) @ a
+    np.testing.assert_allclose(_shrink_rows(a, scale, offset), expected, atol=1e-5)
+    # Area averaging keeps the ink: every source pixel lands inside the frame here.
+    np.testing.assert_allclose(_shrink_rows(a, scale, offset).sum(), a.sum() * scale, rtol=1e-5)
+
+
+# The fixture only hands over a pure function, so sharing it between examples is safe.
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(points=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=2, max_size=5),
+       canvas=st.tuples(st.integers(40, 300), st.integers(40, 300)), width=st.floats(1.0, 12.0),
+       dark=st.booleans())
+def test_any_scribble(draw_polylines, points, canvas, width, dark):
+    img = draw_polylines([points], canvas, (5, 5, min(canvas) * 0.6), width, dark)
+    out = preprocess(img)
+    assert out.shape == (28, 28) and out.dtype == np.float32
+    assert 0.0 <= out.min() and out.max() <= 1.0
+    if not out.any():  # a scribble too faint to count as ink
+        return
+    top, bottom, left, right = ink_box(out)
+    assert max(bottom - top, right - left) + 1 <= 21
+    cy, cx = centre_of_mass(out)
+    # Centred within a pixel, unless that would push ink out of the frame (a lopsided scribble).
+    assert abs(cy - CENTRE) <= 1.0 or top == 0 or bottom == 27
+    assert abs(cx - CENTRE) <= 1.0 or left == 0 or right == 27
+
