@@ -9,6 +9,9 @@ SHIFT_PX = 2.5
 THICKEN = 1.0
 #: ... or towards a 3x3 min filter (thinner); less, since a full erosion erases MNIST's 2 px strokes.
 THIN = 0.4
+#: Images per pass: the temporaries of 256 stay small and are reused, where one pass over
+#: 5000 allocates ~250 MB (measured: 5000 at once 160-800 ms, in chunks of 256 about 75 ms).
+CHUNK = 256
 
 
 def _filter3(x, op):
@@ -18,20 +21,16 @@ def _filter3(x, op):
     return op(op(r[:, :, :-2], r[:, :, 1:-1]), r[:, :, 2:])
 
 
-def _thickness(x, rng):
-    n = len(x)
-    t = rng.uniform(-1.0, 1.0, n).astype(np.float32)[:, None, None]
+def _thickness(x, t):
+    t = t.astype(np.float32)[:, None, None]
     bold = np.clip(t, 0.0, None) * THICKEN
     thin = np.clip(-t, 0.0, None) * THIN
     return x + bold * (_filter3(x, np.maximum) - x) + thin * (_filter3(x, np.minimum) - x)
 
 
-def _affine(x, rng):
+def _affine(x, angle, scale, shift):
     """Rotate, scale and shift every image about the centre with one bilinear gather for the batch."""
     n, h, w = x.shape
-    angle = np.deg2rad(rng.uniform(-ROTATION_DEG, ROTATION_DEG, n))
-    scale = rng.uniform(*SCALE, n)
-    shift = rng.uniform(-SHIFT_PX, SHIFT_PX, (n, 2))
     # Output pixel q takes its value from source point p = M^-1 (q - c - shift) + c.
     cos, sin = np.cos(angle) / scale, np.sin(angle) / scale
     cy, cx = (h - 1) / 2.0, (w - 1) / 2.0
@@ -69,7 +68,14 @@ def augment(images, rng):
     x = np.asarray(images, dtype=np.float32)
     if x.ndim != 3:
         raise ValueError(f"expected a batch of shape (N, H, W), got {x.shape}")
-    if len(x) == 0:
-        return x.copy()
-    out = _affine(_thickness(x, rng), rng)
+    n = len(x)
+    # All random numbers first, so the result does not depend on the chunking.
+    thickness = rng.uniform(-1.0, 1.0, n)
+    angle = np.deg2rad(rng.uniform(-ROTATION_DEG, ROTATION_DEG, n))
+    scale = rng.uniform(*SCALE, n)
+    shift = rng.uniform(-SHIFT_PX, SHIFT_PX, (n, 2))
+    out = np.empty_like(x)
+    for i in range(0, n, CHUNK):
+        part = slice(i, i + CHUNK)
+        out[part] = _affine(_thickness(x[part], thickness[part]), angle[part], scale[part], shift[part])
     return np.clip(out, 0.0, 1.0, out=out)

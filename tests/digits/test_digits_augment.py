@@ -1,5 +1,6 @@
 """augment: random rotation, scale, shift and stroke thickness for a whole batch at once."""
 
+import importlib
 import time
 
 import numpy as np
@@ -64,4 +65,12 @@ def test_fast_enough_for_every_epoch(digits):
         start = time.perf_counter()
         augment(x, seed)
         best = min(best, time.perf_counter() - start)
-    assert best < 1.0  # 5000 images; measured about 0.1 s
+    assert best < 1.0  # 5000 images; measured about 0.06 s
+
+
+def test_chunking_does_not_change_the_result(digits, monkeypatch):
+    x = digits[0][:300]
+    whole = augment(x, 3)
+    module = importlib.import_module("convviz.digits.augment")  # the package's `augment` is the function
+    monkeypatch.setattr(module, "CHUNK", 7)
+    np.testing.assert_array_equal(augment(x, 3), whole)
