@@ -58,13 +58,16 @@ def _decode(p):
     return image
 
 
-def _rows(image, channels, dtype):
-    """The pixel buffer as a (h, w, channels) array, copied; rows are bytesPerLine apart (padding)."""
+def _pixels(image, channels, dtype):
+    """A (h, w, channels) view of the QImage's buffer (rows are bytesPerLine apart: padding).
+
+    Valid only while `image` lives; callers copy out of it.
+    """
     h, w = image.height(), image.width()
     itemsize = np.dtype(dtype).itemsize
     buf = np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * h)
     rows = buf.reshape(h, image.bytesPerLine())[:, :w * channels * itemsize]
-    return rows.copy().view(dtype).reshape(h, w, channels)
+    return rows.view(dtype).reshape(h, w, channels)
 
 
 def load_image(path):
@@ -77,12 +80,17 @@ def load_image(path):
     fmt = QtGui.QImage.Format
     if not image.hasAlphaChannel() and image.format() in (fmt.Format_Grayscale8, fmt.Format_Grayscale16):
         if image.format() == fmt.Format_Grayscale16:
-            return _rows(image, 1, np.uint16)[..., 0].astype(np.float32) / np.float32(65535)
-        return _rows(image, 1, np.uint8)[..., 0].astype(np.float32) / np.float32(255)
+            return _pixels(image, 1, np.uint16)[..., 0] * np.float32(1 / 65535)
+        return _pixels(image, 1, np.uint8)[..., 0] * np.float32(1 / 255)
     # Byte order R, G, B, A on every platform; not premultiplied, so alpha composites simply.
-    rgba = _rows(image.convertToFormat(fmt.Format_RGBA8888), 4, np.uint8).astype(np.float32)
-    rgba *= np.float32(1 / 255)
-    lum = rgba[..., :3] @ LUMA
-    alpha = rgba[..., 3]
-    out = lum * alpha + (1.0 - alpha)
+    image = image.convertToFormat(fmt.Format_RGBA8888)
+    rgba = _pixels(image, 4, np.uint8)
+    out = np.empty(rgba.shape[:2], np.float32)
+    # A band of rows at a time keeps the float temporaries small for a 50-megapixel photo.
+    step = max(1, (1 << 20) // max(1, image.width()))
+    for r in range(0, len(out), step):
+        band = rgba[r:r + step].astype(np.float32) * np.float32(1 / 255)
+        alpha = band[..., 3]
+        lum = band[..., 0] * LUMA[0] + band[..., 1] * LUMA[1] + band[..., 2] * LUMA[2]
+        out[r:r + step] = lum * alpha + (1.0 - alpha)
     return np.clip(out, 0.0, 1.0, out=out)

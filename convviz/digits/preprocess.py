@@ -119,8 +119,9 @@ def preprocess(image):
     # Whole-pixel shift, as MNIST did (its centres of mass spread like rounding's); limited so
     # no ink leaves the frame. Ties round towards no shift, so a symmetric digit keeps to the
     # central 20x20 box instead of going wherever float noise sends it.
-    dy = np.clip(np.ceil(CENTRE - cy - 0.5 - 1e-3), -np.floor(top), np.floor(top))
-    dx = np.clip(np.ceil(CENTRE - cx - 0.5 - 1e-3), -np.floor(left), np.floor(left))
+    room_y, room_x = np.floor(top + 1e-6), np.floor(left + 1e-6)  # 20 * (h / 20) may be 20.000001
+    dy = np.clip(np.ceil(CENTRE - cy - 0.5 - 1e-3), -room_y, room_y)
+    dx = np.clip(np.ceil(CENTRE - cx - 0.5 - 1e-3), -room_x, room_x)
     if dy or dx:
         img = _resample(crop, scale, top + dy, left + dx)
     img[img < 1e-3] = 0.0  # rounding dust where an edge falls on a pixel boundary
