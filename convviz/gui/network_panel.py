@@ -1,52 +1,314 @@
-"""The network panel: pipeline of every stage, step controls, step list and inspector."""
+"""The network panel: step controls, the pipeline of every stage, the step list, the inspector
+and a detail view, all drawn from (trace, index, mode, selection) each time the step changes."""
 
+import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
+
+from ..engine import PHASES
+from ..engine.explain import explain
+from . import colors
+from .detail import DetailView, wants_detail
+from .equations import number
+from .inspector import Inspector
+from .pipeline import PipelineView
+from .stepper import Stepper
+
+MODES = ("values", "gradients", "both")
+SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+class PhaseIndicator(QWidget):
+    """Forward · Loss · Backward · Update, with the current phase highlighted."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        self.labels = {}
+        for p in PHASES:
+            lab = QLabel(p.capitalize())
+            lab.setAlignment(Qt.AlignCenter)
+            lab.setMinimumWidth(74)
+            lay.addWidget(lab)
+            self.labels[p] = lab
+        self.current = None
+        self.set_phase(None)
+
+    def set_phase(self, phase):
+        self.current = phase
+        for p, lab in self.labels.items():
+            if p == phase:
+                lab.setStyleSheet(f"background:{colors.PHASE_COLORS[p]}; color:white; font-weight:bold;"
+                                  "border-radius:4px; padding:3px 6px;")
+            else:
+                lab.setStyleSheet("color:#999; border:1px solid #ddd; border-radius:4px; padding:3px 6px;")
+
+    def text(self):
+        """The highlighted phase's label ('' when none)."""
+        return self.labels[self.current].text() if self.current else ""
 
 
 class NetworkPanel(QWidget):
-    """Shows the stepper's current step of a training iteration (minimal first version)."""
+    """Everything about the current training iteration, driven by a Stepper."""
 
     def __init__(self, stepper, parent=None):
         super().__init__(parent)
         self.stepper = stepper
-        self._label = QLabel("No trace yet: draw a digit.")
-        lay = QVBoxLayout(self)
-        lay.addWidget(self._label)
+        self.mode = "both"
+        self.selection = None          # (stage, index) the user clicked; kept while stepping
         self._actions = self._make_actions()
         self.addActions(self._actions)
+        self._build()
+        stepper.traceReset.connect(self._on_trace_reset)
         stepper.stepChanged.connect(self._on_step)
-        stepper.traceReset.connect(lambda: self._on_step(stepper.index))
+        stepper.playingChanged.connect(self._on_playing)
         if stepper.trace is not None:
+            self._on_trace_reset()
             self._on_step(stepper.index)
+        else:
+            self._show_empty()
 
+    # ---- actions and widgets -----------------------------------------------------------
     def _make_actions(self):
-        spec = [("Next step", ["Right", "N"], self.stepper.next),
-                ("Previous step", ["Left", "P"], self.stepper.prev),
-                ("First step", ["Home"], self.stepper.home),
-                ("Last step", ["End"], self.stepper.end),
-                ("Play / pause", ["Space"], self.stepper.toggle_play)]
-        acts = []
-        for text, keys, slot in spec:
-            a = QAction(text, self)
+        st = self.style()
+        spec = [("next", "Next step", ["Right", "N"], self.stepper.next, QStyle.SP_MediaSeekForward),
+                ("prev", "Previous step", ["Left", "P"], self.stepper.prev, QStyle.SP_MediaSeekBackward),
+                ("home", "First step", ["Home"], self.stepper.home, QStyle.SP_MediaSkipBackward),
+                ("end", "Last step", ["End"], self.stepper.end, QStyle.SP_MediaSkipForward),
+                ("play", "Play / pause", ["Space"], self.stepper.toggle_play, QStyle.SP_MediaPlay)]
+        acts, self.action = [], {}
+        for name, text, keys, slot, icon in spec:
+            a = QAction(st.standardIcon(icon), text, self)
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.setShortcutContext(Qt.WindowShortcut)
+            a.setToolTip(f"{text} ({' or '.join(keys)})")
             a.triggered.connect(slot)
             acts.append(a)
+            self.action[name] = a
         return acts
 
     def actions(self):
-        """The stepping QActions (with shortcuts) for the window's menus and toolbar."""
+        """The stepping QActions (Right/N, Left/P, Home, End, Space) for the window's menus and toolbar."""
         return list(self._actions)
 
-    def _on_step(self, i):
-        s = self.stepper.step()
-        self._label.setText("" if s is None else f"{s.index}: {s.phase} · {s.title}")
+    def _build(self):
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        for name in ("home", "prev", "play", "next", "end"):
+            b = QToolButton()
+            b.setDefaultAction(self.action[name])
+            b.setFocusPolicy(Qt.NoFocus)
+            b.setAutoRaise(True)
+            bar.addWidget(b)
+        self.speed = QComboBox()
+        self.speed.setFocusPolicy(Qt.NoFocus)
+        self.speed.setToolTip("Playing speed (steps per second)")
+        for s in SPEEDS:
+            self.speed.addItem(f"{s:g} steps/s", s)
+        self.speed.setCurrentIndex(min(range(len(SPEEDS)), key=lambda k: abs(SPEEDS[k] - self.stepper.speed)))
+        self.speed.currentIndexChanged.connect(lambda k: self.stepper.set_speed(SPEEDS[k]))
+        bar.addWidget(self.speed)
+        bar.addSpacing(12)
+        self.phase = PhaseIndicator()
+        bar.addWidget(self.phase)
+        bar.addSpacing(12)
+        self.counter = QLabel()
+        self.counter.setMinimumWidth(300)
+        bar.addWidget(self.counter, 1)
+        self.mode_buttons = QButtonGroup(self)
+        for k, m in enumerate(MODES):
+            b = QToolButton()
+            b.setText(m.capitalize())
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.NoFocus)
+            b.setToolTip({"values": "Show the values each stage computed",
+                          "gradients": "Show the gradients ∂L/∂· (blue negative, white 0, red positive)",
+                          "both": "Gradients blended over the values"}[m])
+            b.setChecked(m == self.mode)
+            self.mode_buttons.addButton(b, k)
+            bar.addWidget(b)
+        self.mode_buttons.idClicked.connect(lambda k: self.set_mode(MODES[k]))
 
+        self.pipeline = PipelineView()
+        self.pipeline.elementClicked.connect(self.select)
+        self.steps = QListWidget()
+        self.steps.setFocusPolicy(Qt.NoFocus)
+        self.steps.setMinimumWidth(250)
+        self.steps.itemClicked.connect(lambda item: self.stepper.go(self.steps.row(item)))
+        self.inspector = Inspector()
+        self.inspector.setFocusPolicy(Qt.NoFocus)
+        self.detail = DetailView()
+        self.detail.elementClicked.connect(self.select)
+
+        self.bottom = QSplitter(Qt.Horizontal)
+        self.bottom.addWidget(self.steps)
+        self.bottom.addWidget(self.inspector)
+        self.bottom.addWidget(self.detail)
+        self.bottom.setStretchFactor(1, 3)
+        self.bottom.setStretchFactor(2, 2)
+        self.bottom.setSizes([250, 560, 420])
+        self.split = QSplitter(Qt.Vertical)
+        self.split.addWidget(self.pipeline)
+        self.split.addWidget(self.bottom)
+        self.split.setStretchFactor(0, 5)
+        self.split.setStretchFactor(1, 4)
+        self.split.setSizes([400, 500])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(bar)
+        lay.addWidget(self.split, 1)
+
+    # ---- model -> view -----------------------------------------------------------------
+    def set_mode(self, mode):
+        """values, gradients or both (gradients blended over the values)."""
+        self.mode = mode
+        self.mode_buttons.button(MODES.index(mode)).setChecked(True)
+        self._render()
+
+    def select(self, stage, index):
+        """Select an element (stage, index) to explain; it stays selected while stepping."""
+        self.selection = (stage, tuple(index))
+        self._render()
+
+    def clear_selection(self):
+        self.selection = None
+        self._render()
+
+    def _on_trace_reset(self):
+        trace = self.stepper.trace
+        self.steps.clear()
+        if trace is None:
+            self._show_empty()
+            return
+        old_key = self.pipeline._key
+        self.pipeline.set_trace(trace)
+        if self.pipeline._key != old_key:
+            self.selection = None
+        for s in trace:
+            item = QListWidgetItem(f"{s.index + 1:>2}  {s.title}")
+            item.setToolTip(f"{s.phase}: {s.title}")
+            item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, "#333")))
+            self.steps.addItem(item)
+        self.detail._shown = None
+
+    def _on_step(self, i):
+        self._render()
+
+    def _on_playing(self, playing):
+        icon = QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay
+        self.action["play"].setIcon(self.style().standardIcon(icon))
+
+    def _show_empty(self):
+        self.phase.set_phase(None)
+        self.counter.setText("No iteration yet: draw a digit to start.")
+        self.inspector.setHtml("<p style='color:#888'>Draw a digit to see one training iteration, op by op.</p>")
+
+    def _render(self):
+        trace = self.stepper.trace
+        if trace is None or len(trace) == 0:
+            return
+        i = self.stepper.index
+        step = trace[i]
+        explanation = None
+        if self.selection is not None:
+            try:
+                explanation = explain(step, *self.selection)
+            except (IndexError, ValueError, KeyError):
+                explanation = None
+        self.pipeline.render(trace, i, self.mode, self._markers(step, explanation))
+        self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i))
+        self.detail.show_step(step, self.selection)
+        self.detail.setVisible(wants_detail(step))
+        self.phase.set_phase(step.phase)
+        self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {step.title}")
+        if self.steps.currentRow() != i:
+            self.steps.blockSignals(True)
+            self.steps.setCurrentRow(i)
+            self.steps.blockSignals(False)
+            self.steps.scrollToItem(self.steps.item(i))
+
+    def _fallback(self, i):
+        """The selected element's value (and gradient so far) when this step does not compute it."""
+        if self.selection is None:
+            return None
+        stage, index = self.selection
+        col = next((c for c in self.pipeline.columns if c.stage == stage), None)
+        if col is None:
+            return "<p class='hint'>This step does not involve the selected element.</p>"
+        parts = []
+        val, grad = col.latest(col.values, i), col.latest(col.grads, i)
+        try:
+            if val is not None:
+                parts.append(f"value {number(np.asarray(val[1])[index])}")
+            if grad is not None:
+                parts.append(f"gradient ∂L/∂· {number(np.asarray(grad[1])[index])}")
+        except (IndexError, TypeError):
+            return None
+        text = ", ".join(parts) if parts else "not computed yet"
+        return f"<p>{text}.<br><span class='hint'>This step does not compute this element.</span></p>"
+
+    def _markers(self, step, explanation):
+        """Rectangles to draw: the selected element and, from explain's coordinates, what it depends on."""
+        if self.selection is None:
+            return []
+        stage, index = self.selection
+        sel, out = colors.SELECT, []
+        if stage in self.pipeline.views and len(index):
+            out.append((stage, index, (0, 1), (0, 1), sel))
+        if explanation is None:
+            return out
+        kind, d = explanation
+        if kind == "conv_pixel":
+            r0, c0, r1, c1 = d["receptive_field"]
+            src = step.meta["input_stage"]
+            for c in range(step.arrays["input"].shape[0]):
+                out.append((src, (c, r0, c0), (0, r1 - r0), (0, c1 - c0), colors.HIGHLIGHT))
+            w = step.arrays["W"]
+            out.append((f"{step.layer}.kernels", (d["p"], 0, 0, 0), (0, w.shape[2]),
+                        (0, w.shape[1] * (w.shape[3] + 1) - 1), colors.HIGHLIGHT))
+        elif kind == "pool_window":
+            r0, c0 = d["origin"]
+            k1, k2 = d["size"]
+            a = f"{step.layer}.activated"
+            out.append((a, (d["p"], r0, c0), (0, k1), (0, k2), colors.HIGHLIGHT))
+            out.append((step.stage, (d["p"], d["i"], d["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
+            if d["argmax"] is not None:
+                out.append((a, (d["p"], r0 + d["argmax"][0], c0 + d["argmax"][1]), (0, 1), (0, 1), sel))
+        elif kind == "pool_grad":
+            for part in d["parts"]:
+                out.append((f"{step.layer}.pooled", (d["p"], *part["window"]), (0, 1), (0, 1), colors.HIGHLIGHT))
+        elif kind in ("dense_unit",):
+            src = _dense_source(self.stepper.trace, step)
+            out += [(src, (t["i"],), (0, 1), (0, 1), colors.HIGHLIGHT) for t in d["terms"]]
+        elif kind == "conv_kernel_grad":
+            src = step.meta["input_stage"]
+            for t in d["terms"]:
+                out.append((src, (d["c"], t["row"], t["col"]), (0, 1), (0, 1), colors.HIGHLIGHT))
+                out.append((f"{step.layer}.feature_maps", (d["p"], t["i"], t["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
+        return out
+
+    # ---- export -----------------------------------------------------------------------
     def export_stage_png(self, path):
-        return self.grab().save(str(path))
+        """Save the pipeline view (every stage, as shown now) as a PNG; True on success."""
+        return bool(self.pipeline.graphics.grab().save(str(path), "PNG"))
 
     def current_step_arrays(self):
-        s = self.stepper.step()
-        return {} if s is None else {k: v for k, v in s.arrays.items()}
+        """The current step's arrays (for 'Export step (.npz)'), plus its index; {} without a trace."""
+        step = self.stepper.step()
+        if step is None:
+            return {}
+        out = {k: np.asarray(v) for k, v in step.arrays.items()}
+        out["step_index"] = np.array(step.index)
+        return out
+
+
+def _dense_source(trace, step):
+    """The stage a dense layer reads (the previous forward step's stage)."""
+    return trace[step.index - 1].stage if step.index > 0 else "flatten"
+
+
+__all__ = ["NetworkPanel", "PhaseIndicator", "Stepper"]

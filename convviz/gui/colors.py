@@ -1,0 +1,49 @@
+"""Colours and level rules shared by the pipeline and detail views."""
+
+import numpy as np
+import pyqtgraph as pg
+
+BACKGROUND = "#fbfbfb"
+FRAME = "#c8c8c8"
+TEXT = "#222222"
+DIM_TEXT = "#b0b0b0"
+HIGHLIGHT = "#e07000"        # the stage the current step writes
+SOURCE = "#3a7bd5"           # the stage(s) it reads
+SELECT = "#00b050"           # the clicked element and what it depends on
+PHASE_COLORS = {"forward": "#3a7bd5", "loss": "#8e44ad", "backward": "#c0392b", "update": "#1e8449"}
+GRADIENT_OPACITY = {"values": 0.0, "gradients": 1.0, "both": 0.75}
+
+_GREY = np.stack([np.arange(256)] * 3 + [np.full(256, 255)], axis=1).astype(np.ubyte)
+_DIVERGING = None
+
+
+def grey_lut():
+    return _GREY
+
+
+def diverging_map():
+    """CET-D1: blue negative, white zero, red positive."""
+    return pg.colormap.get("CET-D1")
+
+
+def diverging_lut():
+    global _DIVERGING
+    if _DIVERGING is None:
+        _DIVERGING = diverging_map().getLookupTable(nPts=256, alpha=True)
+    return _DIVERGING
+
+
+def value_levels(arrays):
+    """Fixed levels for a stage's values: (0, max) when none is negative, else symmetric (−m, m)."""
+    lo = min(float(np.nanmin(a)) for a in arrays)
+    hi = max(float(np.nanmax(a)) for a in arrays)
+    if lo >= 0:
+        return (0.0, hi if hi > 0 else 1.0)
+    m = max(abs(lo), abs(hi))
+    return (-m, m)
+
+
+def symmetric_levels(a):
+    """(−m, m) with m = max |a| (1 when a is all zero), so white is exactly zero."""
+    m = float(np.nanmax(np.abs(a))) if np.size(a) else 0.0
+    return (-m, m) if m > 0 else (-1.0, 1.0)

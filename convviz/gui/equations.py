@@ -1,0 +1,65 @@
+"""Plain-Unicode equations from the engine (`x_i`, `K_p,c`, `z^l`, `a^(l−1)`) as Qt rich text."""
+
+import html
+import re
+
+# A script after '_' or '^': a parenthesised group, or a name/number run such as `p,c`, `ji`,
+# `L+1` (superscripts only) or `l`. Commas join indices only when no space follows (K_p,c[m, n]).
+_WORD = r"[A-Za-z0-9*′]+(?:,[A-Za-z0-9]+)*"
+_SUP_WORD = r"[A-Za-z0-9]+(?:[+−-][0-9]+)?"
+
+
+def _group(text, start):
+    """End index (exclusive) of the parenthesised group opening at text[start] == '('."""
+    depth = 0
+    for k in range(start, len(text)):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+    return len(text)
+
+
+def to_rich(text):
+    """Equation text -> HTML with <sub>/<sup>; the rest is escaped. Groups nest: e^(z_i)."""
+    out, k, n = [], 0, len(text)
+    while k < n:
+        ch = text[k]
+        if ch in "_^" and k + 1 < n and k > 0 and not text[k - 1].isspace():
+            tag = "sub" if ch == "_" else "sup"
+            if text[k + 1] == "(":
+                end = _group(text, k + 1)
+                inner = text[k + 1:end]
+                # a^(l−1) keeps its parentheses (as in the paper); max_(m,n) drops them
+                inner = inner if tag == "sup" else inner[1:-1]
+                out.append(f"<{tag}>{to_rich(inner)}</{tag}>")
+                k = end
+                continue
+            m = re.match(_SUP_WORD if tag == "sup" else _WORD, text[k + 1:])
+            if m:
+                out.append(f"<{tag}>{html.escape(m.group(0))}</{tag}>")
+                k += 1 + m.end()
+                continue
+        out.append(html.escape(ch))
+        k += 1
+    return "".join(out)
+
+
+def number(x, digits=4):
+    """A value with ~4 significant digits, a real minus sign, no '-0'."""
+    x = float(x)
+    if x == 0:
+        return "0"
+    s = f"{x:.{digits}g}"
+    if "e" in s:
+        mant, exp = s.split("e")
+        s = f"{mant}·10<sup>{int(exp)}</sup>"
+    return s.replace("-", "−")
+
+
+def plain_number(x, digits=4):
+    """Like number() without markup (for plot labels)."""
+    x = float(x)
+    return "0" if x == 0 else f"{x:.{digits}g}".replace("-", "−")

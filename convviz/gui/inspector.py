@@ -1,0 +1,256 @@
+"""The inspector: the current step's title, typeset equation and explanation, and the clicked
+element's equation with its actual numbers (formatted from convviz.engine.explain's data)."""
+
+import html
+
+import numpy as np
+from PySide6.QtWidgets import QTextBrowser
+
+from . import colors
+from .equations import number as N
+from .equations import to_rich
+
+HINT = "Click any pixel, unit or weight to see its numbers."
+
+_CSS = """
+<style>
+ body { font-size: 10pt; color: #222; }
+ h3 { margin: 0 0 2px 0; }
+ .phase { font-size: 9pt; font-weight: bold; }
+ .eq { font-size: 12.5pt; font-family: 'DejaVu Serif', 'Cambria Math', serif; margin: 6px 0; }
+ .about { color: #444; }
+ .hint { color: #888; font-style: italic; }
+ .num { font-family: 'DejaVu Sans Mono', monospace; }
+ table.m td { padding: 0 4px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }
+ table.t td { padding: 0 6px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; font-size: 9pt; }
+ table.t th { padding: 0 6px; text-align: right; font-size: 9pt; color: #555; }
+ .sel { color: #00803a; font-weight: bold; margin-bottom: 4px; }
+ .total { font-weight: bold; }
+</style>
+"""
+
+
+def element_name(stage, index):
+    names = {3: ("p", "i", "j"), 4: ("p", "c", "m", "n"), 2: ("j", "i"), 1: ("k",)}
+    if stage in ("input",) and len(index) == 3:
+        names = {3: ("c", "row", "col")}
+    if stage.endswith((".z", ".a")) or stage in ("out.probs", "flatten"):
+        names = {1: ("i" if stage in ("out.probs",) else ("k" if stage == "flatten" else "j"),)}
+    labels = names.get(len(index), tuple(f"d{k}" for k in range(len(index))))
+    return f"{stage}[" + ", ".join(f"{n}={v}" for n, v in zip(labels, index)) + "]"
+
+
+def matrix(a, mark=None, sign=False):
+    """A small 2-D array as an HTML table; `mark` = (r, c) drawn bold."""
+    rows = []
+    for r in range(a.shape[0]):
+        cells = []
+        for c in range(a.shape[1]):
+            v = N(a[r, c], 3)
+            style = ""
+            if sign and a[r, c] != 0:
+                style = f" style='color:{'#b03020' if a[r, c] > 0 else '#2050b0'}'"
+            cells.append(f"<td{style}><b>{v}</b></td>" if mark == (r, c) else f"<td{style}>{v}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return "<table class='m' cellspacing='0'>" + "".join(rows) + "</table>"
+
+
+def terms_table(headers, rows):
+    head = "<tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>"
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table class='t' cellspacing='0'>{head}{body}</table>"
+
+
+def _rest(d, shown):
+    others = d["n_terms"] - shown
+    return f"+ {others} other terms: {N(d['rest'])}<br>" if others > 0 else ""
+
+
+def format_explanation(kind, d, step):
+    """HTML for explain's (kind, data)."""
+    f = globals().get(f"_fmt_{kind}")
+    return f(d, step) if f else ""
+
+
+def _fmt_conv_pixel(d, step):
+    r0, c0, r1, c1 = d["receptive_field"]
+    p, i, j = d["p"], d["i"], d["j"]
+    out = [f"Receptive field: input rows {r0}…{r1 - 1}, columns {c0}…{c1 - 1} (outlined on the input).<br>"]
+    patch, kernel, prods = d["patch"], d["kernel"], d["products"]
+    if patch.shape[0] == 1:
+        out.append("<table><tr><td>patch I</td><td></td><td>kernel K<sub>%d</sub></td><td></td><td>products</td></tr>"
+                   "<tr><td>%s</td><td>⊙</td><td>%s</td><td>=</td><td>%s</td></tr></table>"
+                   % (p, matrix(patch[0]), matrix(kernel[0], sign=True), matrix(prods[0], sign=True)))
+    else:
+        sums = prods.reshape(prods.shape[0], -1).sum(axis=1)
+        out.append("Sum of products per input channel c: " +
+                   ", ".join(f"c={c}: {N(v)}" for c, v in enumerate(sums)) + "<br>")
+        c = int(np.argmax(np.abs(sums)))
+        out.append(f"Channel {c} (largest): <table><tr><td>{matrix(patch[c])}</td><td>⊙</td>"
+                   f"<td>{matrix(kernel[c], sign=True)}</td><td>=</td><td>{matrix(prods[c], sign=True)}</td></tr></table>")
+    out.append(f"<div class='eq'>C<sub>{p}</sub>[{i}, {j}] = Σ products + b<sub>{p}</sub> = {N(d['sum'])} + {N(d['bias'])}"
+               f" = <span class='total'>{N(d['z'])}</span></div>")
+    return "".join(out)
+
+
+def _fmt_activation(d, step):
+    return (f"<div class='eq'>{d['activation']}({N(d['input'])}) = <span class='total'>{N(d['output'])}</span></div>")
+
+
+def _fmt_pool_window(d, step):
+    r0, c0 = d["origin"]
+    k1, k2 = d["size"]
+    p, i, j = d["p"], d["i"], d["j"]
+    what = {"max": "the largest value (bold) wins", "avg": "their mean", "l2": "√(Σ x²)"}[d["kind"]]
+    return (f"Window of A<sub>{p}</sub>: rows {r0}…{r0 + k1 - 1}, columns {c0}…{c0 + k2 - 1}; {what}.<br>"
+            f"{matrix(d['window'], mark=d['argmax'])}"
+            f"<div class='eq'>P<sub>{p}</sub>[{i}, {j}] = <span class='total'>{N(d['output'])}</span></div>")
+
+
+def _fmt_flatten(d, step):
+    h, w = d["hw"]
+    return (f"<div class='eq'>a⁰[{d['k']}] = P<sub>{d['p']}</sub>[{d['i']}, {d['j']}]</div>"
+            f"k = p·{h * w} + i·{w} + j = {d['p']}·{h * w} + {d['i']}·{w} + {d['j']} = {d['k']}")
+
+
+def _fmt_dense_unit(d, step):
+    rows = [(t["i"], N(t["w"]), N(t["a"]), N(t["product"])) for t in d["terms"]]
+    return (f"Largest contributions W<sub>{d['j']},i</sub> · a<sub>i</sub> (of {d['n_terms']} inputs, "
+            f"{d['n_nonzero']} non-zero):" + terms_table(("i", "W", "a", "W·a"), rows) + _rest(d, len(rows)) +
+            f"<div class='eq'>z<sub>{d['j']}</sub> = Σ W·a + b = {N(d['sum'])} + {N(d['bias'])} = "
+            f"<span class='total'>{N(d['z'])}</span></div>")
+
+
+def _fmt_softmax(d, step):
+    i = d["i"]
+    if "exp" not in d:
+        return f"<div class='eq'>ŷ<sub>{i}</sub> = 1 / (1 + e<sup>−({N(d['z'])})</sup>) = <b>{N(d['output'])}</b></div>"
+    return (f"Subtracting max z = {N(d['shift'])} first cancels in the ratio and keeps e<sup>z</sup> finite.<br>"
+            f"e<sup>z<sub>{i}</sub> − max z</sup> = e<sup>{N(d['z'] - d['shift'])}</sup> = {N(d['exp'])};  "
+            f"Σ<sub>j</sub> e<sup>z<sub>j</sub> − max z</sup> = {N(d['sum_exp'])}"
+            f"<div class='eq'>ŷ<sub>{i}</sub> = {N(d['exp'])} / {N(d['sum_exp'])} = "
+            f"<span class='total'>{N(d['output'])}</span></div>")
+
+
+def _fmt_loss(d, step):
+    rows = [(t["i"], N(t["y"]), N(t["yhat"]), N(t["term"])) for t in d["terms"]]
+    return (terms_table(("i", "y", "ŷ", "term"), rows) +
+            f"<div class='eq'>L = Σ terms = <span class='total'>{N(d['total'])}</span></div>")
+
+
+def _fmt_loss_grad(d, step):
+    return (f"ŷ<sub>{d['i']}</sub> = {N(d['yhat'])}, y<sub>{d['i']}</sub> = {N(d['y'])}"
+            f"<div class='eq'>∂L/∂ŷ<sub>{d['i']}</sub> = <span class='total'>{N(d['grad'])}</span></div>")
+
+
+def _fmt_output_grad(d, step):
+    i = d["i"]
+    if d["combined"]:
+        return (f"<div class='eq'>δ<sub>{i}</sub> = ŷ<sub>{i}</sub> − y<sub>{i}</sub> = {N(d['yhat'])} − {N(d['y'])}"
+                f" = <span class='total'>{N(d['grad'])}</span></div>")
+    return (f"∂L/∂ŷ<sub>{i}</sub> = {N(d['grad_output'])}"
+            f"<div class='eq'>δ<sub>{i}</sub> = <span class='total'>{N(d['grad'])}</span></div>")
+
+
+def _fmt_dense_weight_grad(d, step):
+    return (f"<div class='eq'>∂L/∂W<sub>{d['j']},{d['i']}</sub> = δ<sub>{d['j']}</sub> · a<sub>{d['i']}</sub> = "
+            f"{N(d['delta'])} × {N(d['a'])} = <span class='total'>{N(d['grad'])}</span></div>"
+            f"(the weight itself is {N(d['weight'])})")
+
+
+def _fmt_bias_grad(d, step):
+    if d["n_terms"] == 1:
+        return f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = δ<sub>{d['p']}</sub> = <span class='total'>{N(d['grad'])}</span></div>"
+    return (f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = Σ<sub>i,j</sub> δ<sub>{d['p']}</sub>[i, j] over {d['n_terms']} positions"
+            f" = <span class='total'>{N(d['grad'])}</span></div>")
+
+
+def _fmt_dense_input_grad(d, step):
+    rows = [(t["j"], N(t["w"]), N(t["delta"]), N(t["product"])) for t in d["terms"]]
+    return (f"Largest terms W<sub>j,{d['i']}</sub> · δ<sub>j</sub> (of {d['n_terms']}):" +
+            terms_table(("j", "W", "δ", "W·δ"), rows) + _rest(d, len(rows)) +
+            f"<div class='eq'>∂L/∂a<sub>{d['i']}</sub> = <span class='total'>{N(d['grad'])}</span></div>")
+
+
+def _fmt_activation_grad(d, step):
+    return (f"input {N(d['input'])}, so σ′ = {N(d['derivative'])}"
+            f"<div class='eq'>δ<sub>in</sub> = δ<sub>out</sub> · σ′ = {N(d['grad_output'])} × {N(d['derivative'])} = "
+            f"<span class='total'>{N(d['grad'])}</span></div>")
+
+
+def _fmt_unflatten(d, step):
+    return (f"<div class='eq'>δ<sub>P</sub>[{d['p']}, {d['i']}, {d['j']}] = ∂L/∂a⁰[{d['k']}] = "
+            f"<span class='total'>{N(d['grad'])}</span></div>")
+
+
+def _fmt_pool_grad(d, step):
+    lines = []
+    for part in d["parts"]:
+        i, j = part["window"]
+        if d["kind"] == "max":
+            verdict = ("held the maximum: it gets all of δ" if part["won"]
+                       else f"lost to ({part['argmax'][0]}, {part['argmax'][1]}) of the window: it gets 0")
+            lines.append(f"window P[{i}, {j}] with δ = {N(part['delta'])}: this value {verdict}")
+        else:
+            lines.append(f"window P[{i}, {j}] with δ = {N(part['delta'])} sends {N(part['share'])}")
+    if not lines:
+        lines.append("no pooling window covers this value (skipped border): gradient 0")
+    return ("<br>".join(lines) +
+            f"<div class='eq'>∂L/∂A<sub>{d['p']}</sub>[{d['r']}, {d['c']}] = <span class='total'>{N(d['grad'])}</span></div>")
+
+
+def _fmt_conv_kernel_grad(d, step):
+    rows = [(f"({t['i']}, {t['j']})", f"({t['row']}, {t['col']})", N(t["delta"]), N(t["x"]), N(t["product"]))
+            for t in d["terms"]]
+    p, c, m, n = d["p"], d["c"], d["m"], d["n"]
+    return (f"Sum over all {d['n_terms']} positions of the feature map ({d['n_nonzero']} non-zero). Largest terms:" +
+            terms_table(("(i, j)", "input pixel", "δ", "I", "δ·I"), rows) + _rest(d, len(rows)) +
+            f"<div class='eq'>∂L/∂K<sub>{p},{c}</sub>[{m}, {n}] = <span class='total'>{N(d['grad'])}</span></div>")
+
+
+def _fmt_conv_input_grad(d, step):
+    rows = [(f"{t['p']}", f"({t['i']}, {t['j']})", f"({t['m']}, {t['n']})", N(t["delta"]), N(t["w"]), N(t["product"]))
+            for t in d["terms"]]
+    return (f"This pixel met {d['n_terms']} (kernel weight, output position) pairs. Largest terms:" +
+            terms_table(("p", "(i, j)", "(m, n)", "δ", "K", "δ·K"), rows) + _rest(d, len(rows)) +
+            f"<div class='eq'>∂L/∂I<sub>{d['c']}</sub>[{d['r']}, {d['s']}] = <span class='total'>{N(d['grad'])}</span></div>")
+
+
+def _fmt_update(d, step):
+    return (f"<div class='eq'>θ − α · ∂L/∂θ = {N(d['before'])} − {N(d['lr'])} × {N(d['grad'])} = "
+            f"<span class='total'>{N(d['after'])}</span></div>")
+
+
+def _fmt_rerun(d, step):
+    return (f"<div class='eq'>ŷ<sub>{d['i']}</sub>: {N(d['before'])} → <b>{N(d['after'])}</b></div>"
+            f"L: {N(d['loss_before'])} → <b>{N(d['loss_after'])}</b>")
+
+
+class Inspector(QTextBrowser):
+    """Rich-text view of the current step and the selected element."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenExternalLinks(False)
+        self.setMinimumWidth(320)
+
+    def show_step(self, step, total, selection=None, explanation=None, fallback=None):
+        """selection: (stage, index) or None; explanation: explain's (kind, data) or None;
+        fallback: plain HTML about the selected element when this step does not compute it."""
+        color = colors.PHASE_COLORS.get(step.phase, "#333")
+        parts = [_CSS, f"<div class='phase' style='color:{color}'>{step.phase.upper()} · step {step.index + 1} of "
+                       f"{total}</div>", f"<h3>{html.escape(step.title)}</h3>",
+                 f"<div class='eq'>{to_rich(step.equation)}</div>"]
+        sizes = step.meta.get("sizes")
+        if sizes:
+            parts.append(f"<div class='about'>Eq. 2.1: {to_rich(sizes)}</div>")
+        parts.append(f"<p class='about'>{html.escape(step.about)}</p><hr>")
+        if selection is None:
+            parts.append(f"<p class='hint'>{HINT}</p>")
+        else:
+            parts.append(f"<p class='sel'>Selected: {html.escape(element_name(*selection))}</p>")
+            if explanation is not None:
+                parts.append(format_explanation(explanation[0], explanation[1], step))
+            elif fallback:
+                parts.append(fallback)
+        self.setHtml("".join(parts))

@@ -1,0 +1,85 @@
+"""Tiling a stage's maps (D, H, W) or kernels (D, C, k, k) into one image, and back from a click."""
+
+import math
+
+import numpy as np
+
+
+def grid_for(n, max_rows=4):
+    """(rows, cols) for n tiles: at most `max_rows` rows, filled row by row."""
+    rows = min(n, max_rows)
+    return rows, math.ceil(n / rows)
+
+
+class Tiling:
+    """n tiles of `channels` sub-images (h, w) each; channel sub-images side by side in a tile.
+
+    Element indices are (tile, i, j) when channels == 1 and (tile, c, i, j) otherwise, matching
+    (p, i, j) for maps and (p, c, m, n) for kernels. Gaps between tiles are NaN (transparent).
+    """
+
+    def __init__(self, n, h, w, channels=1, kernel_index=False, max_rows=4):
+        self.n, self.h, self.w, self.channels = n, h, w, channels
+        self.kernel_index = kernel_index or channels > 1
+        self.rows, self.cols = grid_for(n, max_rows)
+        self.gap = max(1, round(max(h, w) / 8))
+        self.cgap = 1
+        self.tile_w = channels * w + (channels - 1) * self.cgap
+        self.shape = (self.rows * (h + self.gap) - self.gap, self.cols * (self.tile_w + self.gap) - self.gap)
+
+    def origin(self, tile, c=0):
+        """Top-left (x, y) of tile `tile`, channel c, in mosaic coordinates."""
+        r, k = divmod(tile, self.cols)
+        return (k * (self.tile_w + self.gap) + c * (self.w + self.cgap), r * (self.h + self.gap))
+
+    def compose(self, a, out=None):
+        """(n, h, w) or (n, C, h, w) -> the mosaic (NaN in the gaps)."""
+        a = np.asarray(a, dtype=float).reshape(self.n, self.channels, self.h, self.w)
+        if out is None:
+            out = np.full(self.shape, np.nan)
+        for t in range(self.n):
+            for c in range(self.channels):
+                x, y = self.origin(t, c)
+                out[y:y + self.h, x:x + self.w] = a[t, c]
+        return out
+
+    def locate(self, x, y):
+        """Mosaic point -> element index, or None in a gap or outside."""
+        xi, yi = math.floor(x), math.floor(y)
+        if not (0 <= xi < self.shape[1] and 0 <= yi < self.shape[0]):
+            return None
+        r, i = divmod(yi, self.h + self.gap)
+        k, rest = divmod(xi, self.tile_w + self.gap)
+        c, j = divmod(rest, self.w + self.cgap)
+        tile = r * self.cols + k
+        if i >= self.h or j >= self.w or c >= self.channels or tile >= self.n:
+            return None
+        return (tile, c, i, j) if self.kernel_index else (tile, i, j)
+
+    def rect(self, index, rows=(0, 1), cols=(0, 1)):
+        """Mosaic rectangle (x, y, w, h) of an element, or of element rows/cols ranges relative to it."""
+        if self.kernel_index:
+            tile, c, i, j = index
+        else:
+            (tile, i, j), c = index, 0
+        x, y = self.origin(tile, c)
+        return (x + j + cols[0], y + i + rows[0], cols[1] - cols[0], rows[1] - rows[0])
+
+
+class Strip:
+    """A vector (n,) shown as a column of n cells; index (k,)."""
+
+    def __init__(self, n):
+        self.n = n
+        self.shape = (n, 1)
+        self.kernel_index = False
+
+    def compose(self, a, out=None):
+        return np.asarray(a, dtype=float).reshape(self.n, 1)
+
+    def locate(self, x, y):
+        k = math.floor(y)
+        return (k,) if 0 <= k < self.n and 0 <= x < 1 else None
+
+    def rect(self, index, rows=(0, 1), cols=(0, 1)):
+        return (0, index[0] + rows[0], 1, rows[1] - rows[0])

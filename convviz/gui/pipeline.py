@@ -1,0 +1,418 @@
+"""The pipeline: every stage from the input to the loss, left to right, drawn for one step.
+
+Widgets are built once per network structure (one GraphicsLayoutWidget, one ViewBox per
+stage, each stage's maps tiled into one ImageItem plus a gradient overlay ImageItem); each
+step only sets image data. What is shown is a pure function of (trace, index, mode), so
+stepping back restores exactly what was shown before.
+"""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QScrollArea
+
+from . import colors
+from .equations import plain_number
+from .mosaic import Strip, Tiling
+
+MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 88, 34, 112, 96
+
+
+class Column:
+    """One pipeline stage: its title, its tiling, and its value/gradient events over the trace."""
+
+    def __init__(self, stage, kind, shape, title, forward_index):
+        self.stage, self.kind, self.shape, self.title = stage, kind, tuple(shape), title
+        self.forward_index = forward_index
+        if kind == "kernels":
+            d, c, k1, k2 = shape
+            self.tiling = Tiling(d, k1, k2, channels=c, kernel_index=True)
+        elif kind == "maps":
+            self.tiling = Tiling(*shape)
+        elif kind in ("vector", "probs"):
+            self.tiling = Strip(shape[0])
+        else:
+            self.tiling = None
+        self.values, self.grads = [], []          # [(step index, array)] in step order
+
+    def latest(self, events, index):
+        found = None
+        for i, a in events:
+            if i > index:
+                break
+            found = (i, a)
+        return found
+
+
+def build_columns(trace):
+    """The pipeline's columns for a trace, with every step's contribution to each of them."""
+    cols, by_stage = [], {}
+
+    def add(col):
+        cols.append(col)
+        by_stage[col.stage] = col
+
+    for s in trace:
+        if s.phase != "forward":
+            break
+        out = s.arrays.get("output")
+        if s.op == "input":
+            add(Column("input", "maps", out.shape, f"<b>input</b><br>image I<br>{out.shape[1]} × {out.shape[2]}", s.index))
+        elif s.op == "conv":
+            d, c, k1, k2 = s.arrays["W"].shape
+            add(Column(f"{s.layer}.kernels", "kernels", s.arrays["W"].shape,
+                       f"<b>{s.layer}</b><br>kernels<br>{d} × {k1} × {k2}" + (f" × {c}" if c > 1 else ""), s.index))
+            by_stage[f"{s.layer}.kernels"].values.append((s.index, s.arrays["W"]))
+            d, h, w = out.shape
+            add(Column(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>feature maps<br>{h} × {w} × {d}", s.index))
+        elif s.op == "activation":
+            name = s.meta.get("activation", "σ")
+            if out.ndim == 3:
+                d, h, w = out.shape
+                add(Column(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{name}<br>{h} × {w} × {d}", s.index))
+            else:
+                add(Column(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>a = {name}<br>{out.size}", s.index))
+        elif s.op == "pool":
+            d, h, w = out.shape
+            add(Column(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{s.meta['pool']} pool<br>{h} × {w} × {d}",
+                       s.index))
+        elif s.op == "flatten":
+            add(Column("flatten", "vector", out.shape, f"<b>flatten</b><br>a⁰<br>{out.size}", s.index))
+        elif s.op == "dense":
+            add(Column(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>z<br>{out.size}", s.index))
+        elif s.op == "output":
+            add(Column(s.stage, "probs", out.shape, f"<b>output</b><br>{s.meta.get('activation', '')} ŷ<br>{out.size} classes",
+                       s.index))
+        if out is not None and s.stage in by_stage:
+            by_stage[s.stage].values.append((s.index, out))
+    loss = trace.find("loss")
+    add(Column("loss", "loss", (), "<b>loss</b><br>L<br> ", loss.index))
+    by_stage["loss"].values.append((loss.index, loss.arrays["output"]))
+    for s in trace.steps[loss.index + 1:]:
+        target = target_stage(s)
+        if s.op == "update":
+            if s.stage.endswith(".W") and target in by_stage and by_stage[target].kind == "kernels":
+                by_stage[target].values.append((s.index, s.arrays["after"]))
+                by_stage[target].grads.append((s.index, s.arrays["grad"]))
+            continue
+        if s.op == "rerun":
+            by_stage["out.probs"].values.append((s.index, s.arrays["probs_after"].reshape(-1)))
+            by_stage["loss"].values.append((s.index, s.arrays["loss_after"]))
+            continue
+        grad = s.arrays.get("grad_W") if s.op == "conv_dK" else s.arrays.get("grad_input")
+        if s.op == "dense_db":
+            grad = s.arrays["grad_b"]
+        col = by_stage.get(target)
+        if grad is not None and col is not None and col.tiling is not None and np.shape(grad) == col.shape:
+            col.grads.append((s.index, grad))
+    return cols
+
+
+def target_stage(step):
+    """The pipeline column a step writes (its value forward, its gradient backward)."""
+    op, layer = step.op, step.layer
+    if step.phase == "forward" or op == "loss":
+        return step.stage
+    if op in ("conv_dK", "conv_db") or (op == "update" and layer.startswith("conv")):
+        return f"{layer}.kernels"
+    if op in ("dense_dW", "dense_db", "update"):
+        return f"{layer}.z"
+    if op == "rerun":
+        return "loss"
+    return step.stage
+
+
+def source_stages(trace, step):
+    """Columns the step reads: the stage before it forward, the previous gradient's stage backward."""
+    if step.op == "conv":
+        return [step.meta["input_stage"], f"{step.layer}.kernels"]
+    if step.phase == "forward" and step.index > 0:
+        return [trace[step.index - 1].stage]
+    if step.op == "loss":
+        return ["out.probs"]
+    if step.op == "rerun":
+        return ["out.probs"]
+    if step.phase == "backward" and step.index > 0:
+        prev = trace[step.index - 1]
+        return [target_stage(prev)] if prev.phase == "backward" else ["loss"]
+    return []
+
+
+def structure_key(trace):
+    """Equal for traces whose pipelines look the same (so the widgets can be reused)."""
+    return tuple((s.op, s.stage, tuple(np.shape(s.arrays.get("output", ()))), tuple(np.shape(s.arrays.get("W", ()))))
+                 for s in trace if s.phase == "forward")
+
+
+def _set_label(label, text, color=colors.TEXT):
+    """LabelItem.setText only when something changed (it re-lays out the item)."""
+    if getattr(label, "_shown", None) != (text, color):
+        label._shown = (text, color)
+        label.setText(text, color=color)
+
+
+def _set_html(item, text):
+    if getattr(item, "_shown", None) != text:
+        item._shown = text
+        item.setHtml(text)
+
+
+class _StageView:
+    """The graphics items of one Column."""
+
+    def __init__(self, layout, col, index, font):
+        self.col = col
+        self.label = pg.LabelItem("", justify="center", size="9pt", color=colors.TEXT)
+        layout.addItem(self.label, row=0, col=index)
+        self.vb = layout.addViewBox(row=1, col=index)
+        self.vb.setMouseEnabled(False, False)
+        self.vb.setMenuEnabled(False)
+        self.vb.invertY(True)
+        self.vb.setDefaultPadding(0.02)
+        self.vb.setBorder(pg.mkPen(colors.FRAME, width=1))
+        self.gradlabel = pg.LabelItem("", justify="center", size="8pt", color=colors.TEXT)
+        layout.addItem(self.gradlabel, row=2, col=index)
+        self.img = self.ovl = None
+        self.texts = []
+        if col.tiling is not None:
+            self.img = pg.ImageItem(axisOrder="row-major")
+            self.img.setLookupTable(colors.grey_lut())
+            self.vb.addItem(self.img)
+            self.ovl = pg.ImageItem(axisOrder="row-major")
+            self.ovl.setParentItem(self.img)
+            self.ovl.setLookupTable(colors.diverging_lut())
+            self.ovl.setZValue(1)
+            h, w = col.tiling.shape
+            if col.kind == "probs":
+                self.vb.setRange(QRectF(0, 0, 3.2, h), padding=0.02)
+                for k in range(h):
+                    t = pg.TextItem("", color=colors.TEXT, anchor=(0, 0.5))
+                    t.setFont(font)
+                    t.setPos(1.15, k + 0.5)
+                    self.vb.addItem(t)
+                    self.texts.append(t)
+            else:
+                self.vb.setAspectLocked(col.kind != "vector")
+                self.vb.setRange(QRectF(0, 0, w, h), padding=0.02)
+        else:
+            t = pg.TextItem("", color=colors.TEXT, anchor=(0.5, 0.5))
+            big = QFont(font)
+            big.setPointSizeF(font.pointSizeF() * 1.25)
+            t.setFont(big)
+            t.setPos(0.5, 0.5)
+            self.vb.addItem(t)
+            self.texts.append(t)
+            self.vb.setRange(QRectF(0, 0, 1, 1), padding=0)
+        self.markers = []
+        width = {"vector": STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(col.kind)
+        if width:
+            layout.layout.setColumnFixedWidth(index, width + (30 if col.kind == "vector" else 0))
+        else:
+            layout.layout.setColumnMinimumWidth(index, MAP_MIN_WIDTH)
+        self.levels = None
+
+    def marker(self, k):
+        while len(self.markers) <= k:
+            item = QGraphicsRectItem()
+            item.setZValue(10)
+            self.vb.addItem(item)
+            self.markers.append(item)
+        return self.markers[k]
+
+
+class PipelineView(QScrollArea):
+    """Scrollable pipeline of every stage; `render(trace, index, mode, markers)` draws one step.
+
+    elementClicked(stage, index) is emitted when the user clicks an element of a stage.
+    """
+
+    elementClicked = Signal(str, tuple)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(colors.BACKGROUND)
+        self.graphics.ci.setSpacing(6)
+        self.setWidget(self.graphics)
+        self.graphics.scene().sigMouseClicked.connect(self._on_scene_click)
+        self.font = QFont()
+        self.font.setPointSizeF(8.5)
+        self._key = None
+        self.views = {}
+        self.columns = []
+        self.colorbar = None
+
+    # ---- structure --------------------------------------------------------------------
+    def set_trace(self, trace):
+        """Rebuild the widgets only when the network structure changed; refresh the events."""
+        key = structure_key(trace)
+        cols = build_columns(trace)
+        if key != self._key:
+            self._build(cols)
+            self._key = key
+        else:
+            for col in cols:
+                self.views[col.stage].col = col
+        self.columns = cols
+        for col in cols:
+            v = self.views[col.stage]
+            if col.tiling is not None and col.values:
+                if col.kind == "probs":
+                    v.levels = (0.0, 1.0)
+                elif col.stage == "input":
+                    v.levels = (0.0, max(1.0, float(col.values[0][1].max())))
+                else:
+                    v.levels = colors.value_levels([a for _, a in col.values])
+
+    def _build(self, cols):
+        self.graphics.ci.clear()
+        self.views = {}
+        for k, col in enumerate(cols):
+            self.views[col.stage] = _StageView(self.graphics.ci, col, k, self.font)
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=colors.diverging_map(), interactive=False,
+                                        width=12, pen=colors.FRAME, colorMapMenu=False)
+        self.graphics.ci.addItem(self.colorbar, row=1, col=len(cols))
+        self.graphics.ci.layout.setColumnFixedWidth(len(cols), 62)
+        self.colorbar_label = pg.LabelItem("", size="8pt", color=colors.TEXT)
+        self.graphics.ci.addItem(self.colorbar_label, row=0, col=len(cols))
+        self.graphics.ci.layout.setRowStretchFactor(1, 10)
+        minimum = sum(MAP_MIN_WIDTH if c.kind in ("maps", "kernels") else
+                      (STRIP_WIDTH + 30 if c.kind == "vector" else (TEXT_WIDTH if c.kind == "probs" else LOSS_WIDTH)) for c in cols)
+        self.graphics.setMinimumWidth(minimum + 62 + 8 * len(cols))
+        maps_rows = max((c.tiling.rows for c in cols if isinstance(c.tiling, Tiling)), default=1)
+        self.graphics.setMinimumHeight(min(140 + 48 * maps_rows, 700))
+
+    # ---- one step ---------------------------------------------------------------------
+    def render(self, trace, index, mode="both", markers=()):
+        """Draw step `index`: values reached so far, gradients so far, highlights and markers."""
+        step = trace[index]
+        target = target_stage(step)
+        sources = set(source_stages(trace, step))
+        opacity = colors.GRADIENT_OPACITY[mode]
+        current_grad = None
+        for col in self.columns:
+            v = self.views[col.stage]
+            val = col.latest(col.values, index)
+            grad = col.latest(col.grads, index)
+            reached = val is not None
+            _set_label(v.label, col.title, colors.TEXT if reached else colors.DIM_TEXT)
+            if col.stage == target:
+                v.vb.setBorder(pg.mkPen(colors.HIGHLIGHT, width=3))
+            elif col.stage in sources:
+                v.vb.setBorder(pg.mkPen(colors.SOURCE, width=2, style=Qt.DashLine))
+            else:
+                v.vb.setBorder(pg.mkPen(colors.FRAME if reached else "#e6e6e6", width=1))
+            if col.tiling is None:               # the loss
+                text = "" if not reached else self._loss_text(trace, index, val)
+                _set_html(v.texts[0], text)
+                _set_label(v.gradlabel, "")
+                continue
+            v.img.setVisible(reached)
+            if reached:
+                v.img.setImage(col.tiling.compose(val[1]), autoLevels=False, levels=v.levels)
+            show_grad = grad is not None and opacity > 0 and reached
+            v.ovl.setVisible(show_grad)
+            if grad is not None:
+                lv = colors.symmetric_levels(grad[1])
+                if show_grad:
+                    v.ovl.setImage(col.tiling.compose(grad[1]), autoLevels=False, levels=lv)
+                    v.ovl.setOpacity(opacity)
+                _set_label(v.gradlabel, f"gradient ±{plain_number(lv[1], 2)}",
+                           colors.PHASE_COLORS["backward"] if grad[0] == index else colors.TEXT)
+                if grad[0] == index:
+                    current_grad = lv
+            else:
+                _set_label(v.gradlabel, "")
+            if col.kind == "probs":
+                self._prob_texts(v, trace, val[1] if reached else None)
+        if current_grad is None and step.is_gradient:
+            g = step.main_array()
+            if g is not None and np.size(g) > 1:
+                current_grad = colors.symmetric_levels(g)
+        self.colorbar.setVisible(current_grad is not None)
+        if current_grad is not None:
+            self.colorbar.setLevels(values=current_grad)
+            _set_label(self.colorbar_label, "gradient<br>blue − · red +")
+        else:
+            _set_label(self.colorbar_label, "")
+        self._draw_markers(markers)
+
+    def _loss_text(self, trace, index, val):
+        if trace[index].op == "rerun":
+            b = trace[index].arrays["loss_before"]
+            return (f"<div style='text-align:center'>L = {plain_number(b)}<br>→ "
+                    f"<b>{plain_number(val[1])}</b></div>")
+        return f"<div style='text-align:center'>L =<br><b>{plain_number(val[1])}</b></div>"
+
+    def _prob_texts(self, v, trace, probs):
+        label = trace.label if np.ndim(trace.label) == 0 else None
+        best = None if probs is None else int(np.argmax(probs))
+        for k, t in enumerate(v.texts):
+            if probs is None:
+                _set_html(t, "")
+                continue
+            mark = " ◀ y" if label is not None and k == int(label) else ""
+            txt = f"{k}: {probs[k]:.3f}{mark}"
+            _set_html(t, f"<b>{txt}</b>" if k == best else txt)
+
+    def _draw_markers(self, markers):
+        used = {}
+        for stage, index, rows, cols, color in markers:
+            v = self.views.get(stage)
+            if v is None or v.col.tiling is None:
+                continue
+            k = used.get(stage, 0)
+            used[stage] = k + 1
+            item = v.marker(k)
+            x, y, w, h = v.col.tiling.rect(index, rows, cols)
+            item.setRect(QRectF(x, y, w, h))
+            pen = QPen(QColor(color))
+            pen.setWidthF(2.0)
+            pen.setCosmetic(True)
+            item.setPen(pen)
+            item.setVisible(True)
+        for stage, v in self.views.items():
+            for item in v.markers[used.get(stage, 0):]:
+                item.setVisible(False)
+
+    # ---- clicks -----------------------------------------------------------------------
+    def _on_scene_click(self, ev):
+        if ev.button() != Qt.LeftButton:
+            return
+        pos = ev.scenePos()
+        for col in self.columns:
+            v = self.views[col.stage]
+            if not v.vb.sceneBoundingRect().contains(pos):
+                continue
+            if col.tiling is None:
+                self.elementClicked.emit(col.stage, ())
+                return
+            p = v.vb.mapSceneToView(pos)
+            idx = col.tiling.locate(p.x(), p.y())
+            if idx is None and col.kind == "probs" and 0 <= p.y() < col.shape[0]:
+                idx = (int(p.y()),)
+            if idx is not None:
+                self.elementClicked.emit(col.stage, tuple(int(i) for i in idx))
+            return
+
+    def element_scene_pos(self, stage, index):
+        """Scene position of the centre of an element (for tests and tours)."""
+        v = self.views[stage]
+        x, y, w, h = v.col.tiling.rect(index)
+        return v.vb.mapViewToScene(pg.Point(x + w / 2, y + h / 2))
+
+    def element_widget_pos(self, stage, index):
+        """The element's centre in the GraphicsLayoutWidget's viewport coordinates."""
+        return self.graphics.mapFromScene(self.element_scene_pos(stage, index))
+
+    def shown_image(self, stage):
+        v = self.views[stage]
+        return v.img.image if v.img is not None and v.img.isVisible() else None
+
+    def shown_overlay(self, stage):
+        v = self.views[stage]
+        return (v.ovl.image, v.ovl.levels) if v.ovl is not None and v.ovl.isVisible() else None

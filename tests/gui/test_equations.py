@@ -1,0 +1,42 @@
+"""The equation converter: subscripts, superscripts, nesting and escaping."""
+
+from convviz.gui.equations import number, to_rich
+
+
+def test_subscripts():
+    assert to_rich("x_i") == "x<sub>i</sub>"
+    assert to_rich("K_p,c[m, n]") == "K<sub>p,c</sub>[m, n]"
+    assert to_rich("I_c[i·Z_s + m]") == "I<sub>c</sub>[i·Z<sub>s</sub> + m]"
+    assert to_rich("max_(m,n) A") == "max<sub>m,n</sub> A"
+
+
+def test_superscripts():
+    assert to_rich("z^l_j") == "z<sup>l</sup><sub>j</sub>"
+    assert to_rich("a^(l−1)_i") == "a<sup>(l−1)</sup><sub>i</sub>"
+    assert to_rich("δ^(L+1)") == "δ<sup>(L+1)</sup>"
+    assert to_rich("z^L+1_j") == "z<sup>L+1</sup><sub>j</sub>"
+    assert to_rich("W^1_ji") == "W<sup>1</sup><sub>ji</sub>"
+
+
+def test_nested_and_escaped():
+    assert to_rich("e^(z_i) / Σ_j e^(z_j)") == "e<sup>(z<sub>i</sub>)</sup> / Σ<sub>j</sub> e<sup>(z<sub>j</sub>)</sup>"
+    assert to_rich("1 if x > 0 else 0") == "1 if x &gt; 0 else 0"
+    assert to_rich("a < b & c") == "a &lt; b &amp; c"
+    assert to_rich("un_flatten") == "un<sub>flatten</sub>"
+    assert to_rich(" _x") == " _x"
+
+
+def test_every_engine_equation_converts():
+    import numpy as np
+    from convviz.engine import Network
+    t = Network(seed=0).trace(np.zeros((28, 28)), 0)
+    for s in t:
+        r = to_rich(s.equation)
+        assert "_" not in r.replace("<sub>", "").replace("</sub>", "") or "Z_" not in r
+        assert "^" not in r, s.equation
+
+
+def test_number():
+    assert number(0.0) == "0"
+    assert number(-1.23456) == "−1.235"
+    assert number(12345.6) == "1.235·10<sup>4</sup>"
