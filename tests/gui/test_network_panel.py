@@ -1,0 +1,253 @@
+"""NetworkPanel driven like a person does: keys through a whole iteration and back, clicks on
+elements, the step list; what is shown must be exactly the trace's arrays for that step."""
+
+import sys
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from convviz.engine import Network
+from convviz.engine import explain as ex
+from convviz.gui.network_panel import NetworkPanel
+from convviz.gui.pipeline import target_stage
+from convviz.gui.stepper import Stepper
+
+TWO_BLOCKS = {"input": [28, 28],
+              "conv": [{"kernels": 4, "size": [5, 5], "stride": 1, "padding": 2, "activation": "relu",
+                        "pool": "max", "pool_size": 2, "pool_stride": 2},
+                       {"kernels": 6, "size": [3, 3], "stride": 2, "padding": 1, "activation": "tanh",
+                        "pool": "avg", "pool_size": 2, "pool_stride": 1}],
+              "dense": [{"units": 16, "activation": "relu"}],
+              "output": {"classes": 10, "activation": "softmax"}, "loss": "cross_entropy"}
+
+
+def digit():
+    x = np.zeros((28, 28))
+    x[5:23, 13:16] = 1.0
+    x[5:8, 10:16] = 0.8
+    x[20:23, 9:20] = 0.9
+    return x
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _row_major():
+    pg.setConfigOptions(imageAxisOrder="row-major")
+
+
+def make_panel(qtbot, config=None, label=1):
+    trace = Network(config, seed=0).trace(digit(), label, lr=0.1)
+    stepper = Stepper()
+    panel = NetworkPanel(stepper)
+    qtbot.addWidget(panel)
+    stepper.set_trace(trace)
+    panel.resize(1270, 950)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow, timeout=2000)
+    return panel, stepper, trace
+
+
+def same(a, b):
+    return a is not None and a.shape == b.shape and np.array_equal(np.isnan(a), np.isnan(b)) and \
+        np.array_equal(np.nan_to_num(a), np.nan_to_num(b))
+
+
+def check_shown(panel, trace, i):
+    """The step's own stage shows its output (forward) or its gradient overlay (backward)."""
+    step = trace[i]
+    pipe = panel.pipeline
+    assert panel.phase.text() == step.phase.capitalize()
+    assert panel.steps.currentRow() == i
+    stage = target_stage(step)
+    col = next((c for c in pipe.columns if c.stage == stage), None)
+    if step.phase == "forward" and col.tiling is not None:
+        assert same(pipe.shown_image(stage), col.tiling.compose(step.arrays["output"]))
+    if step.op in ("conv_dK", "conv_dX", "activation_grad", "pool_grad", "unflatten", "dense_dx", "output_grad"):
+        grad = step.arrays["grad_W"] if step.op == "conv_dK" else step.arrays["grad_input"]
+        img, levels = pipe.shown_overlay(stage)
+        assert same(img, col.tiling.compose(grad))
+        m = float(np.abs(grad).max())
+        assert m > 0 and np.nanmax(np.abs(img)) > 0
+        assert tuple(levels) == pytest.approx((-m, m))
+    if step.op == "update" and step.stage.endswith(".W") and col is not None and col.kind == "kernels":
+        assert same(pipe.shown_image(stage), col.tiling.compose(step.arrays["after"]))
+
+
+def test_keys_through_the_whole_iteration_and_back(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    n = len(trace)
+    check_shown(panel, trace, 0)
+    assert panel.pipeline.shown_image("conv1.feature_maps") is None      # not reached: hidden
+    for i in range(1, n):
+        qtbot.keyClick(panel, Qt.Key_Right if i % 2 else Qt.Key_N)
+        assert st.index == i
+        check_shown(panel, trace, i)
+    assert panel.phase.text() == "Update"
+    assert "→" in panel.inspector.toPlainText()                           # the rerun: loss before → after
+    shown_at_end = {c.stage: panel.pipeline.shown_image(c.stage) for c in panel.pipeline.columns}
+    for i in range(n - 2, -1, -1):
+        qtbot.keyClick(panel, Qt.Key_Left if i % 2 else Qt.Key_P)
+        assert st.index == i
+        check_shown(panel, trace, i)
+    qtbot.keyClick(panel, Qt.Key_End)
+    assert st.index == n - 1
+    for stage, img in shown_at_end.items():                               # stepping back and forth restores
+        now = panel.pipeline.shown_image(stage)
+        assert (img is None and now is None) or same(now, img)
+    qtbot.keyClick(panel, Qt.Key_Home)
+    assert st.index == 0 and panel.phase.text() == "Forward"
+
+
+def test_backward_step_shows_symmetric_gradient_overlay_and_colorbar(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    st.go(trace.find("conv_dK").index)
+    img, levels = panel.pipeline.shown_overlay("conv1.kernels")
+    assert np.nanmax(np.abs(img)) > 0 and levels[0] == -levels[1] and levels[1] > 0
+    assert panel.pipeline.colorbar.isVisible()
+    panel.set_mode("values")
+    assert panel.pipeline.shown_overlay("conv1.kernels") is None
+    panel.set_mode("gradients")
+    assert panel.pipeline.views["conv1.kernels"].ovl.opacity() == 1.0
+    st.go(trace.find("conv_dX").index)                                      # saliency over the input
+    img, levels = panel.pipeline.shown_overlay("input")
+    assert same(img, trace.find("conv_dX").arrays["grad_input"][0])
+
+
+def click_element(qtbot, panel, stage, index):
+    pos = panel.pipeline.element_widget_pos(stage, index)
+    qtbot.mouseClick(panel.pipeline.graphics.viewport(), Qt.LeftButton, pos=QPoint(round(pos.x()), round(pos.y())))
+
+
+def test_click_feature_map_pixel_shows_its_numbers(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    conv = trace.find("conv")
+    st.go(conv.index)
+    p, i, j = 2, 9, 11
+    click_element(qtbot, panel, "conv1.feature_maps", (p, i, j))
+    assert panel.selection == ("conv1.feature_maps", (p, i, j))
+    text = panel.inspector.toPlainText()
+    r = ex.conv_pixel(conv, p, i, j)
+    c = conv.arrays["output"][p, i, j]
+    assert abs(r["sum"] + r["bias"] - c) < 1e-12
+    from convviz.gui.equations import plain_number
+    assert plain_number(c) in text and plain_number(r["sum"]) in text
+    assert "Receptive field: input rows 9…13, columns 11…15" in text
+    # the receptive field is outlined on the input
+    marks = [m for m in panel.pipeline.views["input"].markers if m.isVisible()]
+    assert any(m.rect().width() == 5 and m.rect().x() == 11 and m.rect().y() == 9 for m in marks)
+    # the selection follows the steps: σ on the activation step, then the value elsewhere
+    qtbot.keyClick(panel, Qt.Key_Right)
+    act = trace[st.index]
+    assert plain_number(act.arrays["output"][p, i, j]) in panel.inspector.toPlainText()
+    qtbot.keyClick(panel, Qt.Key_Left)
+    assert "Receptive field" in panel.inspector.toPlainText()
+
+
+def test_click_kernel_weight_on_the_gradient_step(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    step = trace.find("conv_dK")
+    st.go(step.index)
+    click_element(qtbot, panel, "conv1.kernels", (3, 0, 1, 4))
+    from convviz.gui.equations import plain_number
+    text = panel.inspector.toPlainText()
+    assert plain_number(step.arrays["grad_W"][3, 0, 1, 4]) in text
+    assert "576 positions" in text
+
+
+def test_probability_and_loss_clicks(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    st.go(trace.find("output").index)
+    click_element(qtbot, panel, "out.probs", (4,))
+    assert panel.selection == ("out.probs", (4,))
+    assert "Σ" in panel.inspector.toPlainText()
+    st.go(trace.find("loss").index)
+    assert "L = Σ terms" in panel.inspector.toPlainText()
+
+
+def test_dense_weight_heat_map_click(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    step = trace.find("dense_dW", "dense1")
+    st.go(step.index)
+    assert panel.detail.isVisible()
+    page = panel.detail.currentWidget()
+    vb = page.images[0][0]
+    scene = vb.mapViewToScene(pg.Point(100.5, 7.5))       # weight (j=7, i=100)
+    pos = page.mapFromScene(scene)
+    qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
+    assert panel.selection == ("dense1.W", (7, 100))
+    from convviz.gui.equations import plain_number
+    assert plain_number(step.arrays["grad_W"][7, 100]) in panel.inspector.toPlainText()
+
+
+def test_step_list_click_jumps(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    row = trace.find("pool_grad").index
+    item = panel.steps.item(row)
+    rect = panel.steps.visualItemRect(item)
+    panel.steps.scrollToItem(item)
+    rect = panel.steps.visualItemRect(item)
+    qtbot.mouseClick(panel.steps.viewport(), Qt.LeftButton, pos=rect.center())
+    assert st.index == row and panel.phase.text() == "Backward"
+
+
+def test_two_blocks_through_and_back_and_scrolls(qtbot):
+    panel, st, trace = make_panel(qtbot, TWO_BLOCKS, label=7)
+    stages = [c.stage for c in panel.pipeline.columns]
+    assert stages[:5] == ["input", "conv1.kernels", "conv1.feature_maps", "conv1.activated", "conv1.pooled"]
+    assert "conv2.kernels" in stages and stages[-1] == "loss"
+    for i in range(1, len(trace)):
+        qtbot.keyClick(panel, Qt.Key_Right)
+        check_shown(panel, trace, i)
+    qtbot.keyClick(panel, Qt.Key_Home)
+    assert st.index == 0
+
+
+def test_default_network_fits_1600_wide_window_without_scrolling(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    panel.resize(1600 - 330 - 10, 960)
+    qtbot.wait(10)
+    assert panel.pipeline.horizontalScrollBar().maximum() == 0
+
+
+def test_new_trace_restarts_and_keeps_widgets(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    st.go(10)
+    views = dict(panel.pipeline.views)
+    st.set_trace(Network(seed=0).trace(np.flipud(digit()), 3))
+    assert st.index == 0 and panel.phase.text() == "Forward"
+    assert all(panel.pipeline.views[k] is v for k, v in views.items())
+
+
+def test_exports(qtbot, tmp_path):
+    panel, st, trace = make_panel(qtbot)
+    st.go(trace.find("conv_dK").index)
+    assert panel.export_stage_png(tmp_path / "stage.png")
+    assert (tmp_path / "stage.png").stat().st_size > 1000
+    arrays = panel.current_step_arrays()
+    assert np.array_equal(arrays["grad_W"], trace.find("conv_dK").arrays["grad_W"])
+    np.savez(tmp_path / "step.npz", **arrays)
+
+
+def test_actions_have_the_shortcuts(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    keys = {a.text(): [s.toString() for s in a.shortcuts()] for a in panel.actions()}
+    assert keys["Next step"] == ["Right", "N"] and keys["Previous step"] == ["Left", "P"]
+    assert keys["First step"] == ["Home"] and keys["Last step"] == ["End"] and keys["Play / pause"] == ["Space"]
+    assert all(a.shortcutContext() == Qt.WindowShortcut for a in panel.actions())
+    qtbot.keyClick(panel, Qt.Key_Space)
+    assert st.playing
+    qtbot.keyClick(panel, Qt.Key_Space)
+    assert not st.playing
+
+
+def test_500_key_presses_keep_none_refcount(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    panel.select("conv1.feature_maps", (0, 3, 3))
+    before = sys.getrefcount(None)
+    keys = [Qt.Key_Right] * 40 + [Qt.Key_Left] * 40 + [Qt.Key_End, Qt.Key_Home]
+    for k in range(500):
+        qtbot.keyClick(panel, keys[k % len(keys)])
+    assert sys.getrefcount(None) - before > -100
