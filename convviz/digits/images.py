@@ -1,9 +1,10 @@
 """Read a picture file into a grayscale NumPy array with Qt's image readers (no QApplication needed)."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
-from PySide6 import QtGui
+from PySide6 import QtCore, QtGui
 
 #: Refuse bigger pictures before decoding: 50 MP of RGBA is 200 MB, plus the float copy.
 MAX_PIXELS = 50_000_000
@@ -34,24 +35,74 @@ def _check_file(path):
     return p
 
 
+@contextmanager
+def _qt_messages():
+    """Collect Qt's warnings while decoding (a truncated JPEG only warns), away from stderr."""
+    messages = []
+    previous = QtCore.qInstallMessageHandler(lambda mode, context, text: messages.append(text.strip()))
+    try:
+        yield messages
+    finally:
+        QtCore.qInstallMessageHandler(previous)
+
+
+def _cut_short(p, fmt):
+    """True when the file visibly ends early.
+
+    Qt decodes a truncated GIF or BMP without complaint (the rest comes out blank), and libpng
+    prints its complaint straight to stderr, so these are checked by their ends first.
+    """
+    size = p.stat().st_size
+    with open(p, "rb") as f:
+        head = f.read(6)
+        f.seek(max(0, size - 4096))
+        tail = f.read()
+    if fmt == "png":
+        return b"IEND" not in tail  # the last chunk; a few writers add bytes after it
+    if fmt == "gif":
+        return not tail.rstrip(b"\0").endswith(b";")  # the trailer byte
+    if fmt == "bmp":
+        return int.from_bytes(head[2:6], "little") > size  # the header's file size
+    return False
+
+
+def _header_size(p, fmt, reader):
+    """(width, height) from the file's header, or (0, 0) when the format does not say.
+
+    A PNG's comes straight from its IHDR chunk: asking Qt makes libpng read on to the first
+    pixel data, and on a file cut short it prints "libpng error" to stderr.
+    """
+    if fmt == "png":
+        with open(p, "rb") as f:
+            head = f.read(24)
+        if len(head) == 24 and head[12:16] == b"IHDR":
+            return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+        return 0, 0
+    size = reader.size()
+    return (size.width(), size.height()) if size.isValid() else (0, 0)
+
+
 def _decode(p):
     reader = QtGui.QImageReader(str(p))
     reader.setAutoTransform(True)  # photos carry their orientation in EXIF
     if not reader.canRead():
-        if reader.error() == QtGui.QImageReader.ImageReaderError.FileNotFoundError:
-            raise _error(p, "cannot be opened")
         raise _error(p, "not an image Qt can read (unknown or unsupported format)")
-    size = reader.size()  # from the header only; nothing is decoded yet
-    if size.isValid():
-        pixels = size.width() * size.height()
-        if pixels > MAX_PIXELS:
-            raise _error(p, f"image is {size.width()} x {size.height()} = {pixels / 1e6:.0f} megapixels, "
-                            f"more than the {MAX_PIXELS // 1_000_000} megapixel limit")
-    image = reader.read()
+    fmt = bytes(reader.format()).decode("ascii", "replace").lower()
+    width, height = _header_size(p, fmt, reader)  # nothing is decoded yet
+    if width * height > MAX_PIXELS:
+        raise _error(p, f"image is {width} x {height} = {width * height / 1e6:.0f} megapixels, "
+                        f"more than the {MAX_PIXELS // 1_000_000} megapixel limit")
+    if _cut_short(p, fmt):
+        raise _error(p, "truncated or corrupt image data (the file ends early)")
+    with _qt_messages() as messages:
+        image = reader.read()
+    detail = "; ".join(dict.fromkeys(m for m in messages if m))
     if image.isNull():
         if reader.error() == QtGui.QImageReader.ImageReaderError.InvalidDataError:
-            raise _error(p, "truncated or corrupt image data")
-        raise _error(p, f"could not be decoded ({reader.errorString()})")
+            raise _error(p, "truncated or corrupt image data" + (f" ({detail})" if detail else ""))
+        raise _error(p, f"could not be decoded ({detail or reader.errorString()})")
+    if "premature end" in detail.lower():  # JPEG: Qt fills the missing part with gray
+        raise _error(p, f"truncated or corrupt image data ({detail})")
     if image.width() * image.height() > MAX_PIXELS:  # formats whose header gives no size
         raise _error(p, f"image is {image.width()} x {image.height()}, more than the "
                         f"{MAX_PIXELS // 1_000_000} megapixel limit")
