@@ -60,9 +60,6 @@ class _Page(pg.GraphicsLayoutWidget):
         if legend:
             self.after = pg.BarGraphItem(x=[0], height=[0], width=0.4, brush="#1e8449", pen=None)
             self.plots[0].addItem(self.after)
-            lg = self.plots[0].addLegend(offset=(-5, 5), labelTextColor="#333")
-            lg.addItem(pg.BarGraphItem(x=[0], height=[0], width=0.1, brush="#9a9a9a"), "before")
-            lg.addItem(pg.BarGraphItem(x=[0], height=[0], width=0.1, brush="#1e8449"), "after")
 
 
 class DetailView(QStackedWidget):
@@ -72,7 +69,7 @@ class DetailView(QStackedWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(240)
         self.pages = {"heat": _Page(n_images=1), "bars": _Page(n_plots=1), "images3": _Page(n_images=3),
                       "bars3": _Page(n_plots=3), "rerun": _Page(n_plots=1, legend=True)}
         for name, page in self.pages.items():
@@ -133,8 +130,9 @@ class DetailView(QStackedWidget):
         elif step.op == "rerun":
             page = self._page("rerun")
             before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
-            page.title.setText(f"Same image, updated parameters.  L: {plain_number(a['loss_before'])} → "
-                               f"{plain_number(a['loss_after'])}")
+            page.title.setText(f"ŷ before (<span style='color:#808080'>grey</span>) and after "
+                               f"(<span style='color:#1e8449'>green</span>) the update<br>"
+                               f"L: {plain_number(a['loss_before'])} → {plain_number(a['loss_after'])}")
             x = np.arange(before.size)
             page.bars[0].setOpts(x=x - 0.2, height=before, width=0.4, brush="#9a9a9a", brushes=None)
             page.after.setOpts(x=x + 0.2, height=after, width=0.4)

@@ -232,7 +232,7 @@ class Inspector(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setOpenExternalLinks(False)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(260)
 
     def show_step(self, step, total, selection=None, explanation=None, fallback=None):
         """selection: (stage, index) or None; explanation: explain's (kind, data) or None;

@@ -22,7 +22,7 @@ class Tiling:
         self.n, self.h, self.w, self.channels = n, h, w, channels
         self.kernel_index = kernel_index or channels > 1
         self.rows, self.cols = grid_for(n, max_rows)
-        self.gap = max(1, round(max(h, w) / 8))
+        self.gap = max(1, round(max(h, w) / 8)) if channels == 1 else 2
         self.cgap = 1
         self.tile_w = channels * w + (channels - 1) * self.cgap
         self.shape = (self.rows * (h + self.gap) - self.gap, self.cols * (self.tile_w + self.gap) - self.gap)

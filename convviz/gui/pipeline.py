@@ -16,7 +16,7 @@ from . import colors
 from .equations import plain_number
 from .mosaic import Strip, Tiling
 
-MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 88, 34, 112, 96
+MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
 
 
 class Column:
@@ -27,7 +27,8 @@ class Column:
         self.forward_index = forward_index
         if kind == "kernels":
             d, c, k1, k2 = shape
-            self.tiling = Tiling(d, k1, k2, channels=c, kernel_index=True)
+            # one kernel per row, its input channels side by side (a 4x4 grid of wide tiles is unreadable)
+            self.tiling = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=4 if c == 1 else d)
         elif kind == "maps":
             self.tiling = Tiling(*shape)
         elif kind in ("vector", "probs"):
@@ -62,7 +63,7 @@ def build_columns(trace):
         elif s.op == "conv":
             d, c, k1, k2 = s.arrays["W"].shape
             add(Column(f"{s.layer}.kernels", "kernels", s.arrays["W"].shape,
-                       f"<b>{s.layer}</b><br>kernels<br>{d} × {k1} × {k2}" + (f" × {c}" if c > 1 else ""), s.index))
+                       f"<b>{s.layer}</b><br>{d} kernels<br>{k1} × {k2}" + (f" × {c}" if c > 1 else ""), s.index))
             by_stage[f"{s.layer}.kernels"].values.append((s.index, s.arrays["W"]))
             d, h, w = out.shape
             add(Column(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>feature maps<br>{h} × {w} × {d}", s.index))
@@ -163,7 +164,8 @@ class _StageView:
 
     def __init__(self, layout, col, index, font):
         self.col = col
-        self.label = pg.LabelItem("", justify="center", size="9pt", color=colors.TEXT)
+        self.label = pg.LabelItem("", justify="center", size="8.5pt", color=colors.TEXT)
+        _set_label(self.label, col.title, colors.DIM_TEXT)
         layout.addItem(self.label, row=0, col=index)
         self.vb = layout.addViewBox(row=1, col=index)
         self.vb.setMouseEnabled(False, False)
@@ -172,6 +174,7 @@ class _StageView:
         self.vb.setDefaultPadding(0.02)
         self.vb.setBorder(pg.mkPen(colors.FRAME, width=1))
         self.gradlabel = pg.LabelItem("", justify="center", size="8pt", color=colors.TEXT)
+        _set_label(self.gradlabel, "±0.00")
         layout.addItem(self.gradlabel, row=2, col=index)
         self.img = self.ovl = None
         self.texts = []
@@ -207,7 +210,7 @@ class _StageView:
         self.markers = []
         width = {"vector": STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(col.kind)
         if width:
-            layout.layout.setColumnFixedWidth(index, width + (30 if col.kind == "vector" else 0))
+            layout.layout.setColumnFixedWidth(index, width + (STRIP_WIDTH if col.kind == "vector" else 0))
         else:
             layout.layout.setColumnMinimumWidth(index, MAP_MIN_WIDTH)
         self.levels = None
@@ -236,7 +239,7 @@ class PipelineView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(colors.BACKGROUND)
-        self.graphics.ci.setSpacing(6)
+        self.graphics.ci.setSpacing(4)
         self.setWidget(self.graphics)
         self.graphics.scene().sigMouseClicked.connect(self._on_scene_click)
         self.font = QFont()
@@ -281,10 +284,10 @@ class PipelineView(QScrollArea):
         self.graphics.ci.addItem(self.colorbar_label, row=0, col=len(cols))
         self.graphics.ci.layout.setRowStretchFactor(1, 10)
         minimum = sum(MAP_MIN_WIDTH if c.kind in ("maps", "kernels") else
-                      (STRIP_WIDTH + 30 if c.kind == "vector" else (TEXT_WIDTH if c.kind == "probs" else LOSS_WIDTH)) for c in cols)
-        self.graphics.setMinimumWidth(minimum + 62 + 8 * len(cols))
-        maps_rows = max((c.tiling.rows for c in cols if isinstance(c.tiling, Tiling)), default=1)
-        self.graphics.setMinimumHeight(min(140 + 48 * maps_rows, 700))
+                      (2 * STRIP_WIDTH if c.kind == "vector" else (TEXT_WIDTH if c.kind == "probs" else LOSS_WIDTH)) for c in cols)
+        hint = self.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
+        self.graphics.setMinimumWidth(int(max(hint, minimum + 62 + 4 * len(cols))) + 4)
+        self.graphics.setMinimumHeight(220)
 
     # ---- one step ---------------------------------------------------------------------
     def render(self, trace, index, mode="both", markers=()):
@@ -321,7 +324,7 @@ class PipelineView(QScrollArea):
                 if show_grad:
                     v.ovl.setImage(col.tiling.compose(grad[1]), autoLevels=False, levels=lv)
                     v.ovl.setOpacity(opacity)
-                _set_label(v.gradlabel, f"gradient ±{plain_number(lv[1], 2)}",
+                _set_label(v.gradlabel, f"±{plain_number(lv[1], 2)}",
                            colors.PHASE_COLORS["backward"] if grad[0] == index else colors.TEXT)
                 if grad[0] == index:
                     current_grad = lv
@@ -336,7 +339,7 @@ class PipelineView(QScrollArea):
         self.colorbar.setVisible(current_grad is not None)
         if current_grad is not None:
             self.colorbar.setLevels(values=current_grad)
-            _set_label(self.colorbar_label, "gradient<br>blue − · red +")
+            _set_label(self.colorbar_label, "gradient<br>−  0  +")
         else:
             _set_label(self.colorbar_label, "")
         self._draw_markers(markers)
