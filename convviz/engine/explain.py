@@ -193,18 +193,20 @@ def pool_grad_routing(step, p, r, c):
     for i, j in pool_windows_containing(step, p, r, c):
         m, n = r - i * sh, c - j * sw
         d = _f(dP[p, i, j])
+        values = A[p, i * sh:i * sh + k1, j * sw:j * sw + k2].copy()
         if kind == "max":
             flat = int(step.arrays["argmax"][p, i, j])
             won = flat == m * k2 + n
             share = d if won else 0.0
             parts.append({"window": (i, j), "delta": d, "share": share, "argmax": (flat // k2, flat % k2),
-                          "won": won})
+                          "won": won, "values": values, "position": (m, n)})
         elif kind == "avg":
-            parts.append({"window": (i, j), "delta": d, "share": d / (k1 * k2)})
+            parts.append({"window": (i, j), "delta": d, "share": d / (k1 * k2), "values": values, "position": (m, n)})
         else:
             pv = _f(P[p, i, j])
             share = d * _f(A[p, r, c]) / pv if pv != 0 else 0.0
-            parts.append({"window": (i, j), "delta": d, "share": share, "pooled": pv})
+            parts.append({"window": (i, j), "delta": d, "share": share, "pooled": pv, "values": values,
+                          "position": (m, n)})
     return {"p": p, "r": r, "c": c, "kind": kind, "parts": parts, "sum": float(sum(x["share"] for x in parts)),
             "grad": _f(step.arrays["grad_input"][p, r, c])}
 

@@ -116,7 +116,8 @@ class DetailView(QStackedWidget):
                     self._set_image(page, k, a[name], stage, name == "grad", None if name == "grad" else lv)
                 page.captions[0].setText("before")
                 page.captions[1].setText(f"gradient (±{plain_number(np.abs(a['grad']).max(), 2)})")
-                page.captions[2].setText("after")
+                change = float(np.abs(a["after"] - a["before"]).max())
+                page.captions[2].setText(f"after (largest change {plain_number(change, 2)})")
             else:
                 page = self._page("bars3")
                 for k, name in enumerate(("before", "grad", "after")):

@@ -190,7 +190,8 @@ def _fmt_pool_grad(d, step):
         if d["kind"] == "max":
             verdict = ("held the maximum: it gets all of δ" if part["won"]
                        else f"lost to ({part['argmax'][0]}, {part['argmax'][1]}) of the window: it gets 0")
-            lines.append(f"window P[{i}, {j}] with δ = {N(part['delta'])}: this value {verdict}")
+            lines.append(f"window P[{i}, {j}] with δ = {N(part['delta'])}: this value {verdict}"
+                         f"{matrix(part['values'], mark=part['argmax'])}")
         else:
             lines.append(f"window P[{i}, {j}] with δ = {N(part['delta'])} sends {N(part['share'])}")
     if not lines:

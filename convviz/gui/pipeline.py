@@ -125,18 +125,34 @@ def target_stage(step):
 
 
 def source_stages(trace, step):
-    """Columns the step reads: the stage before it forward, the previous gradient's stage backward."""
-    if step.op == "conv":
-        return [step.meta["input_stage"], f"{step.layer}.kernels"]
+    """Columns the step reads: its input forward; backward, where its incoming δ (and input) live."""
+    op, layer = step.op, step.layer
+    if op == "conv":
+        return [step.meta["input_stage"], f"{layer}.kernels"]
     if step.phase == "forward" and step.index > 0:
         return [trace[step.index - 1].stage]
-    if step.op == "loss":
+    if op in ("loss", "rerun"):
         return ["out.probs"]
-    if step.op == "rerun":
+    if op == "loss_grad":
+        return ["loss"]
+    if op == "output_grad":
         return ["out.probs"]
-    if step.phase == "backward" and step.index > 0:
-        prev = trace[step.index - 1]
-        return [target_stage(prev)] if prev.phase == "backward" else ["loss"]
+    if op == "conv_dK":
+        return [f"{layer}.feature_maps", step.meta["input_stage"]]
+    if op in ("conv_db", "conv_dX"):
+        return [f"{layer}.feature_maps"] + ([f"{layer}.kernels"] if op == "conv_dX" else [])
+    if op in ("dense_dW", "dense_db", "dense_dx"):
+        z = f"{layer}.z"
+        return [z]
+    if op == "activation_grad":
+        kind = step.stage.partition(".")[2]
+        return [step.stage.replace(".feature_maps", ".activated") if kind == "feature_maps" else f"{layer}.a"]
+    if op == "pool_grad":
+        return [f"{layer}.pooled"]
+    if op == "unflatten":
+        return ["flatten"]
+    if op == "update":
+        return []
     return []
 
 
@@ -188,7 +204,7 @@ class _StageView:
             self.ovl.setZValue(1)
             h, w = col.tiling.shape
             if col.kind == "probs":
-                self.vb.setRange(QRectF(0, 0, 3.2, h), padding=0.02)
+                self.vb.setRange(QRectF(0, 0, 4.0, h), padding=0.02)
                 for k in range(h):
                     t = pg.TextItem("", color=colors.TEXT, anchor=(0, 0.5))
                     t.setFont(font)
@@ -301,6 +317,8 @@ class PipelineView(QScrollArea):
             v = self.views[col.stage]
             val = col.latest(col.values, index)
             grad = col.latest(col.grads, index)
+            if grad is not None and step.phase == "update" and trace[grad[0]].phase != "update":
+                grad = None      # the update shows new values; only its own gradient stays
             reached = val is not None
             _set_label(v.label, col.title, colors.TEXT if reached else colors.DIM_TEXT)
             if col.stage == target:
@@ -343,13 +361,15 @@ class PipelineView(QScrollArea):
         else:
             _set_label(self.colorbar_label, "")
         self._draw_markers(markers)
+        # a thick border shrinking back leaves paint outside the item's rect: repaint all
+        self.graphics.viewport().update()
 
     def _loss_text(self, trace, index, val):
         if trace[index].op == "rerun":
             b = trace[index].arrays["loss_before"]
-            return (f"<div style='text-align:center'>L = {plain_number(b)}<br>→ "
-                    f"<b>{plain_number(val[1])}</b></div>")
-        return f"<div style='text-align:center'>L =<br><b>{plain_number(val[1])}</b></div>"
+            return (f"<div style='text-align:center'>before<br>{plain_number(b, 3)}<br>after<br>"
+                    f"<b>{plain_number(val[1], 3)}</b></div>")
+        return f"<div style='text-align:center'>L =<br><b>{plain_number(val[1], 4)}</b></div>"
 
     def _prob_texts(self, v, trace, probs):
         label = trace.label if np.ndim(trace.label) == 0 else None
@@ -358,9 +378,12 @@ class PipelineView(QScrollArea):
             if probs is None:
                 _set_html(t, "")
                 continue
-            mark = " ◀ y" if label is not None and k == int(label) else ""
-            txt = f"{k}: {probs[k]:.3f}{mark}"
-            _set_html(t, f"<b>{txt}</b>" if k == best else txt)
+            txt = f"{k}: {probs[k]:.3f}"
+            if k == best:
+                txt = f"<b>{txt}</b>"
+            if label is not None and k == int(label):
+                txt = f"<span style='color:{colors.SELECT}'>{txt} y</span>"
+            _set_html(t, txt)
 
     def _draw_markers(self, markers):
         used = {}
