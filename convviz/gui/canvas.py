@@ -211,13 +211,17 @@ class DrawingCanvas(QWidget):
             event.ignore()
             return
         pt = self._to_image(event.position())
+        hint_shown = not self.has_ink()
         self._stroke = Stroke(self._brush, button == Qt.RightButton or self._eraser, [pt])
         p = QPainter(self._ink)
         p.setRenderHint(QPainter.Antialiasing)
         p.setPen(self._pen(self._stroke))
         p.drawPoint(pt)
         p.end()
-        self.update(self._dirty(pt, pt, self._brush))
+        if hint_shown:
+            self.update()                 # wipe the "Draw a digit here" hint everywhere
+        else:
+            self.update(self._dirty(pt, pt, self._brush))
         self.inkChanged.emit()
         event.accept()
 

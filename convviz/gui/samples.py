@@ -25,6 +25,7 @@ class SamplePicker(QWidget):
         self.combo.setIconSize(QSize(28, 28))
         self.combo.setMaxVisibleItems(12)
         self.combo.setFocusPolicy(Qt.NoFocus)        # arrows and Home/End step the trace
+        self.combo.setPlaceholderText("Shipped MNIST samples…")
         self.combo.setToolTip("Shipped MNIST digits (LeCun, Cortes, Burges; CC BY-SA 3.0)")
         self.next_button = QPushButton("Next sample ▸")
         self.next_button.setFocusPolicy(Qt.NoFocus)
@@ -58,9 +59,13 @@ class SamplePicker(QWidget):
         self.combo.setCurrentIndex(i)
         self.combo.blockSignals(False)
 
+    def show_none(self):
+        """The canvas no longer shows a sample (cleared, drawn anew or an image opened)."""
+        self.show_index(-1)
+
     def next(self):
         if self.count():
-            i = (self.index + 1) % self.count()
+            i = (max(self.index, -1) + 1) % self.count()
             self.show_index(i)
             self.chosen.emit(i)
 

@@ -1,0 +1,146 @@
+"""The left column: canvas and its tools, the 28x28 input, the prediction bars and training controls.
+
+Widgets and layout only; the MainWindow connects them to the network.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QSlider, QToolButton, QVBoxLayout, QWidget)
+
+from .canvas import BRUSH_RANGE, DEFAULT_BRUSH, DrawingCanvas
+from .prediction import LabelSelector, PredictionBars
+from .preview import InputPreview
+from .samples import SamplePicker
+
+LEFT_WIDTH = 330
+
+
+class LogSpinBox(QDoubleSpinBox):
+    """α with 1-2-5 steps (0.001, 0.002, 0.005, 0.01, ...); any value can still be typed."""
+
+    LADDER = [m * 10.0 ** e for e in range(-3, 1) for m in (1, 2, 5)] + [1.0, 2.0, 5.0]
+
+    def stepBy(self, steps):
+        v = self.value()
+        for _ in range(abs(steps)):
+            if steps > 0:
+                v = next((x for x in self.LADDER if x > v * (1 + 1e-9)), self.maximum())
+            else:
+                v = next((x for x in reversed(self.LADDER) if x < v * (1 - 1e-9)), self.minimum())
+        self.setValue(v)
+
+
+class LeftColumn(QScrollArea):
+    """Steps 1-3 of the workflow, top to bottom: draw, see what the network sees, train."""
+
+    WIDGETS = ("canvas", "preview", "prediction", "label_selector", "sample_picker", "brush_slider",
+               "eraser_button", "undo_button", "clear_button", "lr_spin", "apply_button", "reset_button",
+               "target_text", "auto_label", "loss_text")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.canvas = DrawingCanvas()
+        self.preview = InputPreview(scale=4)
+        self.prediction = PredictionBars()
+        self.label_selector = LabelSelector()
+        self.sample_picker = SamplePicker()
+
+        self.brush_slider = QSlider(Qt.Horizontal)
+        self.brush_slider.setRange(*BRUSH_RANGE)
+        self.brush_slider.setValue(DEFAULT_BRUSH)
+        self.brush_slider.setFocusPolicy(Qt.NoFocus)
+        self.brush_slider.setToolTip("Brush width")
+        self.eraser_button = self._tool("Eraser", "Left button erases (the right button always does). Key E",
+                                        checkable=True)
+        self.undo_button = self._tool("Undo", "Undo the last stroke (Ctrl+Z)")
+        self.clear_button = self._tool("Clear", "Clear the canvas (Delete); Ctrl+Z brings it back")
+
+        self.lr_spin = LogSpinBox()
+        self.lr_spin.setRange(0.001, 5.0)
+        self.lr_spin.setDecimals(3)
+        self.lr_spin.setValue(0.1)
+        self.lr_spin.setKeyboardTracking(False)     # retrace when typing is done, not per digit
+        self.lr_spin.setFocusPolicy(Qt.ClickFocus)  # never the default focus: arrows step the trace
+        self.lr_spin.setToolTip("Learning rate α of the update θ ← θ − α·∂L/∂θ")
+        self.lr_spin.editingFinished.connect(self.lr_spin.clearFocus)   # give the arrow keys back
+
+        self.apply_button = QPushButton("Apply update ▸ next iteration")
+        self.apply_button.setToolTip("Keep the updated weights θ − α·∂L/∂θ and run a new iteration "
+                                     "on the same input (U)")
+        self.reset_button = QPushButton("Reset weights")
+        self.reset_button.setToolTip("Back to the weights of the model as loaded")
+        for b in (self.apply_button, self.reset_button):
+            b.setFocusPolicy(Qt.NoFocus)
+
+        self.target_text = QLabel()
+        self.target_text.setWordWrap(True)
+        self.auto_label = QCheckBox("use the prediction as target")
+        self.auto_label.setFocusPolicy(Qt.NoFocus)
+        self.auto_label.setToolTip("Follow the network's predicted class (A); press 0-9 to choose")
+        self.loss_text = QLabel()
+        self.loss_text.setWordWrap(True)
+        self.loss_text.setTextFormat(Qt.RichText)
+
+        col = QVBoxLayout()
+        col.setSpacing(6)
+        col.addWidget(self._heading("1 · Draw a digit"))
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("Brush"))
+        tools.addWidget(self.brush_slider, 1)
+        for b in (self.eraser_button, self.undo_button, self.clear_button):
+            tools.addWidget(b)
+        col.addLayout(tools)
+        col.addWidget(self.canvas, 0, Qt.AlignHCenter)
+        col.addWidget(self.sample_picker)
+        col.addWidget(self._heading("2 · What the network sees and predicts"))
+        row = QHBoxLayout()
+        seen = QVBoxLayout()
+        seen.addWidget(self.preview)
+        cap = QLabel("input I, 28×28")
+        cap.setAlignment(Qt.AlignHCenter)
+        seen.addWidget(cap)
+        seen.addStretch(1)
+        row.addLayout(seen)
+        row.addWidget(self.prediction, 1, Qt.AlignTop)
+        col.addLayout(row)
+        col.addWidget(self._heading("3 · Train one iteration"))
+        col.addWidget(self.label_selector)
+        col.addWidget(self.auto_label)
+        col.addWidget(self.target_text)
+        lr_row = QHBoxLayout()
+        lr_row.addWidget(QLabel("Learning rate α"))
+        lr_row.addWidget(self.lr_spin)
+        lr_row.addStretch(1)
+        col.addLayout(lr_row)
+        col.addWidget(self.loss_text)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button, 1)
+        buttons.addWidget(self.reset_button)
+        col.addLayout(buttons)
+        col.addStretch(1)
+        inner = QWidget()
+        inner.setLayout(col)
+        self.setWidget(inner)
+        self.setWidgetResizable(True)          # scrolls only when the window is short (laptops)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setFixedWidth(LEFT_WIDTH)
+        self.setFocusPolicy(Qt.NoFocus)
+
+    @staticmethod
+    def _heading(text):
+        h = QLabel(text)
+        f = h.font()
+        f.setBold(True)
+        h.setFont(f)
+        return h
+
+    @staticmethod
+    def _tool(text, tip, checkable=False):
+        b = QToolButton()
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setCheckable(checkable)
+        b.setFocusPolicy(Qt.NoFocus)
+        return b
+
