@@ -12,7 +12,7 @@ from ..engine.explain import explain
 from . import colors
 from .detail import DetailView, wants_detail
 from .equations import number
-from .inspector import Inspector
+from .inspector import HINT, Inspector, element_name
 from .pipeline import PipelineView
 from .stepper import Stepper
 
@@ -135,6 +135,9 @@ class NetworkPanel(QWidget):
 
         self.pipeline = PipelineView()
         self.pipeline.elementClicked.connect(self.select)
+        self.pipeline.elementHovered.connect(self._on_hover)
+        self.readout = QLabel(HINT)
+        self.readout.setStyleSheet("color:#555; padding:1px 4px;")
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.NoFocus)
         self.steps.setMinimumWidth(200)
@@ -151,8 +154,14 @@ class NetworkPanel(QWidget):
         self.bottom.setStretchFactor(1, 3)
         self.bottom.setStretchFactor(2, 2)
         self.bottom.setSizes([240, 560, 400])
+        top = QWidget()
+        top_lay = QVBoxLayout(top)
+        top_lay.setContentsMargins(0, 0, 0, 0)
+        top_lay.setSpacing(0)
+        top_lay.addWidget(self.readout)
+        top_lay.addWidget(self.pipeline, 1)
         self.split = QSplitter(Qt.Vertical)
-        self.split.addWidget(self.pipeline)
+        self.split.addWidget(top)
         self.split.addWidget(self.bottom)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
@@ -203,6 +212,9 @@ class NetworkPanel(QWidget):
         self.action["play"].setIcon(self.style().standardIcon(icon))
 
     def _show_empty(self):
+        self.pipeline.clear()
+        self.detail.setVisible(False)
+        self.selection = None
         self.phase.set_phase(None)
         self.counter.setText("No iteration yet: draw a digit to start.")
         self.inspector.setHtml("<p style='color:#888'>Draw a digit to see one training iteration, op by op.</p>")
@@ -231,25 +243,37 @@ class NetworkPanel(QWidget):
             self.steps.blockSignals(False)
             self.steps.scrollToItem(self.steps.item(i))
 
-    def _fallback(self, i):
-        """The selected element's value (and gradient so far) when this step does not compute it."""
-        if self.selection is None:
-            return None
-        stage, index = self.selection
+    def _element_text(self, stage, index, i):
+        """'value …, gradient …' of a pipeline element as shown at step i (None if not a column)."""
         col = next((c for c in self.pipeline.columns if c.stage == stage), None)
         if col is None:
-            return "<p class='hint'>This step does not involve the selected element.</p>"
+            return None
         parts = []
         val, grad = col.latest(col.values, i), col.latest(col.grads, i)
         try:
             if val is not None:
                 parts.append(f"value {number(np.asarray(val[1])[index])}")
             if grad is not None:
-                parts.append(f"gradient ∂L/∂· {number(np.asarray(grad[1])[index])}")
+                parts.append(f"gradient {number(np.asarray(grad[1])[index])}")
         except (IndexError, TypeError):
             return None
-        text = ", ".join(parts) if parts else "not computed yet"
+        return ", ".join(parts) if parts else "not computed yet"
+
+    def _fallback(self, i):
+        """The selected element's value (and gradient so far) when this step does not compute it."""
+        if self.selection is None:
+            return None
+        text = self._element_text(*self.selection, i)
+        if text is None:
+            return "<p class='hint'>This step does not involve the selected element.</p>"
         return f"<p>{text}.<br><span class='hint'>This step does not compute this element.</span></p>"
+
+    def _on_hover(self, stage, index):
+        if not stage or self.stepper.trace is None:
+            self.readout.setText(HINT)
+            return
+        text = self._element_text(stage, index, self.stepper.index)
+        self.readout.setText(f"<b>{element_name(stage, index)}</b>: {text or ''}   · click for its numbers")
 
     def _markers(self, step, explanation):
         """Rectangles to draw: the selected element and, from explain's coordinates, what it depends on."""

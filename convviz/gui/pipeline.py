@@ -247,6 +247,7 @@ class PipelineView(QScrollArea):
     """
 
     elementClicked = Signal(str, tuple)
+    elementHovered = Signal(str, tuple)      # ("", ()) when the pointer is over no element
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -258,6 +259,8 @@ class PipelineView(QScrollArea):
         self.graphics.ci.setSpacing(4)
         self.setWidget(self.graphics)
         self.graphics.scene().sigMouseClicked.connect(self._on_scene_click)
+        self.graphics.scene().sigMouseMoved.connect(self._on_scene_move)
+        self._hovered = None
         self.font = QFont()
         self.font.setPointSizeF(8.5)
         self._key = None
@@ -304,6 +307,11 @@ class PipelineView(QScrollArea):
         hint = self.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
         self.graphics.setMinimumWidth(int(max(hint, minimum + 62 + 4 * len(cols))) + 4)
         self.graphics.setMinimumHeight(220)
+
+    def clear(self):
+        """No trace: no stages."""
+        self.graphics.ci.clear()
+        self.views, self.columns, self._key, self.colorbar = {}, [], None, None
 
     # ---- one step ---------------------------------------------------------------------
     def render(self, trace, index, mode="both", markers=()):
@@ -406,24 +414,33 @@ class PipelineView(QScrollArea):
                 item.setVisible(False)
 
     # ---- clicks -----------------------------------------------------------------------
-    def _on_scene_click(self, ev):
-        if ev.button() != Qt.LeftButton:
-            return
-        pos = ev.scenePos()
+    def element_at(self, pos):
+        """(stage, index) under scene point `pos`, or None."""
         for col in self.columns:
             v = self.views[col.stage]
             if not v.vb.sceneBoundingRect().contains(pos):
                 continue
             if col.tiling is None:
-                self.elementClicked.emit(col.stage, ())
-                return
+                return (col.stage, ())
             p = v.vb.mapSceneToView(pos)
             idx = col.tiling.locate(p.x(), p.y())
             if idx is None and col.kind == "probs" and 0 <= p.y() < col.shape[0]:
                 idx = (int(p.y()),)
-            if idx is not None:
-                self.elementClicked.emit(col.stage, tuple(int(i) for i in idx))
+            return None if idx is None else (col.stage, tuple(int(i) for i in idx))
+        return None
+
+    def _on_scene_click(self, ev):
+        if ev.button() != Qt.LeftButton:
             return
+        hit = self.element_at(ev.scenePos())
+        if hit is not None:
+            self.elementClicked.emit(*hit)
+
+    def _on_scene_move(self, pos):
+        hit = self.element_at(pos)
+        if hit != self._hovered:
+            self._hovered = hit
+            self.elementHovered.emit(*(hit or ("", ())))
 
     def element_scene_pos(self, stage, index):
         """Scene position of the centre of an element (for tests and tours)."""

@@ -146,6 +146,17 @@ def test_click_feature_map_pixel_shows_its_numbers(qtbot):
     assert "Receptive field" in panel.inspector.toPlainText()
 
 
+def test_hover_reads_out_the_value(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    st.go(trace.find("pool").index)
+    pos = panel.pipeline.element_widget_pos("conv1.pooled", (1, 4, 6))
+    qtbot.mouseMove(panel.pipeline.graphics.viewport(), QPoint(round(pos.x()), round(pos.y())))
+    from convviz.gui.equations import number
+    text = panel.readout.text()
+    assert "conv1.pooled[p=1, i=4, j=6]" in text
+    assert number(trace.find("pool").arrays["output"][1, 4, 6]) in text
+
+
 def test_click_kernel_weight_on_the_gradient_step(qtbot):
     panel, st, trace = make_panel(qtbot)
     step = trace.find("conv_dK")
@@ -219,6 +230,12 @@ def test_new_trace_restarts_and_keeps_widgets(qtbot):
     st.set_trace(Network(seed=0).trace(np.flipud(digit()), 3))
     assert st.index == 0 and panel.phase.text() == "Forward"
     assert all(panel.pipeline.views[k] is v for k, v in views.items())
+    st.set_trace(None)                                       # a blank canvas: nothing to show
+    assert panel.phase.text() == "" and panel.pipeline.columns == [] and panel.steps.count() == 0
+    qtbot.keyClick(panel, Qt.Key_Right)
+    st.set_trace(trace)
+    assert st.index == 0 and panel.phase.text() == "Forward"
+    check_shown(panel, trace, 0)
 
 
 def test_exports(qtbot, tmp_path):
