@@ -20,6 +20,7 @@ from . import dialogs
 from .canvas import DEFAULT_BRUSH, to_ink
 from .files import FileActions
 from .left_column import LeftColumn
+from . import network_panel
 from .network_panel import NetworkPanel
 from .stepper import Stepper
 
@@ -80,7 +81,8 @@ class MainWindow(FileActions, QMainWindow):
         self._predict_timer.setSingleShot(True)
         self._predict_timer.timeout.connect(self._on_predict_timer)
 
-        self.stepper = Stepper(parent=self)
+        speed = self._setting("view/speed", 2.0, float)
+        self.stepper = Stepper(parent=self, steps_per_second=min(max(speed, 0.1), 60.0))
         self.panel = NetworkPanel(self.stepper)
         self._build_left()
         central = QWidget()
@@ -146,20 +148,37 @@ class MainWindow(FileActions, QMainWindow):
         build_menus(self)
 
     # ---- settings --------------------------------------------------------------------
+    def _setting(self, key, default, kind):
+        """A stored value converted to `kind`; the default when missing or unreadable."""
+        value = self.settings.value(key)
+        if value is None:
+            return default
+        try:
+            if kind is bool:
+                return str(value).lower() in ("true", "1")
+            return kind(value)
+        except (TypeError, ValueError):
+            return default
+
     def _restore_settings(self):
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1600, 1000)
-        self.brush_slider.setValue(int(s.value("canvas/brush", DEFAULT_BRUSH)))
-        dark = str(s.value("canvas/dark", "true")).lower() in ("true", "1")
+        self.brush_slider.setValue(self._setting("canvas/brush", DEFAULT_BRUSH, int))
+        dark = self._setting("canvas/dark", True, bool)
         self.light_action.setChecked(not dark)
         self.canvas.set_dark(dark)
         self.lr_spin.blockSignals(True)
-        self.lr_spin.setValue(float(s.value("train/lr", 0.1)))
+        self.lr_spin.setValue(self._setting("train/lr", 0.1, float))
         self.lr_spin.blockSignals(False)
+        # The panel's view (values/gradients/both) and its splitters, if this panel has them.
+        mode = self._setting("view/mode", None, str)
+        if mode in getattr(network_panel, "MODES", ()) and hasattr(self.panel, "set_mode"):
+            self.panel.set_mode(mode)
+        for name in ("split", "bottom"):
+            state = self.settings.value(f"view/{name}")
+            if state is not None and hasattr(getattr(self.panel, name, None), "restoreState"):
+                getattr(self.panel, name).restoreState(state)
 
     def save_settings(self):
         s = self.settings
@@ -167,6 +186,12 @@ class MainWindow(FileActions, QMainWindow):
         s.setValue("canvas/brush", int(self.canvas.brush_width))
         s.setValue("canvas/dark", self.canvas.dark)
         s.setValue("train/lr", self.lr)
+        s.setValue("view/speed", self.stepper.speed)
+        if hasattr(self.panel, "mode"):
+            s.setValue("view/mode", self.panel.mode)
+        for name in ("split", "bottom"):
+            if hasattr(getattr(self.panel, name, None), "saveState"):
+                s.setValue(f"view/{name}", getattr(self.panel, name).saveState())
         s.sync()
 
     def closeEvent(self, event):
@@ -251,6 +276,7 @@ class MainWindow(FileActions, QMainWindow):
     def clear(self):
         self._choice = None
         self.sample_picker.show_none()
+        self.statusBar().clearMessage()
         self.canvas.clear()
         if not self.canvas.can_undo():
             self._input_changed()

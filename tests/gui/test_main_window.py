@@ -215,11 +215,33 @@ def test_settings_persist(make_window, settings):
     win.brush_slider.setValue(31)
     win.light_action.setChecked(True)
     win.set_lr(0.02)
+    win.resize(1450, 700)
     win.close()
     again = make_window()
     assert again.canvas.brush_width == 31
     assert not again.canvas.dark
     assert again.lr == pytest.approx(0.02) and again.trace.lr == pytest.approx(0.02)
+    assert again.height() == 700        # (the offscreen screen is narrower than the window)
+
+
+def test_panel_view_settings_persist(make_window):
+    win = make_window()
+    if not hasattr(win.panel, "set_mode"):
+        pytest.skip("this NetworkPanel has no view modes")
+    win.panel.set_mode("gradients")
+    win.stepper.set_speed(8.0)
+    win.close()
+    again = make_window()
+    assert again.panel.mode == "gradients" and again.stepper.speed == 8.0
+
+
+def test_unreadable_settings_fall_back_to_defaults(make_window, settings):
+    for key, value in [("canvas/brush", "thick"), ("train/lr", "fast"), ("view/speed", "x"),
+                       ("view/mode", "nonsense"), ("window/geometry", b"garbage")]:
+        settings.setValue(key, value)
+    win = make_window()
+    assert win.lr == pytest.approx(0.1) and win.trace is not None
+    assert win.canvas.brush_width == 22
 
 
 def test_shortcuts_are_unique_and_listed(window):
