@@ -150,7 +150,7 @@ class DetailView(QStackedWidget):
         tiling = None
         if arr.ndim == 4:
             d, c, k1, k2 = arr.shape
-            tiling = Tiling(d, k1, k2, channels=c, kernel_index=True)
+            tiling = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=4 if c == 1 else d)
             data = tiling.compose(arr)
         else:
             data = arr

@@ -11,6 +11,16 @@ def grid_for(n, max_rows=4):
     return rows, math.ceil(n / rows)
 
 
+def best_rows(n, aspect):
+    """Rows for n square tiles in a box `aspect` times taller than wide, making the tiles largest."""
+    best, best_size = 1, -1.0
+    for r in range(1, n + 1):
+        size = min(1.0 / math.ceil(n / r), aspect / r)
+        if size > best_size + 1e-9:
+            best, best_size = r, size
+    return best
+
+
 class Tiling:
     """n tiles of `channels` sub-images (h, w) each; channel sub-images side by side in a tile.
 

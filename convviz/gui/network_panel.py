@@ -136,6 +136,7 @@ class NetworkPanel(QWidget):
         self.pipeline = PipelineView()
         self.pipeline.elementClicked.connect(self.select)
         self.pipeline.elementHovered.connect(self._on_hover)
+        self.pipeline.layoutRebuilt.connect(self._render)
         self.readout = QLabel(HINT)
         self.readout.setStyleSheet("color:#555; padding:1px 4px;")
         self.steps = QListWidget()

@@ -8,13 +8,13 @@ stepping back restores exactly what was shown before.
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QScrollArea
 
 from . import colors
 from .equations import plain_number
-from .mosaic import Strip, Tiling
+from .mosaic import Strip, Tiling, best_rows
 
 MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
 
@@ -22,15 +22,16 @@ MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
 class Column:
     """One pipeline stage: its title, its tiling, and its value/gradient events over the trace."""
 
-    def __init__(self, stage, kind, shape, title, forward_index):
+    def __init__(self, stage, kind, shape, title, forward_index, aspect=3.0):
         self.stage, self.kind, self.shape, self.title = stage, kind, tuple(shape), title
         self.forward_index = forward_index
         if kind == "kernels":
             d, c, k1, k2 = shape
             # one kernel per row, its input channels side by side (a 4x4 grid of wide tiles is unreadable)
-            self.tiling = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=4 if c == 1 else d)
+            self.tiling = Tiling(d, k1, k2, channels=c, kernel_index=True,
+                                 max_rows=best_rows(d, aspect) if c == 1 else d)
         elif kind == "maps":
-            self.tiling = Tiling(*shape)
+            self.tiling = Tiling(*shape, max_rows=best_rows(shape[0], aspect))
         elif kind in ("vector", "probs"):
             self.tiling = Strip(shape[0])
         else:
@@ -46,9 +47,15 @@ class Column:
         return found
 
 
-def build_columns(trace):
-    """The pipeline's columns for a trace, with every step's contribution to each of them."""
+def build_columns(trace, aspect=3.0):
+    """The pipeline's columns for a trace, with every step's contribution to each of them.
+
+    aspect: height / width of a map column, to tile its maps as large as they can be.
+    """
     cols, by_stage = [], {}
+
+    def Col(*args):
+        return Column(*args, aspect=aspect)
 
     def add(col):
         cols.append(col)
@@ -59,36 +66,36 @@ def build_columns(trace):
             break
         out = s.arrays.get("output")
         if s.op == "input":
-            add(Column("input", "maps", out.shape, f"<b>input</b><br>image I<br>{out.shape[1]} × {out.shape[2]}", s.index))
+            add(Col("input", "maps", out.shape, f"<b>input</b><br>image I<br>{out.shape[1]} × {out.shape[2]}", s.index))
         elif s.op == "conv":
             d, c, k1, k2 = s.arrays["W"].shape
-            add(Column(f"{s.layer}.kernels", "kernels", s.arrays["W"].shape,
+            add(Col(f"{s.layer}.kernels", "kernels", s.arrays["W"].shape,
                        f"<b>{s.layer}</b><br>{d} kernels<br>{k1} × {k2}" + (f" × {c}" if c > 1 else ""), s.index))
             by_stage[f"{s.layer}.kernels"].values.append((s.index, s.arrays["W"]))
             d, h, w = out.shape
-            add(Column(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>feature maps<br>{h} × {w} × {d}", s.index))
+            add(Col(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>feature maps<br>{h} × {w} × {d}", s.index))
         elif s.op == "activation":
             name = s.meta.get("activation", "σ")
             if out.ndim == 3:
                 d, h, w = out.shape
-                add(Column(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{name}<br>{h} × {w} × {d}", s.index))
+                add(Col(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{name}<br>{h} × {w} × {d}", s.index))
             else:
-                add(Column(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>a = {name}<br>{out.size}", s.index))
+                add(Col(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>a = {name}<br>{out.size}", s.index))
         elif s.op == "pool":
             d, h, w = out.shape
-            add(Column(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{s.meta['pool']} pool<br>{h} × {w} × {d}",
+            add(Col(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{s.meta['pool']} pool<br>{h} × {w} × {d}",
                        s.index))
         elif s.op == "flatten":
-            add(Column("flatten", "vector", out.shape, f"<b>flatten</b><br>a⁰<br>{out.size}", s.index))
+            add(Col("flatten", "vector", out.shape, f"<b>flatten</b><br>a⁰<br>{out.size}", s.index))
         elif s.op == "dense":
-            add(Column(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>z<br>{out.size}", s.index))
+            add(Col(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>z<br>{out.size}", s.index))
         elif s.op == "output":
-            add(Column(s.stage, "probs", out.shape, f"<b>output</b><br>{s.meta.get('activation', '')} ŷ<br>{out.size} classes",
+            add(Col(s.stage, "probs", out.shape, f"<b>output</b><br>{s.meta.get('activation', '')} ŷ<br>{out.size} classes",
                        s.index))
         if out is not None and s.stage in by_stage:
             by_stage[s.stage].values.append((s.index, out))
     loss = trace.find("loss")
-    add(Column("loss", "loss", (), "<b>loss</b><br>L<br> ", loss.index))
+    add(Col("loss", "loss", (), "<b>loss</b><br>L<br> ", loss.index))
     by_stage["loss"].values.append((loss.index, loss.arrays["output"]))
     for s in trace.steps[loss.index + 1:]:
         target = target_stage(s)
@@ -248,6 +255,7 @@ class PipelineView(QScrollArea):
 
     elementClicked = Signal(str, tuple)
     elementHovered = Signal(str, tuple)      # ("", ()) when the pointer is over no element
+    layoutRebuilt = Signal()                 # the widgets were rebuilt (after a resize): draw again
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -261,6 +269,11 @@ class PipelineView(QScrollArea):
         self.graphics.scene().sigMouseClicked.connect(self._on_scene_click)
         self.graphics.scene().sigMouseMoved.connect(self._on_scene_move)
         self._hovered = None
+        self._trace = None
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(120)
+        self._relayout.timeout.connect(self._on_relayout)
         self.font = QFont()
         self.font.setPointSizeF(8.5)
         self._key = None
@@ -270,9 +283,10 @@ class PipelineView(QScrollArea):
 
     # ---- structure --------------------------------------------------------------------
     def set_trace(self, trace):
-        """Rebuild the widgets only when the network structure changed; refresh the events."""
-        key = structure_key(trace)
-        cols = build_columns(trace)
+        """Rebuild the widgets only when the network structure (or the tiling) changed; refresh the events."""
+        self._trace = trace
+        cols = build_columns(trace, self._aspect(trace))
+        key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols))
         if key != self._key:
             self._build(cols)
             self._key = key
@@ -289,6 +303,31 @@ class PipelineView(QScrollArea):
                     v.levels = (0.0, max(1.0, float(col.values[0][1].max())))
                 else:
                     v.levels = colors.value_levels([a for _, a in col.values])
+
+    def _aspect(self, trace):
+        """Height / width of a map column at the current size (3 before the view has a size)."""
+        vw, vh = self.viewport().width(), self.viewport().height()
+        if vw < 300 or vh < 150:
+            return 3.0
+        kinds = [c.kind for c in build_columns(trace)] if trace is not self._trace or not self.columns \
+            else [c.kind for c in self.columns]
+        n_maps = sum(k in ("maps", "kernels") for k in kinds)
+        fixed = sum({"vector": 2 * STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(k, 0) for k in kinds)
+        width = max(40.0, (vw - fixed - 62 - 4 * len(kinds)) / max(1, n_maps))
+        return max(60.0, vh - 95.0) / width
+
+    def resizeEvent(self, ev):
+        super().resizeEvent(ev)
+        self._relayout.start()
+
+    def _on_relayout(self):
+        """After a resize: re-tile the maps if another grid now makes them larger."""
+        if self._trace is None or not self.columns:
+            return
+        old = self._key
+        self.set_trace(self._trace)
+        if self._key != old:
+            self.layoutRebuilt.emit()
 
     def _build(self, cols):
         self.graphics.ci.clear()
@@ -311,7 +350,7 @@ class PipelineView(QScrollArea):
     def clear(self):
         """No trace: no stages."""
         self.graphics.ci.clear()
-        self.views, self.columns, self._key, self.colorbar = {}, [], None, None
+        self.views, self.columns, self._key, self.colorbar, self._trace = {}, [], None, None, None
 
     # ---- one step ---------------------------------------------------------------------
     def render(self, trace, index, mode="both", markers=()):

@@ -47,6 +47,7 @@ def make_panel(qtbot, config=None, label=1):
     qtbot.waitExposed(panel)
     panel.activateWindow()
     qtbot.waitUntil(panel.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(lambda: not panel.pipeline._relayout.isActive(), timeout=2000)   # maps re-tiled to the size
     return panel, stepper, trace
 
 
