@@ -31,3 +31,11 @@ def test_kernels_with_channels():
 def test_strip():
     s = Strip(10)
     assert s.locate(0.5, 3.2) == (3,) and s.locate(1.5, 3) is None
+
+
+def test_best_rows_fills_the_column():
+    from convviz.gui.mosaic import best_rows
+    assert best_rows(8, 8.0) == 8          # a tall thin column: one map per row
+    assert best_rows(16, 4.0) == 8         # 8 x 2 beats 4 x 4 there
+    assert best_rows(8, 1.0) in (2, 3)     # a square box: close to square grids
+    assert best_rows(1, 0.2) == 1
