@@ -14,7 +14,7 @@ def create(argv=None):
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
     if app is None:
-        app = QApplication(list(sys.argv if argv is None else ["convviz", *argv]))
+        app = QApplication(["convviz", *(sys.argv[1:] if argv is None else argv)])
     app.setApplicationName("convviz")
     app.setOrganizationName("convviz")
     app.setApplicationDisplayName("convviz")
@@ -23,8 +23,23 @@ def create(argv=None):
     return app, MainWindow()
 
 
+def open_arguments(app, win):
+    """`convviz digit.png` opens the picture, `convviz model.npz` the model (Qt's own options are gone)."""
+    for arg in app.arguments()[1:]:
+        if arg.startswith("-"):
+            continue
+        if arg.lower().endswith(".npz"):
+            win.open_model(arg)
+        else:
+            win.open_image(arg)
+
+
 def run(argv=None):
-    """Open the window (pretrained model, a sample digit, its trace at step 0) and run until closed."""
+    """Open the window (pretrained model, a sample digit, its trace at step 0) and run until closed.
+
+    argv: the arguments after the program name (None: sys.argv[1:]); files in it are opened.
+    """
     app, win = create(argv)
     win.show()
+    open_arguments(app, win)
     return app.exec()

@@ -303,3 +303,21 @@ def test_create_sets_app_identity(qapp):
         assert pg.getConfigOption("imageAxisOrder") == "row-major"
     finally:
         win.deleteLater()
+
+
+def test_files_named_on_the_command_line_are_opened(window, tmp_path, errors):
+    from convviz.gui.app import open_arguments
+
+    class FakeApp:
+        def __init__(self, args):
+            self.args = args
+
+        def arguments(self):
+            return self.args
+
+    png = _digit_png(tmp_path / "cli.png")
+    before = window.x28.copy()
+    open_arguments(FakeApp(["convviz", "--style", str(png)]), window)
+    assert not np.array_equal(window.x28, before) and not errors
+    open_arguments(FakeApp(["convviz", str(tmp_path / "missing.npz")]), window)
+    assert "missing.npz" in errors[0][1]
