@@ -215,7 +215,13 @@ class Dense:
         return x @ params[self.W].T + params[self.b], x
 
     def backward(self, dout, cache, params, need_input_grad=True):
-        return dout @ params[self.W], {self.W: dout.T @ cache, self.b: dout.sum(axis=0)}
+        if dout.shape[0] == 1:
+            # One example: ∂L/∂W is the outer product δ aᵀ. As a broadcast product it is ~3x
+            # faster than a matrix product with an inner dimension of 1, and exactly equal.
+            weight_grad = dout.T * cache
+        else:
+            weight_grad = dout.T @ cache
+        return dout @ params[self.W], {self.W: weight_grad, self.b: dout.sum(axis=0)}
 
     def forward_steps(self, x, y, cache, params):
         l = self.l

@@ -73,3 +73,12 @@ def test_good_inputs_of_other_types(net):
     assert net.loss_and_gradients(np.stack([x, x]), (2, 3))[0] > 0
     assert net.forward(x.astype(np.float32)).dtype == np.float64   # the net's dtype wins
     assert x.dtype == np.float64 and np.array_equal(net.forward(x), ref)   # input not changed
+    # read-only, transposed (Fortran-ordered) and broadcast arrays
+    ro = x.copy()
+    ro.flags.writeable = False
+    np.testing.assert_array_equal(net.forward(ro), ref)
+    assert np.isfinite(net.loss_and_gradients(ro, 1)[0])
+    np.testing.assert_array_equal(net.forward(np.asfortranarray(x)), ref)
+    np.testing.assert_array_equal(net.forward(np.ascontiguousarray(x.T).T), ref)
+    # (a batch may sum in another order than one image: equal to rounding, not bit for bit)
+    np.testing.assert_allclose(net.forward(np.broadcast_to(x, (3, 6, 7)))[2], ref, rtol=1e-13)

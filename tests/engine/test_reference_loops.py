@@ -112,6 +112,17 @@ def test_pool_edge_cases():
     check_pool(np.maximum(np.random.default_rng(5).standard_normal((2, 2, 6, 6)), 0), "max", (3, 3), (2, 2))
 
 
+def test_pool_gradient_has_no_negative_zeros():
+    """Positions that get no gradient hold +0.0, not −0.0 (which the app would print as "-0")."""
+    rng = np.random.default_rng(6)
+    x = rng.standard_normal((2, 3, 8, 8))
+    for size, stride in [((2, 2), (2, 2)), ((3, 3), (2, 2))]:
+        out, cache = pool_forward(x, "max", size, stride)
+        dx = pool_backward(-np.abs(rng.standard_normal(out.shape)), cache)
+        assert not (np.signbit(dx) & (dx == 0)).any()
+        assert cache[4].dtype.kind == "i" and cache[4].max() < size[0] * size[1]
+
+
 @settings(max_examples=60, deadline=None)
 @given(kind=st.sampled_from(["max", "avg", "l2"]), n=st.integers(1, 2), c=st.integers(1, 3),
        h=st.integers(1, 9), w=st.integers(1, 9), k1=st.integers(1, 4), k2=st.integers(1, 4),
