@@ -289,7 +289,7 @@ def explain(step, stage, index):
         return "activation", activation_element(step, idx)
     if op == "pool" and stage == step.stage:
         return "pool_window", pool_window(step, *idx)
-    if op == "pool" and stage == f"{L}.activated":
+    if op == "pool" and stage in (f"{L}.activated", f"{L}.feature_maps"):   # the window holding that value
         wins = pool_windows_containing(step, *idx)
         return ("pool_window", pool_window(step, idx[0], *wins[0])) if wins else None
     if op == "flatten" and stage == "flatten":
@@ -314,7 +314,7 @@ def explain(step, stage, index):
         return "activation_grad", activation_grad_element(step, idx)
     if op == "unflatten" and stage == step.stage:
         return "unflatten", unflatten_element(step, *idx)
-    if op == "pool_grad" and stage == step.stage:
+    if op == "pool_grad" and stage in (step.stage, f"{L}.feature_maps"):
         return "pool_grad", pool_grad_routing(step, *idx)
     if op == "conv_dK" and stage == f"{L}.kernels":
         return "conv_kernel_grad", conv_kernel_grad(step, *idx)

@@ -40,6 +40,11 @@ def element_name(stage, index):
     return f"{stage}[" + ", ".join(f"{n}={v}" for n, v in zip(labels, index)) + "]"
 
 
+def P(x):
+    """A number as an operand: negative ones in parentheses, so '+ (−1.4)' reads right."""
+    return N(x) if float(x) >= 0 else f"({N(x)})"
+
+
 def matrix(a, mark=None, sign=False):
     """A small 2-D array as an HTML table; `mark` = (r, c) drawn bold."""
     rows = []
@@ -88,7 +93,7 @@ def _fmt_conv_pixel(d, step):
         c = int(np.argmax(np.abs(sums)))
         out.append(f"Channel {c} (largest): <table><tr><td>{matrix(patch[c])}</td><td>⊙</td>"
                    f"<td>{matrix(kernel[c], sign=True)}</td><td>=</td><td>{matrix(prods[c], sign=True)}</td></tr></table>")
-    out.append(f"<div class='eq'>C<sub>{p}</sub>[{i}, {j}] = Σ products + b<sub>{p}</sub> = {N(d['sum'])} + {N(d['bias'])}"
+    out.append(f"<div class='eq'>C<sub>{p}</sub>[{i}, {j}] = Σ products + b<sub>{p}</sub> = {N(d['sum'])} + {P(d['bias'])}"
                f" = <span class='total'>{N(d['z'])}</span></div>")
     return "".join(out)
 
@@ -117,7 +122,7 @@ def _fmt_dense_unit(d, step):
     rows = [(t["i"], N(t["w"]), N(t["a"]), N(t["product"])) for t in d["terms"]]
     return (f"Largest contributions W<sub>{d['j']},i</sub> · a<sub>i</sub> (of {d['n_terms']} inputs, "
             f"{d['n_nonzero']} non-zero):" + terms_table(("i", "W", "a", "W·a"), rows) + _rest(d, len(rows)) +
-            f"<div class='eq'>z<sub>{d['j']}</sub> = Σ W·a + b = {N(d['sum'])} + {N(d['bias'])} = "
+            f"<div class='eq'>z<sub>{d['j']}</sub> = Σ W·a + b = {N(d['sum'])} + {P(d['bias'])} = "
             f"<span class='total'>{N(d['z'])}</span></div>")
 
 
@@ -146,7 +151,7 @@ def _fmt_loss_grad(d, step):
 def _fmt_output_grad(d, step):
     i = d["i"]
     if d["combined"]:
-        return (f"<div class='eq'>δ<sub>{i}</sub> = ŷ<sub>{i}</sub> − y<sub>{i}</sub> = {N(d['yhat'])} − {N(d['y'])}"
+        return (f"<div class='eq'>δ<sub>{i}</sub> = ŷ<sub>{i}</sub> − y<sub>{i}</sub> = {N(d['yhat'])} − {P(d['y'])}"
                 f" = <span class='total'>{N(d['grad'])}</span></div>")
     return (f"∂L/∂ŷ<sub>{i}</sub> = {N(d['grad_output'])}"
             f"<div class='eq'>δ<sub>{i}</sub> = <span class='total'>{N(d['grad'])}</span></div>")
@@ -154,7 +159,7 @@ def _fmt_output_grad(d, step):
 
 def _fmt_dense_weight_grad(d, step):
     return (f"<div class='eq'>∂L/∂W<sub>{d['j']},{d['i']}</sub> = δ<sub>{d['j']}</sub> · a<sub>{d['i']}</sub> = "
-            f"{N(d['delta'])} × {N(d['a'])} = <span class='total'>{N(d['grad'])}</span></div>"
+            f"{N(d['delta'])} × {P(d['a'])} = <span class='total'>{N(d['grad'])}</span></div>"
             f"(the weight itself is {N(d['weight'])})")
 
 
@@ -174,7 +179,7 @@ def _fmt_dense_input_grad(d, step):
 
 def _fmt_activation_grad(d, step):
     return (f"input {N(d['input'])}, so σ′ = {N(d['derivative'])}"
-            f"<div class='eq'>δ<sub>in</sub> = δ<sub>out</sub> · σ′ = {N(d['grad_output'])} × {N(d['derivative'])} = "
+            f"<div class='eq'>δ<sub>in</sub> = δ<sub>out</sub> · σ′ = {N(d['grad_output'])} × {P(d['derivative'])} = "
             f"<span class='total'>{N(d['grad'])}</span></div>")
 
 
@@ -218,7 +223,7 @@ def _fmt_conv_input_grad(d, step):
 
 
 def _fmt_update(d, step):
-    return (f"<div class='eq'>θ − α · ∂L/∂θ = {N(d['before'])} − {N(d['lr'])} × {N(d['grad'])} = "
+    return (f"<div class='eq'>θ − α · ∂L/∂θ = {N(d['before'])} − {N(d['lr'])} × {P(d['grad'])} = "
             f"<span class='total'>{N(d['after'])}</span></div>")
 
 

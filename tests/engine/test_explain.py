@@ -219,3 +219,11 @@ def test_explain_imports_no_qt():
     from pathlib import Path
     src = Path(ex.__file__).read_text(encoding="utf-8")
     assert "PySide6" not in src and "pyqtgraph" not in src
+
+
+def test_selection_in_feature_maps_follows_into_pooling():
+    t = Network(seed=0).trace(digit(), 3)
+    kind, d = ex.explain(t.find("pool"), "conv1.feature_maps", (1, 9, 12))
+    assert kind == "pool_window" and d["origin"] == (8, 12)
+    kind, d = ex.explain(t.find("pool_grad"), "conv1.feature_maps", (1, 9, 12))
+    assert kind == "pool_grad" and d["grad"] == t.find("pool_grad").arrays["grad_input"][1, 9, 12]
