@@ -7,12 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSlider, QToolButton, QVBoxLayout, QWidget)
 
-from .canvas import BRUSH_RANGE, DEFAULT_BRUSH, DrawingCanvas
+from .canvas import BRUSH_RANGE, DEFAULT_BRUSH, SIZE, DrawingCanvas
 from .prediction import LabelSelector, PredictionBars
 from .preview import InputPreview
 from .samples import SamplePicker
 
 LEFT_WIDTH = 330
+MIN_CANVAS = 200
 
 
 class LogSpinBox(QDoubleSpinBox):
@@ -118,7 +119,7 @@ class LeftColumn(QScrollArea):
         buttons.addWidget(self.reset_button)
         col.addLayout(buttons)
         col.addStretch(1)
-        inner = QWidget()
+        self._inner = inner = QWidget()
         inner.setLayout(col)
         self.setWidget(inner)
         self.setWidgetResizable(True)          # scrolls only when the window is short (laptops)
@@ -144,3 +145,13 @@ class LeftColumn(QScrollArea):
         b.setFocusPolicy(Qt.NoFocus)
         return b
 
+    def resizeEvent(self, event):
+        """On short windows shrink the canvas (down to 200 px) before anything has to scroll."""
+        super().resizeEvent(event)
+        side = self.canvas.width()
+        lay = self._inner.layout()
+        need = lay.heightForWidth(self.viewport().width()) if lay.hasHeightForWidth() else lay.sizeHint().height()
+        spare = self.viewport().height() - need
+        new = max(MIN_CANVAS, min(SIZE, side + spare))
+        if new != side:
+            self.canvas.setFixedSize(new, new)

@@ -121,3 +121,17 @@ def test_light_and_dark_only_change_the_look(canvas, stroke):
     light_px = canvas.grab().toImage().pixelColor(20, 20).lightness()
     assert dark_px < 60 < 200 < light_px
     np.testing.assert_array_equal(canvas.ink_array(), ink)
+
+
+def test_a_smaller_canvas_still_draws_on_the_whole_picture(canvas, stroke):
+    canvas.setFixedSize(200, 200)
+    stroke(canvas, [(10, 100), (190, 100)])
+    ink = canvas.ink_array()
+    assert ink[140, 20:260].min() > 0.9 and ink[140, 275:].max() == 0.0
+
+
+def test_short_window_shrinks_the_canvas_instead_of_scrolling(window, qtbot):
+    window.resize(window.width(), 760)
+    qtbot.waitUntil(lambda: window.canvas.width() < 280, timeout=1000)
+    assert window.canvas.width() >= 200
+    assert window.left.verticalScrollBar().maximum() == 0
