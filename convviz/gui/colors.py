@@ -11,7 +11,7 @@ HIGHLIGHT = "#e07000"        # the stage the current step writes
 SOURCE = "#3a7bd5"           # the stage(s) it reads
 SELECT = "#00b050"           # the clicked element and what it depends on
 PHASE_COLORS = {"forward": "#3a7bd5", "loss": "#8e44ad", "backward": "#c0392b", "update": "#1e8449"}
-GRADIENT_OPACITY = {"values": 0.0, "gradients": 1.0, "both": 0.75}
+GRADIENT_OPACITY = {"values": 0.0, "gradients": 1.0, "both": 1.0}
 
 _GREY = np.stack([np.arange(256)] * 3 + [np.full(256, 255)], axis=1).astype(np.ubyte)
 _DIVERGING = None
@@ -31,6 +31,21 @@ def diverging_lut():
     if _DIVERGING is None:
         _DIVERGING = diverging_map().getLookupTable(nPts=256, alpha=True)
     return _DIVERGING
+
+
+_BLEND = None
+
+
+def blend_lut():
+    """CET-D1 whose opacity grows with |value|: zero gradients leave the values visible beneath."""
+    global _BLEND
+    if _BLEND is None:
+        lut = diverging_lut().copy()
+        strength = np.abs(np.linspace(-1.0, 1.0, 256))
+        lut[:, 3] = np.clip(0.15 + 1.6 * strength, 0, 1) * 255
+        lut[np.argmin(strength), 3] = 0
+        _BLEND = lut.astype(np.ubyte)
+    return _BLEND
 
 
 def value_levels(arrays):

@@ -387,6 +387,9 @@ class PipelineView(QScrollArea):
             if grad is not None:
                 lv = colors.symmetric_levels(grad[1])
                 if show_grad:
+                    if getattr(v, "_lut_mode", None) != mode:
+                        v._lut_mode = mode
+                        v.ovl.setLookupTable(colors.blend_lut() if mode == "both" else colors.diverging_lut())
                     v.ovl.setImage(col.tiling.compose(grad[1]), autoLevels=False, levels=lv)
                     v.ovl.setOpacity(opacity)
                 _set_label(v.gradlabel, f"±{plain_number(lv[1], 2)}",
