@@ -97,13 +97,13 @@ class DetailView(QStackedWidget):
         a = step.arrays
         if step.op == "dense_dW":
             page = self._page("heat")
-            page.title.setText(f"∂L/∂W of {step.layer}: {a['grad_W'].shape[0]} units (rows) × "
-                               f"{a['grad_W'].shape[1]} inputs (columns). Click a weight.")
+            page.title.setText(f"∂L/∂W of {step.layer}<br>{a['grad_W'].shape[0]} units (rows) × "
+                               f"{a['grad_W'].shape[1]} inputs (columns) · click a weight")
             self._set_image(page, 0, a["grad_W"], f"{step.layer}.W", True)
             page.captions[0].setText(f"gradient ±{plain_number(np.abs(a['grad_W']).max(), 2)}")
         elif step.op in ("dense_db", "conv_db"):
             page = self._page("bars")
-            page.title.setText(f"∂L/∂b of {step.layer} (one bar per {'unit' if step.op == 'dense_db' else 'kernel'})")
+            page.title.setText(f"∂L/∂b of {step.layer}<br>one bar per {'unit' if step.op == 'dense_db' else 'kernel'}")
             g = a["grad_b"]
             page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=_signed_brushes(g), width=0.8)
         elif step.op == "update":
@@ -127,7 +127,7 @@ class DetailView(QStackedWidget):
                     page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
                     page.plots[k].setTitle({"before": "before", "grad": "gradient", "after": "after"}[name],
                                            color="#333", size="8pt")
-            page.title.setText(f"{key}: before − α · gradient = after   (α = {lr:g})")
+            page.title.setText(f"{key}<br>after = before − α · gradient,   α = {lr:g}")
         elif step.op == "rerun":
             page = self._page("rerun")
             before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
