@@ -189,9 +189,10 @@ def test_dense_weight_heat_map_click(qtbot):
     scene = vb.mapViewToScene(pg.Point(100.5, 7.5))       # weight (j=7, i=100)
     pos = page.mapFromScene(scene)
     qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
-    assert panel.selection == ("dense1.W", (7, 100))
+    stage, (j, i) = panel.selection                       # 1152 weights in a few hundred pixels: ±2
+    assert stage == "dense1.W" and j == 7 and abs(i - 100) <= 2
     from convviz.gui.equations import plain_number
-    assert plain_number(step.arrays["grad_W"][7, 100]) in panel.inspector.toPlainText()
+    assert plain_number(step.arrays["grad_W"][j, i]) in panel.inspector.toPlainText()
 
 
 def test_step_list_click_jumps(qtbot):
