@@ -22,7 +22,9 @@ Corinna Cortes and Christopher J. C. Burges, used under CC BY-SA 3.0.</p>
 
 def show_error(parent, title, message):
     """An error box that does not block the event loop (open(), not exec()); returns it."""
-    box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
+    # The headline goes in the box itself: macOS and some window managers show no title.
+    box = QMessageBox(QMessageBox.Warning, title, f"<b>{html.escape(title)}</b>", QMessageBox.Ok, parent)
+    box.setInformativeText(message)
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.open()
     return box
@@ -47,11 +49,15 @@ def _dialog(parent, title, body_html, width=520):
 
 
 def shortcut_rows(groups):
-    """[(group title, [(keys text, action text)])] from {group title: [QAction]}, skipping actions without keys."""
+    """[(group title, [(keys text, action text)])] from {group title: [QAction or (keys, text)]},
+    skipping actions without keys."""
     rows = []
     for title, actions in groups.items():
         entries = []
         for a in actions:
+            if isinstance(a, tuple):            # a row written out: (keys, what they do)
+                entries.append(a)
+                continue
             keys = [k.toString(QKeySequence.NativeText) for k in a.shortcuts() if not k.isEmpty()]
             if keys:
                 entries.append((" or ".join(keys), a.text().replace("&", "")))

@@ -294,7 +294,7 @@ class MainWindow(FileActions, QMainWindow):
         try:
             picture = load_image(path)
         except (ImageLoadError, OSError, ValueError) as e:
-            self._report("Could not open the image", f"{path}\n\n{e}\n\nThe drawing was kept.")
+            self._report("Could not open the image", f"{path}\n\n{e}\n\nThe canvas was not changed.")
             return False
         self._choice = None
         self.sample_picker.show_none()

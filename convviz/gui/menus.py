@@ -59,7 +59,7 @@ def build_menus(win):
     m.addSeparator()
     win.apply_action = act(m, "&Apply update ▸ next iteration", win.apply_update, ["U", "Ctrl+Return"])
     reset = act(m, "&Reset weights", win.reset_weights)
-    groups["Train"] = [*win.label_actions, auto, win.apply_action, reset]
+    groups["Train"] = [("0 … 9", "Training target y = that digit"), auto, win.apply_action, reset]
 
     m = mb.addMenu("&Step")
     steps = win.panel.actions()

@@ -321,3 +321,14 @@ def test_files_named_on_the_command_line_are_opened(window, tmp_path, errors):
     assert not np.array_equal(window.x28, before) and not errors
     open_arguments(FakeApp(["convviz", str(tmp_path / "missing.npz")]), window)
     assert "missing.npz" in errors[0][1]
+
+
+def test_default_error_box_is_non_blocking_and_names_the_problem(make_window, tmp_path, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+    win = make_window(report_error=None)
+    assert not win.open_image(str(tmp_path / "nothing.png"))       # returns: the box is not modal-blocking
+    boxes = [w for w in win.findChildren(QMessageBox) if w.isVisible()]
+    assert len(boxes) == 1
+    assert "Could not open the image" in boxes[0].text()
+    assert "nothing.png" in boxes[0].informativeText()
+    boxes[0].accept()
