@@ -130,7 +130,9 @@ def _fmt_softmax(d, step):
     i = d["i"]
     if "exp" not in d:
         return f"<div class='eq'>ŷ<sub>{i}</sub> = 1 / (1 + e<sup>−({N(d['z'])})</sup>) = <b>{N(d['output'])}</b></div>"
+    exps = ", ".join(f"{k}: {N(e, 3)}" for k, e in enumerate(d["exps"]))
     return (f"Subtracting max z = {N(d['shift'])} first cancels in the ratio and keeps e<sup>z</sup> finite.<br>"
+            f"All e<sup>z<sub>j</sub> − max z</sup>: {exps}<br>"
             f"e<sup>z<sub>{i}</sub> − max z</sup> = e<sup>{N(d['z'] - d['shift'])}</sup> = {N(d['exp'])};  "
             f"Σ<sub>j</sub> e<sup>z<sub>j</sub> − max z</sup> = {N(d['sum_exp'])}"
             f"<div class='eq'>ŷ<sub>{i}</sub> = {N(d['exp'])} / {N(d['sum_exp'])} = "
@@ -144,6 +146,11 @@ def _fmt_loss(d, step):
 
 
 def _fmt_loss_grad(d, step):
+    i = d["i"]
+    if d["loss"] == "cross_entropy" and step.meta.get("loss") == "cross_entropy" and "(1 − y" not in step.equation:
+        return (f"<div class='eq'>∂L/∂ŷ<sub>{i}</sub> = −y<sub>{i}</sub> / ŷ<sub>{i}</sub> = −{N(d['y'])} / {N(d['yhat'])}"
+                f" = <span class='total'>{N(d['grad'])}</span></div>"
+                + ("Only the target class has y = 1, so every other ∂L/∂ŷ is 0." if d["y"] == 0 else ""))
     return (f"ŷ<sub>{d['i']}</sub> = {N(d['yhat'])}, y<sub>{d['i']}</sub> = {N(d['y'])}"
             f"<div class='eq'>∂L/∂ŷ<sub>{d['i']}</sub> = <span class='total'>{N(d['grad'])}</span></div>")
 

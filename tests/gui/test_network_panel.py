@@ -270,3 +270,18 @@ def test_500_key_presses_keep_none_refcount(qtbot):
     for k in range(500):
         qtbot.keyClick(panel, keys[k % len(keys)])
     assert sys.getrefcount(None) - before > -100
+
+
+def test_every_step_explains_a_selected_element_without_errors(qtbot):
+    """For each step, select an element of the stage it writes and check the inspector has numbers."""
+    panel, st, trace = make_panel(qtbot, TWO_BLOCKS, label=2)
+    for s in trace:
+        st.go(s.index)
+        stage = target_stage(s)
+        col = next((c for c in panel.pipeline.columns if c.stage == stage), None)
+        if col is None or col.tiling is None:
+            continue
+        idx = (0,) * (4 if col.kind == "kernels" else 3 if col.kind == "maps" else 1)
+        panel.select(stage, idx)
+        text = panel.inspector.toPlainText()
+        assert "Selected:" in text and any(ch.isdigit() for ch in text.split("Selected:")[1])
