@@ -29,6 +29,7 @@ class FileActions:
         self.net = net
         self._loaded_params = {k: v.copy() for k, v in net.params.items()}
         self.model_name = Path(path).name
+        self.updates_applied = 0
         self._update_model_label()
         self._input_changed()
         self.statusBar().showMessage(f"Opened model {Path(path).name}", 6000)
@@ -57,10 +58,12 @@ class FileActions:
         return True
 
     def export_window_png(self, path):
-        return self._saved(self.grab().save(str(path)), path)
+        path = _with_suffix(path, ".png")
+        return self._saved(self.grab().save(path), path)
 
     def export_stage_png(self, path):
-        return self._saved(bool(self.panel.export_stage_png(str(path))), path)
+        path = _with_suffix(path, ".png")
+        return self._saved(bool(self.panel.export_stage_png(path)), path)
 
     def _saved(self, ok, path):
         if not ok:
@@ -69,10 +72,14 @@ class FileActions:
             self.statusBar().showMessage(f"Saved {path}", 6000)
         return ok
 
-    def ask_path(self, title, pattern, save=False):
-        """A file dialog (menu actions only; tests call the methods above with a path)."""
+    def ask_path(self, title, pattern, save=False, suggested=""):
+        """A file dialog in the folder used last (menu actions only; tests pass paths directly)."""
+        folder = str(self.settings.value("files/last_dir", "") or "")
+        start = str(Path(folder) / suggested) if folder else suggested
         fn = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        path, _ = fn(self, title, "", pattern)
+        path, _ = fn(self, title, start, pattern)
+        if path:
+            self.settings.setValue("files/last_dir", str(Path(path).parent))
         return path or None
 
     # ---- drag and drop ---------------------------------------------------------------
@@ -90,3 +97,9 @@ class FileActions:
                 self.open_model(path)
             else:
                 self.open_image(path)
+
+
+def _with_suffix(path, suffix):
+    """The path as a string, with `suffix` added when it has none (Qt picks the format by it)."""
+    p = Path(path)
+    return str(p if p.suffix else p.with_suffix(suffix))

@@ -69,6 +69,7 @@ class MainWindow(FileActions, QMainWindow):
         self.net = net
         self._loaded_params = {k: v.copy() for k, v in net.params.items()}
         self.model_name = model_note or "untrained network (seed 0)"
+        self.updates_applied = 0          # updates applied since the model was loaded
         self.trace = None
         self.x28 = np.zeros((28, 28), np.float32)
         self.probs = None
@@ -330,6 +331,8 @@ class MainWindow(FileActions, QMainWindow):
             return False
         for key, value in self.trace.params_after.items():
             self.net.params[key] = np.array(value, copy=True)
+        self.updates_applied += 1
+        self._update_model_label()
         history = self.loss_history
         self._update_prediction()
         self._rebuild_trace()
@@ -340,6 +343,8 @@ class MainWindow(FileActions, QMainWindow):
     def reset_weights(self):
         for key, value in self._loaded_params.items():
             self.net.params[key] = value.copy()
+        self.updates_applied = 0
+        self._update_model_label()
         self.statusBar().showMessage("Weights reset to the model as loaded", 4000)
         self._input_changed()
 
@@ -367,4 +372,6 @@ class MainWindow(FileActions, QMainWindow):
             + (f"<br>losses so far: {past}" if n > 1 else ""))
 
     def _update_model_label(self):
-        self._model_label.setText(f"model: {self.model_name} · {self.net.parameter_count():,} parameters")
+        changed = {0: "", 1: " · 1 update applied"}.get(self.updates_applied,
+                                                          f" · {self.updates_applied} updates applied")
+        self._model_label.setText(f"model: {self.model_name} · {self.net.parameter_count():,} parameters{changed}")

@@ -1,6 +1,5 @@
 """The main window's menus and keyboard shortcuts (File, Canvas, Train, Step, Help)."""
 
-from functools import partial
 
 from . import dialogs
 from .main_window import IMAGE_FILTER
@@ -8,10 +7,13 @@ from .main_window import IMAGE_FILTER
 MODEL_FILTER = "convviz models (*.npz);;All files (*)"
 
 
-def _ask(win, title, pattern, method, save=False):
-    path = win.ask_path(title, pattern, save)
-    if path:
-        method(path)
+def _ask(win, title, pattern, method, save=False, suggested=""):
+    """A slot that asks for a path, then calls method(path); ignores the action's `checked` argument."""
+    def slot(*_):
+        path = win.ask_path(title, pattern, save, suggested)
+        if path:
+            method(path)
+    return slot
 
 
 def build_menus(win):
@@ -22,23 +24,24 @@ def build_menus(win):
 
     m = mb.addMenu("&File")
     groups["File"] = [
-        act(m, "&Open image…", partial(_ask, win, "Open an image of a digit", IMAGE_FILTER, win.open_image),
+        act(m, "&Open image…", _ask(win, "Open an image of a digit", IMAGE_FILTER, win.open_image),
             ["Ctrl+O"], "Open a picture of a digit (or drop one on the window)"),
-        act(m, "Open &model…", partial(_ask, win, "Open a convviz model", MODEL_FILTER, win.open_model),
+        act(m, "Open &model…", _ask(win, "Open a convviz model", MODEL_FILTER, win.open_model),
             ["Ctrl+Shift+O"]),
-        act(m, "&Save model…", partial(_ask, win, "Save the model", MODEL_FILTER, win.save_model, True),
+        act(m, "&Save model…", _ask(win, "Save the model", MODEL_FILTER, win.save_model, True, "model.npz"),
             ["Ctrl+S"]),
     ]
     m.addSeparator()
     groups["File"] += [
         act(m, "Export current step arrays (.npz)…",
-            partial(_ask, win, "Export the current step's arrays", "NumPy archives (*.npz)",
-                    win.export_step_arrays, True), ["Ctrl+E"]),
+            _ask(win, "Export the current step's arrays", "NumPy archives (*.npz)",
+                    win.export_step_arrays, True, "step.npz"), ["Ctrl+E"]),
         act(m, "Export window as PNG…",
-            partial(_ask, win, "Save the window as a picture", "PNG images (*.png)", win.export_window_png, True)),
+            _ask(win, "Save the window as a picture", "PNG images (*.png)", win.export_window_png, True,
+                    "convviz-window.png")),
         act(m, "Export stage as PNG…",
-            partial(_ask, win, "Save the current stage as a picture", "PNG images (*.png)",
-                    win.export_stage_png, True)),
+            _ask(win, "Save the current stage as a picture", "PNG images (*.png)",
+                    win.export_stage_png, True, "convviz-stage.png")),
     ]
     m.addSeparator()
     groups["File"].append(act(m, "&Quit", win.close, ["Ctrl+Q"]))
@@ -54,7 +57,7 @@ def build_menus(win):
     groups["Canvas"] = [win.undo_action, win.clear_action, win.eraser_action, win.light_action, next_sample]
 
     m = mb.addMenu("&Train")
-    win.label_actions = [act(m, f"Target y = {d}", partial(win.set_label, d), [str(d)]) for d in range(10)]
+    win.label_actions = [act(m, f"Target y = {d}", lambda *_, d=d: win.set_label(d), [str(d)]) for d in range(10)]
     auto = act(m, "Target = the &prediction", win.use_predicted_label, ["A"])
     m.addSeparator()
     win.apply_action = act(m, "&Apply update ▸ next iteration", win.apply_update, ["U", "Ctrl+Return"])

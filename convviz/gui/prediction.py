@@ -80,10 +80,11 @@ class PredictionBars(QWidget):
             y = 2 + d * ROW
             row = QRectF(0, y, self.width(), ROW - 2)
             p.setFont(bold if d == top else normal)
-            p.setPen(text)
             if d == self._target:
                 p.fillRect(QRectF(0, y, 4, ROW - 2), TARGET_COLOUR)
+            p.setPen(TARGET_COLOUR.darker(130) if d == self._target else text)
             p.drawText(QRectF(6, y, digit_w - 6, ROW - 2), Qt.AlignVCenter | Qt.AlignLeft, str(d))
+            p.setPen(text)
             p.fillRect(QRectF(bar_x, y + 2, bar_w, ROW - 6), TRACK_COLOUR)
             p.fillRect(QRectF(bar_x, y + 2, bar_w * float(prob), ROW - 6),
                        TOP_COLOUR if d == top else BAR_COLOUR)

@@ -332,3 +332,33 @@ def test_default_error_box_is_non_blocking_and_names_the_problem(make_window, tm
     assert "Could not open the image" in boxes[0].text()
     assert "nothing.png" in boxes[0].informativeText()
     boxes[0].accept()
+
+
+def test_file_menu_actions_reach_the_methods(window, tmp_path, monkeypatch, errors):
+    """Each File action asks for a path (a dialog, replaced here) and calls its method with it."""
+    asked = []
+
+    def fake_ask(title, pattern, save=False, suggested=""):
+        asked.append((title, save, suggested))
+        return str(tmp_path / (suggested or "one.png"))
+
+    _digit_png(tmp_path / "one.png")
+    monkeypatch.setattr(window, "ask_path", fake_ask)
+    texts = {a.text().replace("&", ""): a for a in window.menu_groups["File"]}
+    for name in ("Open image…", "Save model…", "Export current step arrays (.npz)…",
+                 "Export window as PNG…", "Export stage as PNG…"):
+        texts[name].trigger()
+    assert not errors, errors
+    for f in ("model.npz", "step.npz", "convviz-window.png", "convviz-stage.png"):
+        assert (tmp_path / f).is_file(), f
+    assert [s for _, s, _ in asked] == [False, True, True, True, True]
+
+
+def test_png_exports_get_a_suffix_and_updates_are_counted(window, tmp_path):
+    assert window.export_window_png(str(tmp_path / "shot"))
+    assert (tmp_path / "shot.png").is_file()
+    window.apply_update()
+    window.apply_update()
+    assert "2 updates applied" in window._model_label.text()
+    window.reset_weights()
+    assert "applied" not in window._model_label.text()
