@@ -1,6 +1,5 @@
 """The main window's menus and keyboard shortcuts (File, Canvas, Train, Step, Help)."""
 
-
 from . import dialogs
 from .main_window import IMAGE_FILTER
 
