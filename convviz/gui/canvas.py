@@ -210,6 +210,9 @@ class DrawingCanvas(QWidget):
         if button not in (Qt.LeftButton, Qt.RightButton) or self._stroke is not None:
             event.ignore()
             return
+        focus = self.window().focusWidget()
+        if focus is not None:
+            focus.clearFocus()            # e.g. the α box: finish its edit, give the arrow keys back
         pt = self._to_image(event.position())
         hint_shown = not self.has_ink()
         self._stroke = Stroke(self._brush, button == Qt.RightButton or self._eraser, [pt])

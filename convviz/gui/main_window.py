@@ -246,6 +246,8 @@ class MainWindow(FileActions, QMainWindow):
         self._update_prediction()
 
     def _on_stroke_finished(self):
+        self.undo_button.setEnabled(self.canvas.can_undo())
+        self.undo_action.setEnabled(self.canvas.can_undo())
         self._predict_timer.stop()
         self._input_changed()
 

@@ -362,3 +362,20 @@ def test_png_exports_get_a_suffix_and_updates_are_counted(window, tmp_path):
     assert "2 updates applied" in window._model_label.text()
     window.reset_weights()
     assert "applied" not in window._model_label.text()
+
+
+def test_drawing_takes_the_focus_back_from_the_lr_box(window, qtbot, stroke):
+    window.lr_spin.setFocus()
+    qtbot.waitUntil(window.lr_spin.hasFocus, timeout=1000)
+    stroke(window.canvas, [(60, 60), (200, 200)])
+    assert not window.lr_spin.hasFocus()
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert window.stepper.index == 1
+
+
+def test_undo_is_enabled_only_when_there_is_something_to_undo(window, stroke):
+    assert not window.undo_button.isEnabled()           # a fresh sample: nothing drawn yet
+    stroke(window.canvas, [(60, 60), (200, 200)])
+    assert window.undo_button.isEnabled() and window.undo_action.isEnabled()
+    window.undo()
+    assert not window.undo_button.isEnabled()
