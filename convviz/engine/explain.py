@@ -97,12 +97,21 @@ def flatten_index(step, k):
     return {"k": int(k), "p": p, "i": i, "j": j, "hw": (h, w)}
 
 
-def dense_unit(step, j, top=8):
-    """z_j = Σ_i W_ji · a_i + b_j: the `top` largest contributions, the rest, the sum, bias and z."""
+def _source(i, maps_shape):
+    """Vector index i of a flattened (D, Hp, Wp) input -> (p, r, c), or None for a plain vector."""
+    return None if maps_shape is None else tuple(int(v) for v in np.unravel_index(i, maps_shape))
+
+
+def dense_unit(step, j, top=8, maps_shape=None):
+    """z_j = Σ_i W_ji · a_i + b_j: the `top` largest contributions, the rest, the sum, bias and z.
+
+    maps_shape: (D, Hp, Wp) when the layer reads the flattened maps; each term then names the
+    pooled value (p, r, c) that input i came from.
+    """
     a, W, b = step.arrays["input"], step.arrays["W"], step.arrays["b"]
     products = W[j] * a
     s = _f(products.sum())
-    terms = [{"i": i, "w": _f(W[j, i]), "a": _f(a[i]), "product": v}
+    terms = [{"i": i, "w": _f(W[j, i]), "a": _f(a[i]), "product": v, "source": _source(i, maps_shape)}
              for i, v in _top(products, lambda k: k, top)]
     return {"j": j, "n_terms": int(a.size), "n_nonzero": int(np.count_nonzero(products)), "terms": terms,
             "rest": s - sum(t["product"] for t in terms), "sum": s, "bias": _f(b[j]), "z": s + _f(b[j]),
@@ -142,11 +151,11 @@ def output_grad_element(step, i):
             "grad": _f(step.arrays["grad_input"][i]), "combined": bool(step.meta.get("combined"))}
 
 
-def dense_weight_grad(step, j, i):
+def dense_weight_grad(step, j, i, maps_shape=None):
     """∂L/∂W_ji = δ_j · a_i."""
     d, a = _f(step.arrays["grad_output"][j]), _f(step.arrays["input"][i])
     return {"j": j, "i": i, "delta": d, "a": a, "product": d * a, "grad": _f(step.arrays["grad_W"][j, i]),
-            "weight": _f(step.arrays["W"][j, i])}
+            "weight": _f(step.arrays["W"][j, i]), "source": _source(i, maps_shape)}
 
 
 def bias_grad(step, p):
@@ -275,14 +284,17 @@ def rerun_element(step, i):
 
 
 # ---- dispatch -------------------------------------------------------------------------
-def explain(step, stage, index):
+def explain(step, stage, index, maps_shape=None):
     """What `step` says about element `index` of pipeline stage `stage`: (kind, data) or None.
 
     Stages are the pipeline's ("conv1.feature_maps", "dense1.z", "conv1.kernels", ...) plus
     parameter keys for weight heat maps ("dense1.W"). Map indices are (p, i, j), vectors (k,),
-    kernels (p, c, m, n), dense weights (j, i), loss ().
+    kernels (p, c, m, n), dense weights (j, i), loss (). maps_shape: the (D, Hp, Wp) shape that
+    was flattened, so a dense layer reading it can say where each input came from.
     """
     op, idx, L = step.op, tuple(int(v) for v in index), step.layer
+    flat = maps_shape if maps_shape is not None and step.arrays.get("input", np.empty(0)).size == \
+        int(np.prod(maps_shape)) and op.startswith("dense") else None
     if op == "conv" and stage == step.stage:
         return "conv_pixel", conv_pixel(step, *idx)
     if op == "activation" and stage in (step.stage, _pre(step.stage)):
@@ -295,7 +307,7 @@ def explain(step, stage, index):
     if op == "flatten" and stage == "flatten":
         return "flatten", flatten_index(step, idx[0])
     if op == "dense" and stage == step.stage:
-        return "dense_unit", dense_unit(step, idx[0])
+        return "dense_unit", dense_unit(step, idx[0], maps_shape=flat)
     if op == "output" and stage == "out.probs":
         return "softmax", softmax_element(step, idx[0])
     if op == "loss" and stage in ("loss", "out.probs"):
@@ -305,7 +317,7 @@ def explain(step, stage, index):
     if op == "output_grad" and stage in ("out.z", "out.probs"):
         return "output_grad", output_grad_element(step, idx[0])
     if op == "dense_dW" and stage == step.stage:
-        return "dense_weight_grad", dense_weight_grad(step, *idx)
+        return "dense_weight_grad", dense_weight_grad(step, *idx, maps_shape=flat)
     if op == "dense_db" and stage == f"{L}.z":
         return "bias_grad", bias_grad(step, idx[0])
     if op == "dense_dx" and stage == step.stage:

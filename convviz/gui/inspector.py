@@ -118,10 +118,18 @@ def _fmt_flatten(d, step):
             f"k = p·{h * w} + i·{w} + j = {d['p']}·{h * w} + {d['i']}·{w} + {d['j']} = {d['k']}")
 
 
+def _src(t):
+    return "" if t.get("source") is None else "P<sub>%d</sub>[%d, %d]" % t["source"]
+
+
 def _fmt_dense_unit(d, step):
-    rows = [(t["i"], N(t["w"]), N(t["a"]), N(t["product"])) for t in d["terms"]]
+    with_src = any(t.get("source") for t in d["terms"])
+    rows = [((t["i"], _src(t)) if with_src else (t["i"],)) + (N(t["w"]), N(t["a"]), N(t["product"]))
+            for t in d["terms"]]
+    heads = (("i", "from") if with_src else ("i",)) + ("W", "a", "W·a")
     return (f"Largest contributions W<sub>{d['j']},i</sub> · a<sub>i</sub> (of {d['n_terms']} inputs, "
-            f"{d['n_nonzero']} non-zero):" + terms_table(("i", "W", "a", "W·a"), rows) + _rest(d, len(rows)) +
+            f"{d['n_nonzero']} non-zero{'; outlined on the pooled maps' if with_src else ''}):" +
+            terms_table(heads, rows) + _rest(d, len(rows)) +
             f"<div class='eq'>z<sub>{d['j']}</sub> = Σ W·a + b = {N(d['sum'])} + {P(d['bias'])} = "
             f"<span class='total'>{N(d['z'])}</span></div>")
 
@@ -167,7 +175,8 @@ def _fmt_output_grad(d, step):
 def _fmt_dense_weight_grad(d, step):
     return (f"<div class='eq'>∂L/∂W<sub>{d['j']},{d['i']}</sub> = δ<sub>{d['j']}</sub> · a<sub>{d['i']}</sub> = "
             f"{N(d['delta'])} × {P(d['a'])} = <span class='total'>{N(d['grad'])}</span></div>"
-            f"(the weight itself is {N(d['weight'])})")
+            f"(the weight itself is {N(d['weight'])}"
+            + (f"; input {d['i']} is the pooled value {_src(d)})" if d.get("source") else ")"))
 
 
 def _fmt_bias_grad(d, step):

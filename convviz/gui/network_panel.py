@@ -229,7 +229,7 @@ class NetworkPanel(QWidget):
         explanation = None
         if self.selection is not None:
             try:
-                explanation = explain(step, *self.selection)
+                explanation = explain(step, *self.selection, maps_shape=self._flattened_shape(trace, step))
             except (IndexError, ValueError, KeyError):
                 explanation = None
         self.pipeline.render(trace, i, self.mode, self._markers(step, explanation))
@@ -243,6 +243,15 @@ class NetworkPanel(QWidget):
             self.steps.setCurrentRow(i)
             self.steps.blockSignals(False)
             self.steps.scrollToItem(self.steps.item(i))
+
+    @staticmethod
+    def _flattened_shape(trace, step):
+        """(D, Hp, Wp) of the flattened maps if `step` belongs to the layer that reads them, else None."""
+        flat = next((s for s in trace if s.op == "flatten"), None)
+        if flat is None or flat.index + 1 >= len(trace) or trace[flat.index + 1].layer != step.layer:
+            return None
+        shape = flat.arrays["input"].shape
+        return shape if len(shape) == 3 else None
 
     def _element_text(self, stage, index, i):
         """'value …, gradient …' of a pipeline element as shown at step i (None if not a column)."""
@@ -309,12 +318,23 @@ class NetworkPanel(QWidget):
         elif kind in ("dense_unit",):
             src = _dense_source(self.stepper.trace, step)
             out += [(src, (t["i"],), (0, 1), (0, 1), colors.HIGHLIGHT) for t in d["terms"]]
+            flat = next((s for s in self.stepper.trace if s.op == "flatten"), None)
+            out += [(self._pooled_stage(), t["source"], (0, 1), (0, 1), colors.HIGHLIGHT)
+                    for t in d["terms"] if t.get("source") is not None and flat is not None]
+        elif kind == "dense_weight_grad" and d.get("source") is not None:
+            out.append((self._pooled_stage(), d["source"], (0, 1), (0, 1), colors.HIGHLIGHT))
         elif kind == "conv_kernel_grad":
             src = step.meta["input_stage"]
             for t in d["terms"]:
                 out.append((src, (d["c"], t["row"], t["col"]), (0, 1), (0, 1), colors.HIGHLIGHT))
                 out.append((f"{step.layer}.feature_maps", (d["p"], t["i"], t["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
         return out
+
+    def _pooled_stage(self):
+        """The stage the flatten step read (the last conv block's pooled or activated maps)."""
+        trace = self.stepper.trace
+        i = next((s.index for s in trace if s.op == "flatten"), 0)
+        return trace[i - 1].stage if i > 0 else "input"
 
     # ---- export -----------------------------------------------------------------------
     def export_stage_png(self, path):

@@ -227,3 +227,15 @@ def test_selection_in_feature_maps_follows_into_pooling():
     assert kind == "pool_window" and d["origin"] == (8, 12)
     kind, d = ex.explain(t.find("pool_grad"), "conv1.feature_maps", (1, 9, 12))
     assert kind == "pool_grad" and d["grad"] == t.find("pool_grad").arrays["grad_input"][1, 9, 12]
+
+
+def test_dense_terms_name_the_pooled_value_they_came_from():
+    t = Network(seed=0).trace(digit(), 3)
+    shape = t.find("flatten").arrays["input"].shape
+    kind, d = ex.explain(t.find("dense", "dense1"), "dense1.z", (5,), maps_shape=shape)
+    for term in d["terms"]:
+        assert t.find("flatten").arrays["input"][term["source"]] == term["a"]
+    kind, d = ex.explain(t.find("dense", "out"), "out.z", (5,), maps_shape=shape)
+    assert all(term["source"] is None for term in d["terms"])       # out reads dense1.a, not the maps
+    kind, d = ex.explain(t.find("dense_dW", "dense1"), "dense1.W", (2, 300), maps_shape=shape)
+    assert d["source"] == tuple(int(v) for v in np.unravel_index(300, shape))
