@@ -50,8 +50,12 @@ def blend_lut():
 
 def value_levels(arrays):
     """Fixed levels for a stage's values: (0, max) when none is negative, else symmetric (−m, m)."""
-    lo = min(float(np.nanmin(a)) for a in arrays)
-    hi = max(float(np.nanmax(a)) for a in arrays)
+    finite = [np.asarray(a)[np.isfinite(a)] for a in arrays]
+    finite = [a for a in finite if a.size]
+    if not finite:                       # a diverged network: nothing finite to scale by
+        return (0.0, 1.0)
+    lo = min(float(a.min()) for a in finite)
+    hi = max(float(a.max()) for a in finite)
     if lo >= 0:
         return (0.0, hi if hi > 0 else 1.0)
     m = max(abs(lo), abs(hi))
@@ -60,5 +64,7 @@ def value_levels(arrays):
 
 def symmetric_levels(a):
     """(−m, m) with m = max |a| (1 when a is all zero), so white is exactly zero."""
-    m = float(np.nanmax(np.abs(a))) if np.size(a) else 0.0
+    a = np.abs(np.asarray(a, dtype=float))
+    a = a[np.isfinite(a)]
+    m = float(a.max()) if a.size else 0.0
     return (-m, m) if m > 0 else (-1.0, 1.0)
