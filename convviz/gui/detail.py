@@ -14,7 +14,7 @@ from .mosaic import Tiling
 
 
 def wants_detail(step):
-    return step.op in ("dense_dW", "dense_db", "conv_db", "update", "rerun")
+    return step.op in ("dense_dW", "dense_db", "conv_dK", "conv_db", "update", "rerun")
 
 
 def _style_plot(plot):
@@ -70,7 +70,8 @@ class DetailView(QStackedWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumWidth(240)
-        self.pages = {"heat": _Page(n_images=1), "bars": _Page(n_plots=1), "images3": _Page(n_images=3),
+        self.pages = {"heat": _Page(n_images=1), "bars": _Page(n_plots=1), "images2": _Page(n_images=2),
+                      "images3": _Page(n_images=3),
                       "bars3": _Page(n_plots=3), "rerun": _Page(n_plots=1, legend=True)}
         for name, page in self.pages.items():
             self.addWidget(page)
@@ -101,6 +102,16 @@ class DetailView(QStackedWidget):
                                f"{a['grad_W'].shape[1]} inputs (columns) · click a weight")
             self._set_image(page, 0, a["grad_W"], f"{step.layer}.W", True)
             page.captions[0].setText(f"gradient ±{plain_number(np.abs(a['grad_W']).max(), 2)}")
+        elif step.op == "conv_dK":
+            page = self._page("images2")
+            d, c, k1, k2 = a["W"].shape
+            page.title.setText(f"{step.layer}: {d} kernels {k1} × {k2}" + (f" × {c} channels (one kernel per row)"
+                                                                          if c > 1 else "") +
+                               "<br>the kernels K and their gradient ∂L/∂K · click a weight")
+            self._set_image(page, 0, a["W"], f"{step.layer}.kernels", False, colors.value_levels([a["W"]]))
+            self._set_image(page, 1, a["grad_W"], f"{step.layer}.kernels", True)
+            page.captions[0].setText("K")
+            page.captions[1].setText(f"∂L/∂K (±{plain_number(np.abs(a['grad_W']).max(), 2)})")
         elif step.op in ("dense_db", "conv_db"):
             page = self._page("bars")
             page.title.setText(f"∂L/∂b of {step.layer}<br>one bar per {'unit' if step.op == 'dense_db' else 'kernel'}")

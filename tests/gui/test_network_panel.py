@@ -285,3 +285,21 @@ def test_every_step_explains_a_selected_element_without_errors(qtbot):
         panel.select(stage, idx)
         text = panel.inspector.toPlainText()
         assert "Selected:" in text and any(ch.isdigit() for ch in text.split("Selected:")[1])
+
+
+def test_kernel_gradient_detail_is_clickable(qtbot):
+    panel, st, trace = make_panel(qtbot, TWO_BLOCKS)
+    step = trace.find("conv_dK", "conv2")
+    st.go(step.index)
+    page = panel.detail.currentWidget()
+    assert panel.detail.isVisible() and len(page.images) == 2
+    vb, img = page.images[1]
+    assert np.nanmax(np.abs(img.image)) > 0
+    from convviz.gui.mosaic import Tiling
+    t = Tiling(6, 3, 3, channels=4, kernel_index=True, max_rows=6)
+    x, y, _, _ = t.rect((5, 2, 1, 1))
+    pos = page.mapFromScene(vb.mapViewToScene(pg.Point(x + 0.5, y + 0.5)))
+    qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
+    assert panel.selection == ("conv2.kernels", (5, 2, 1, 1))
+    from convviz.gui.equations import plain_number
+    assert plain_number(step.arrays["grad_W"][5, 2, 1, 1]) in panel.inspector.toPlainText()
