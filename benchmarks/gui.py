@@ -119,6 +119,14 @@ def draw_latency(app, win, paints, moves, rate):
         painted.append((time.perf_counter(), bars.revision))
 
     bars.paintEvent = timed_paint
+    canvas_painted = []
+    canvas_original = canvas.paintEvent
+
+    def timed_canvas_paint(event):
+        canvas_original(event)
+        canvas_painted.append(time.perf_counter())
+
+    canvas.paintEvent = timed_canvas_paint
 
     def send(kind, x, y):
         etype = {"press": QEvent.MouseButtonPress, "move": QEvent.MouseMove,
@@ -150,6 +158,14 @@ def draw_latency(app, win, paints, moves, rate):
             j += 1
         if j < len(painted):
             lat.append(painted[j][0] - t_sent)
+    # The canvas itself: the first canvas paint after each move.
+    ink_lat, j = [], 0
+    for t_sent, _ in sent:
+        while j < len(canvas_painted) and canvas_painted[j] < t_sent:
+            j += 1
+        if j < len(canvas_painted):
+            ink_lat.append(canvas_painted[j] - t_sent)
+    canvas.paintEvent = canvas_original
     # A single move after a pause (no throttle wait): the cost of preprocess + forward + paint.
     iso = []
     send("press", 100, 100)
@@ -165,7 +181,7 @@ def draw_latency(app, win, paints, moves, rate):
         iso.append(painted[-1][0] - t)
     bars.paintEvent = original
     send("release", 100, 100)
-    return lat, iso
+    return lat, iso, ink_lat
 
 
 def main(argv=None):
@@ -192,7 +208,7 @@ def main(argv=None):
     win.activateWindow()
     paints.settle()
     steps = step_latency(app, win, paints)
-    lat, iso = draw_latency(app, win, paints, args.moves, args.rate)
+    lat, iso, ink_lat = draw_latency(app, win, paints, args.moves, args.rate)
     all_steps = steps["Right"] + steps["Left"]
 
     rows = [
@@ -200,6 +216,7 @@ def main(argv=None):
         (f"step key -> window repainted, back ({len(steps['Left'])} Left)", steps["Left"]),
         (f"canvas move -> bars repainted ({len(lat)} moves at {args.rate:g} Hz)", lat),
         ("canvas move after a pause -> bars repainted", iso),
+        ("canvas move -> stroke repainted on the canvas", ink_lat),
     ]
     print(f"{'measure':58s} {'median ms':>10s} {'p95 ms':>8s} {'max ms':>8s}")
     for name, vals in rows:
