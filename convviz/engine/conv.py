@@ -85,7 +85,7 @@ def conv_input_grad(dout, W, x_shape, stride, padding):
     """∂L/∂I: every output position sends δ_p[i, j]·K_p,c[m, n] back to the pixel it read.
 
     This equals the full correlation of the stride-dilated δ with the 180°-rotated kernels
-    (the formula the app shows), computed as a product and k1·k2 strided adds ("col2im")
+    (the formula the app shows), computed as one product and a scatter-add ("col2im")
     instead of a correlation over a mostly-zero dilated map.
     """
     n, d, h1, w1 = dout.shape
@@ -93,30 +93,23 @@ def conv_input_grad(dout, W, x_shape, stride, padding):
     sh, sw = stride
     ph, pw = padding
     hp, wp = x_shape[2] + 2 * ph, x_shape[3] + 2 * pw
-    kt = W.reshape(d, c * k1 * k2).T                                   # (C·k1·k2, D)
-    if (sh, sw) == (1, 1):
-        # Stride 1: give δ the padded input's width (k2 − 1 zero columns), so that the
-        # contribution of offset (m, n) is one contiguous run of the flattened padded input,
-        # starting at m·Wp + n: k1·k2 long adds instead of k1·k2·N·C·H1 short row adds.
-        wide = np.zeros((n, d, h1, wp), dout.dtype)
-        wide[..., :w1] = dout
-        dcols = np.matmul(kt, wide.reshape(n, d, h1 * wp)).reshape(n, c, k1 * k2, h1 * wp)
-        run = (h1 - 1) * wp + w1               # up to the last real column of the last row
-        flat = np.zeros((n, c, hp * wp), dout.dtype)
-        for m in range(k1):
-            for q in range(k2):
-                start = m * wp + q
-                flat[:, :, start:start + run] += dcols[:, :, m * k2 + q, :run]
-        grad_padded = flat.reshape(n, c, hp, wp)
-    else:
-        # (C·k1·k2, D) @ (N, D, H1·W1) -> δ·K for every (c, m, n) and output position
-        dcols = np.matmul(kt, dout.reshape(n, d, h1 * w1)).reshape(n, c, k1, k2, h1, w1)
-        # Rows/columns past the last window (Eq. 2.1 rounding down) get no gradient: they stay 0.
-        grad_padded = np.zeros((n, c, hp, wp), dout.dtype)
-        for m in range(k1):
-            rows = slice(m, m + sh * (h1 - 1) + 1, sh)
-            for q in range(k2):
-                grad_padded[:, :, rows, q:q + sw * (w1 - 1) + 1:sw] += dcols[:, :, m, q]
+    size = hp * wp
+    # δ·K for every (c, m, n) and output position: (C·k1·k2, D) @ (N, D, H1·W1)
+    dcols = np.matmul(W.reshape(d, c * k1 * k2).T, dout.reshape(n, d, h1 * w1))
+    # The scatter-add without a Python loop over the k1·k2 offsets: offset (m, n) gets its
+    # own zeroed copy of the flattened padded input, and one strided assignment puts its
+    # value for output (i, j) at pixel (i·Z_s + m, j·Z_s + n) of that copy. The element
+    # (m, n, i, j) sits at (m·k2 + n)·Hp·Wp + (i·Z_s + m)·Wp + j·Z_s + n, linear in all four,
+    # so this is a plain strided view, and no two elements share a place. Summing the
+    # k1·k2 copies adds the overlapping contributions. Pixels past the last window (Eq. 2.1
+    # rounding down) and the padding outside every window stay 0.
+    copies = np.zeros((n, c, k1 * k2 * size), dout.dtype)
+    item = copies.itemsize
+    scatter = np.ndarray((n, c, k1, k2, h1, w1), copies.dtype, copies, 0,
+                         (copies.strides[0], copies.strides[1], (k2 * size + wp) * item,
+                          (size + 1) * item, sh * wp * item, sw * item))
+    scatter[...] = dcols.reshape(n, c, k1, k2, h1, w1)
+    grad_padded = copies.reshape(n, c, k1 * k2, hp, wp).sum(axis=2)
     if ph == 0 and pw == 0:
         return grad_padded
     return np.ascontiguousarray(grad_padded[:, :, ph:hp - ph, pw:wp - pw])
