@@ -379,3 +379,16 @@ def test_undo_is_enabled_only_when_there_is_something_to_undo(window, stroke):
     assert window.undo_button.isEnabled() and window.undo_action.isEnabled()
     window.undo()
     assert not window.undo_button.isEnabled()
+
+
+def test_without_a_pretrained_model_the_window_still_opens_and_says_so(make_window, monkeypatch):
+    import convviz.gui.main_window as mw
+
+    def missing():
+        raise FileNotFoundError("resources/models/digits.npz: no such file")
+
+    monkeypatch.setattr(mw, "load_pretrained", missing)
+    win = make_window()
+    assert "untrained" in win.statusBar().currentMessage()
+    assert "untrained" in win._model_label.text()
+    assert win.trace is not None and win.stepper.index == 0       # still a first screen with a trace
