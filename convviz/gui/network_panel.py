@@ -66,6 +66,7 @@ class NetworkPanel(QWidget):
         stepper.traceReset.connect(self._on_trace_reset)
         stepper.stepChanged.connect(self._on_step)
         stepper.playingChanged.connect(self._on_playing)
+        stepper.speedChanged.connect(self._on_speed)
         if stepper.trace is not None:
             self._on_trace_reset()
             self._on_step(stepper.index)
@@ -207,6 +208,14 @@ class NetworkPanel(QWidget):
 
     def _on_step(self, i):
         self._render()
+
+    def _on_speed(self, speed):
+        """Keep the speed box in step with the stepper (e.g. a speed restored from the settings)."""
+        k = min(range(len(SPEEDS)), key=lambda k: abs(SPEEDS[k] - speed))
+        if self.speed.currentIndex() != k:
+            self.speed.blockSignals(True)
+            self.speed.setCurrentIndex(k)
+            self.speed.blockSignals(False)
 
     def _on_playing(self, playing):
         icon = QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay

@@ -260,6 +260,10 @@ def test_actions_have_the_shortcuts(qtbot):
     assert st.playing
     qtbot.keyClick(panel, Qt.Key_Space)
     assert not st.playing
+    st.set_speed(8.0)
+    assert panel.speed.currentData() == 8.0
+    panel.speed.setCurrentIndex(0)
+    assert st.speed == panel.speed.currentData()
 
 
 def test_500_key_presses_keep_none_refcount(qtbot):
