@@ -55,7 +55,8 @@ class MainWindow(FileActions, QMainWindow):
         self._report = report_error or (lambda title, text: dialogs.show_error(self, title, text))
         self.setWindowTitle("convviz: how a CNN computes and learns")
         self.setAcceptDrops(True)
-        model_note = None
+        model_note = "network given at start" if net is not None else None
+        self._startup_warning = None
         if net is None:
             try:
                 net = load_pretrained()
@@ -108,7 +109,7 @@ class MainWindow(FileActions, QMainWindow):
             self.load_sample(min(START_SAMPLE, len(self.samples[1]) - 1))
         else:
             self._input_changed()
-        if getattr(self, "_startup_warning", None):
+        if self._startup_warning:
             self.statusBar().showMessage(self._startup_warning)
             self._model_label.setToolTip(self._startup_detail)
 

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from convviz.digits import preprocess
@@ -95,3 +97,23 @@ def test_lr_spin_steps_on_a_1_2_5_ladder(window, steps):
     window.lr_spin.stepBy(-steps)
     assert window.lr == pytest.approx(0.1)
     assert window.trace.lr == pytest.approx(0.1)
+
+
+points = st.lists(st.tuples(st.integers(0, 279), st.integers(0, 279)), min_size=1, max_size=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(strokes=st.lists(st.tuples(points, st.booleans()), min_size=1, max_size=4))
+def test_any_drawing_shows_what_the_network_computes(window, stroke, strokes):
+    """Whatever is drawn or erased: bars = net.forward(preprocess(canvas)), trace of the same x28."""
+    window.clear()
+    for pts, erase in strokes:
+        stroke(window.canvas, pts, button=Qt.RightButton if erase else Qt.LeftButton)
+    x28 = preprocess(window.canvas.ink_array())
+    np.testing.assert_array_equal(window.x28, x28)
+    if window.prediction.probs is None:
+        assert x28.max() == 0.0 and window.trace is None
+    else:
+        np.testing.assert_allclose(window.prediction.probs, window.net.forward(x28), rtol=1e-6)
+        np.testing.assert_array_equal(window.trace.steps[0].arrays["output"][0], x28)
+        assert window.trace.label == window.label == int(np.argmax(window.prediction.probs))
