@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from . import losses
-from .config import DEFAULT_CONFIG, normalize_config
+from .config import DEFAULT_CONFIG, ConfigError, conv_output_size, normalize_config
 from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
 from .trace import Recorder, Trace
 
@@ -44,8 +44,8 @@ class Network:
             self._param_shapes[f"{layer}.W"] = (d, channels) + tuple(block["size"])
             self._param_shapes[f"{layer}.b"] = (d,)
             self.ops.append(Conv(layer, stage, block["stride"], block["padding"]))
-            h = (h - block["size"][0] + 2 * block["padding"][0]) // block["stride"][0] + 1
-            w = (w - block["size"][1] + 2 * block["padding"][1]) // block["stride"][1] + 1
+            h = conv_output_size(h, block["size"][0], block["padding"][0], block["stride"][0])
+            w = conv_output_size(w, block["size"][1], block["padding"][1], block["stride"][1])
             self._stages.append({"name": f"{layer}.kernels", "kind": "kernels", "layer": layer,
                                  "shape": self._param_shapes[f"{layer}.W"]})
             self._stages.append({"name": f"{layer}.feature_maps", "kind": "conv", "layer": layer, "shape": (d, h, w)})
@@ -54,8 +54,8 @@ class Network:
             stage = f"{layer}.activated"
             if block["pool"] != "none":
                 self.ops.append(Pool(layer, block["pool"], block["pool_size"], block["pool_stride"], stage))
-                h = (h - block["pool_size"][0]) // block["pool_stride"][0] + 1
-                w = (w - block["pool_size"][1]) // block["pool_stride"][1] + 1
+                h = conv_output_size(h, block["pool_size"][0], 0, block["pool_stride"][0])
+                w = conv_output_size(w, block["pool_size"][1], 0, block["pool_stride"][1])
                 stage = f"{layer}.pooled"
                 self._stages.append({"name": stage, "kind": "pool", "layer": layer, "shape": (d, h, w)})
             channels = d
@@ -294,7 +294,6 @@ class Network:
 
 def _read_model_file(path):
     path = Path(path)
-    from .config import ConfigError
     try:
         # Opened here, not by np.load: np.load leaves its own file handle open when the zip
         # is truncated or corrupt (a ResourceWarning, and a locked file on Windows).
