@@ -13,9 +13,10 @@ prediction, pick the true label, and step through one whole training iteration, 
 operation: the forward run, the loss, the backward run and the gradient-descent update.</p>
 <p>The network, its notation and its equations follow<br>
 P. Murugan, <i>Feed Forward and Backward Run in Deep Convolution Neural Network</i>,
-arXiv:1711.03278 (2017).</p>
+<a href="https://arxiv.org/abs/1711.03278">arXiv:1711.03278</a> (2017).</p>
 <p>The sample digits and the training data come from the MNIST database by Yann LeCun,
-Corinna Cortes and Christopher J. C. Burges, used under CC BY-SA 3.0.</p>
+Corinna Cortes and Christopher J. C. Burges, used under
+<a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>.</p>
 <p>Built with NumPy, PySide6 (Qt) and pyqtgraph.</p>
 """
 
