@@ -35,7 +35,7 @@ class LeftColumn(QScrollArea):
     """Steps 1-3 of the workflow, top to bottom: draw, see what the network sees, train."""
 
     WIDGETS = ("canvas", "preview", "prediction", "label_selector", "sample_picker", "brush_slider",
-               "eraser_button", "undo_button", "clear_button", "lr_spin", "apply_button", "reset_button",
+               "eraser_button", "light_button", "undo_button", "clear_button", "lr_spin", "apply_button", "reset_button",
                "target_text", "auto_label", "loss_text")
 
     def __init__(self, parent=None):
@@ -53,6 +53,8 @@ class LeftColumn(QScrollArea):
         self.brush_slider.setToolTip("Brush width")
         self.eraser_button = self._tool("Eraser", "Left button erases (the right button always does). Key E",
                                         checkable=True)
+        self.light_button = self._tool("◐", "Light or dark canvas (I). Only the look changes: the network "
+                                       "always sees bright ink on a dark square", checkable=True)
         self.undo_button = self._tool("Undo", "Undo the last stroke (Ctrl+Z)")
         self.clear_button = self._tool("Clear", "Clear the canvas (Delete); Ctrl+Z brings it back")
 
@@ -88,7 +90,7 @@ class LeftColumn(QScrollArea):
         tools = QHBoxLayout()
         tools.addWidget(QLabel("Brush"))
         tools.addWidget(self.brush_slider, 1)
-        for b in (self.eraser_button, self.undo_button, self.clear_button):
+        for b in (self.eraser_button, self.light_button, self.undo_button, self.clear_button):
             tools.addWidget(b)
         col.addLayout(tools)
         col.addWidget(self.canvas, 0, Qt.AlignHCenter)

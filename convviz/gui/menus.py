@@ -51,6 +51,8 @@ def build_menus(win):
     win.eraser_action = act(m, "&Eraser", win.eraser_button.setChecked, ["E"], checkable=True)
     win.eraser_button.toggled.connect(win.eraser_action.setChecked)
     win.light_action = act(m, "&Light canvas (dark ink on paper)", win.set_light_canvas, ["I"], checkable=True)
+    win.light_action.toggled.connect(win.light_button.setChecked)
+    win.light_button.toggled.connect(win.light_action.setChecked)
     m.addSeparator()
     next_sample = act(m, "Next &sample", win.sample_picker.next, ["S"])
     groups["Canvas"] = [win.undo_action, win.clear_action, win.eraser_action, win.light_action, next_sample]

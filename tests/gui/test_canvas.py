@@ -135,3 +135,11 @@ def test_short_window_shrinks_the_canvas_instead_of_scrolling(window, qtbot):
     qtbot.waitUntil(lambda: window.canvas.width() < 280 and window.left.verticalScrollBar().maximum() == 0,
                     timeout=2000)
     assert window.canvas.width() >= 200
+
+
+def test_light_button_key_and_menu_agree(window, qtbot):
+    assert window.canvas.dark
+    qtbot.mouseClick(window.light_button, Qt.LeftButton)
+    assert not window.canvas.dark and window.light_action.isChecked()
+    qtbot.keyClick(window, Qt.Key_I)
+    assert window.canvas.dark and not window.light_button.isChecked()
