@@ -191,7 +191,7 @@ class Flatten:
     def forward_steps(self, x, y, cache, params):
         d, h, w = x.shape[1:]
         return [step("flatten", "flatten", "flatten", "flatten",
-                     f"a⁰ = vec(P): {d} × {h} × {w} → {d * h * w}  (index = p·{h * w} + i·{w} + j)",
+                     f"a^0 = vec(P): {d} × {h} × {w} → {d * h * w}  (index = p·{h * w} + i·{w} + j)",
                      "The maps are laid end to end, map by map and row by row, into one vector so "
                      "the dense layers can weigh every value. Nothing is computed; only the shape changes.",
                      {"input": x, "output": y})]
@@ -199,7 +199,7 @@ class Flatten:
     def backward_steps(self, dout, dx, grads, cache, params):
         d, h, w = cache[1:]
         return [step("unflatten", "flatten", self.in_stage, "un-flatten the gradient",
-                     f"δ_P = reshape(∂L/∂a⁰): {d * h * w} → {d} × {h} × {w}",
+                     f"δ_P = reshape(∂L/∂a^0): {d * h * w} → {d} × {h} × {w}",
                      "The gradient vector is folded back into the pooled maps' shape, each value to "
                      "the position it came from.", {"grad_output": dout, "grad_input": dx})]
 
@@ -214,6 +214,12 @@ class Dense:
     def forward(self, x, params):
         return x @ params[self.W].T + params[self.b], x
 
+    def _superscripts(self):
+        """(this layer, the layer below) as superscripts: ("1", "0"), ("2", "1"), ("(L+1)", "L")."""
+        if self.l == "L+1":
+            return "(L+1)", "L"
+        return self.l, str(int(self.l) - 1)
+
     def backward(self, dout, cache, params, need_input_grad=True):
         if dout.shape[0] == 1:
             # One example: ∂L/∂W is the outer product δ aᵀ. As a broadcast product it is ~3x
@@ -224,22 +230,20 @@ class Dense:
         return dout @ params[self.W], {self.W: weight_grad, self.b: dout.sum(axis=0)}
 
     def forward_steps(self, x, y, cache, params):
-        l = self.l
-        lm = "L" if l == "L+1" else f"{l}−1"
+        l, lm = self._superscripts()
         n_out, n_in = params[self.W].shape
         return [step("dense", self.layer, self.stage, f"{self.layer}: weighted sum",
-                     f"z^{l}_j = Σ_i W^{l}_ji · a^({lm})_i + b^{l}_j",
+                     f"z^{l}_j = Σ_i W^{l}_ji · a^{lm}_i + b^{l}_j",
                      f"Each of the {n_out} units weighs all {n_in} inputs, adds its bias and gives one "
                      "number z. Large positive weights on active inputs push z up.",
                      {"input": x, "W": params[self.W], "b": params[self.b], "output": y}, {"l": l})]
 
     def backward_steps(self, dout, dx, grads, cache, params):
-        l = self.l
-        lm = "L" if l == "L+1" else f"{l}−1"
+        l, lm = self._superscripts()
         base = {"input": cache, "grad_output": dout}
         return [
             step("dense_dW", self.layer, self.W, f"{self.layer}: weight gradient ∂L/∂W",
-                 f"∂L/∂W^{l} = δ^{l} (a^({lm}))ᵀ,   ∂L/∂W^{l}_ji = δ^{l}_j · a^({lm})_i",
+                 f"∂L/∂W^{l} = δ^{l} (a^{lm})ᵀ,   ∂L/∂W^{l}_ji = δ^{l}_j · a^{lm}_i",
                  "A weight's gradient is the error of the unit it feeds times the input it "
                  "carried: weights from inputs that were 0 do not change.",
                  base | {"W": params[self.W], "grad_W": grads[self.W]}, {"l": l}),
@@ -247,7 +251,7 @@ class Dense:
                  f"∂L/∂b^{l} = δ^{l}", "A bias adds 1 × b to z, so its gradient is the unit's δ itself.",
                  {"grad_output": dout, "b": params[self.b], "grad_b": grads[self.b]}, {"l": l}),
             step("dense_dx", self.layer, self.in_stage, f"{self.layer}: gradient to the layer below",
-                 f"∂L/∂a^({lm}) = (W^{l})ᵀ δ^{l}",
+                 f"∂L/∂a^{lm} = (W^{l})ᵀ δ^{l}",
                  "Each input fed every unit of the layer, so its gradient sums the units' δ "
                  "weighted by the connecting weights.",
                  base | {"W": params[self.W], "grad_input": dx}, {"l": l}),
