@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from convviz.engine import Network, normalize_config
+from convviz.engine import Network, losses, normalize_config
 from convviz.engine.config import ACTIVATION_NAMES, LOSS_NAMES, OUTPUT_ACTIVATIONS, POOL_KINDS
 
 from engine_helpers import check_gradients, draw_point
@@ -79,6 +79,13 @@ def test_batch_rows_are_independent_and_float32_agrees(cfg, n, seed):
     loss32, g32 = net32.loss_and_gradients(x, y)
     assert all(g.dtype == np.float32 for g in g32.values())
     assert abs(loss32 - loss64) <= 1e-4 * max(1.0, abs(loss64))
+    # float32 rounds the largest intermediate too: ∂L/∂ŷ, which is 100/(t·ε) = 2500 for MAPE,
+    # leaves a few of its ulps in δ^(L+1) = J·∂L/∂ŷ after the softmax Jacobian cancels it down.
+    yhat = net.forward(x)
+    dyhat = losses.loss_gradient(net.config["loss"], net.config["output"]["activation"], yhat,
+                                 np.eye(net.classes)[y])
+    # (Cross-entropy never goes through ∂L/∂ŷ: its δ^(L+1) is ŷ − y directly.)
+    floor = 0.0 if net.config["loss"] == "cross_entropy" else 4 * np.finfo(np.float32).eps * np.abs(dyhat).max()
     for key in g64:
         scale = max(np.abs(g64[key]).max(), 1e-3)
-        np.testing.assert_allclose(g32[key], g64[key], atol=2e-4 * scale, rtol=0, err_msg=key)
+        np.testing.assert_allclose(g32[key], g64[key], atol=2e-4 * scale + floor, rtol=0, err_msg=key)
