@@ -12,6 +12,15 @@ TRACK_COLOUR = QColor(128, 128, 128, 40)
 TARGET_COLOUR = QColor(0x22, 0xc5, 0x5e)
 
 
+def percent(p):
+    """One decimal, but never a rounded 0.0% or 100.0% for a probability that is not exactly that."""
+    if 0.0 < p < 0.0005:
+        return "<0.1%"
+    if 0.9995 <= p < 1.0:
+        return ">99.9%"
+    return f"{100 * p:.1f}%"
+
+
 class PredictionBars(QWidget):
     """set_probs(probs, target) shows a prediction; set_probs(None) shows "Draw a digit".
 
@@ -88,7 +97,7 @@ class PredictionBars(QWidget):
             p.fillRect(QRectF(bar_x, y + 2, bar_w, ROW - 6), TRACK_COLOUR)
             p.fillRect(QRectF(bar_x, y + 2, bar_w * float(prob), ROW - 6),
                        TOP_COLOUR if d == top else BAR_COLOUR)
-            p.drawText(row.adjusted(0, 0, -2, 0), Qt.AlignVCenter | Qt.AlignRight, f"{100 * prob:.1f}%")
+            p.drawText(row.adjusted(0, 0, -2, 0), Qt.AlignVCenter | Qt.AlignRight, percent(prob))
         p.end()
 
 

@@ -117,3 +117,10 @@ def test_any_drawing_shows_what_the_network_computes(window, stroke, strokes):
         np.testing.assert_allclose(window.prediction.probs, window.net.forward(x28), rtol=1e-6)
         np.testing.assert_array_equal(window.trace.steps[0].arrays["output"][0], x28)
         assert window.trace.label == window.label == int(np.argmax(window.prediction.probs))
+
+
+def test_percentages_never_round_to_certainty():
+    from convviz.gui.prediction import percent
+    assert percent(0.0) == "0.0%" and percent(1.0) == "100.0%"
+    assert percent(1e-9) == "<0.1%" and percent(1 - 1e-9) == ">99.9%"
+    assert percent(0.25) == "25.0%"
