@@ -266,7 +266,7 @@ class Inspector(QTextBrowser):
         sizes = step.meta.get("sizes")
         if sizes:
             parts.append(f"<div class='about'>Eq. 2.1: {to_rich(sizes)}</div>")
-        parts.append(f"<p class='about'>{html.escape(step.about)}</p><hr>")
+        parts.append(f"<p class='about'>{to_rich(step.about)}</p><hr>")
         if selection is None:
             parts.append(f"<p class='hint'>{HINT}</p>")
         else:
