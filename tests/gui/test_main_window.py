@@ -392,3 +392,20 @@ def test_without_a_pretrained_model_the_window_still_opens_and_says_so(make_wind
     assert "untrained" in win.statusBar().currentMessage()
     assert "untrained" in win._model_label.text()
     assert win.trace is not None and win.stepper.index == 0       # still a first screen with a trace
+
+
+def test_run_opens_the_window_and_returns_the_exit_code(qapp):
+    from PySide6.QtCore import QTimer
+    from convviz.gui.app import run
+    shown = []
+
+    def check_and_quit():
+        shown.extend(w for w in qapp.topLevelWidgets() if w.isVisible() and type(w).__name__ == "MainWindow")
+        for w in shown:
+            w.close()
+        qapp.quit()
+
+    QTimer.singleShot(300, check_and_quit)
+    assert run([]) == 0
+    assert len(shown) == 1 and shown[0].trace is not None
+    shown[0].deleteLater()
