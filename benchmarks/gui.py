@@ -11,9 +11,12 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings written by the benchmark's window go to a throw-away folder, not the user's.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="convviz-bench-")
 
 CHILD = r"""
 import sys, time
@@ -194,10 +197,6 @@ def main(argv=None):
     import numpy as np
     wall, inproc = startup(args.runs)
 
-    from PySide6.QtCore import QSettings
-    import tempfile
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
     from convviz.gui.app import create
     app, win = create([])
     win.show()
