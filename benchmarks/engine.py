@@ -13,6 +13,11 @@ Mind OPENBLAS_CORETYPE (../shared/design/PITFALLS.md): it may be set on these ma
 slows NumPy. For a figure to quote, unset it in that one command:
 
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python benchmarks/engine.py
+
+On a machine shared with other busy processes, multi-threaded BLAS/OpenMP calls now and then
+wait a whole scheduler slice for a descheduled worker (figures near 4, 8, 16 or 32 ms); the
+load average is printed for that reason. OPENBLAS_NUM_THREADS=1 gives steadier figures
+(torch then gets 1 thread too).
 """
 
 import argparse
@@ -288,7 +293,7 @@ def run(dtype, repeats, use_torch):
         if tnet:
             xt, yt = tnet.inputs(x, y)
             ours, theirs = paired_median_us(lambda: net.loss_and_gradients(x, y),
-                                            lambda: tnet.loss_and_gradients(xt, yt), reps)
+                                            lambda: tnet.loss_and_gradients(xt, yt), reps, rounds=10)
         else:
             ours = median_us(lambda: net.loss_and_gradients(x, y), reps)
         line = f"{'loss_and_gradients':34s} {batch:5d} {fmt(ours)}"
@@ -321,7 +326,8 @@ def run(dtype, repeats, use_torch):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=200, help="timed calls per figure at batch 1 (default 200)")
+    parser.add_argument("--repeats", type=int, default=200,
+                        help="timed calls per figure at batch 1, a fifth of it at batch 64 (default 200)")
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
     args = parser.parse_args(argv)
     use_torch = torch is not None and not args.no_torch
