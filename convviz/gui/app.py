@@ -23,9 +23,9 @@ def create(argv=None):
     return app, MainWindow()
 
 
-def open_arguments(app, win):
-    """`convviz digit.png` opens the picture, `convviz model.npz` the model (Qt's own options are gone)."""
-    for arg in app.arguments()[1:]:
+def open_arguments(win, args):
+    """`convviz digit.png` opens the picture, `convviz model.npz` the model; options are skipped."""
+    for arg in args:
         if arg.startswith("-"):
             continue
         if arg.lower().endswith(".npz"):
@@ -39,7 +39,11 @@ def run(argv=None):
 
     argv: the arguments after the program name (None: sys.argv[1:]); files in it are opened.
     """
-    app, win = create(argv)
+    from PySide6.QtWidgets import QApplication
+    args = sys.argv[1:] if argv is None else list(argv)
+    existing = QApplication.instance() is not None
+    app, win = create(args)
     win.show()
-    open_arguments(app, win)
+    # A QApplication made here has removed Qt's own options (-style ...) from its arguments.
+    open_arguments(win, args if existing else app.arguments()[1:])
     return app.exec()

@@ -308,18 +308,11 @@ def test_create_sets_app_identity(qapp):
 def test_files_named_on_the_command_line_are_opened(window, tmp_path, errors):
     from convviz.gui.app import open_arguments
 
-    class FakeApp:
-        def __init__(self, args):
-            self.args = args
-
-        def arguments(self):
-            return self.args
-
     png = _digit_png(tmp_path / "cli.png")
     before = window.x28.copy()
-    open_arguments(FakeApp(["convviz", "--style", str(png)]), window)
+    open_arguments(window, ["--style", str(png)])
     assert not np.array_equal(window.x28, before) and not errors
-    open_arguments(FakeApp(["convviz", str(tmp_path / "missing.npz")]), window)
+    open_arguments(window, [str(tmp_path / "missing.npz")])
     assert "missing.npz" in errors[0][1]
 
 
@@ -399,13 +392,14 @@ def test_run_opens_the_window_and_returns_the_exit_code(qapp):
     from convviz.gui.app import run
     shown = []
 
-    def check_and_quit():
+    def look_and_leave():
         shown.extend(w for w in qapp.topLevelWidgets() if w.isVisible() and type(w).__name__ == "MainWindow")
-        for w in shown:
-            w.close()
-        qapp.quit()
+        qapp.exit(0)
 
-    QTimer.singleShot(300, check_and_quit)
+    QTimer.singleShot(300, look_and_leave)
     assert run([]) == 0
+    # Closed only now: closing the last window inside exec() makes Qt quit in a way that
+    # leaves later windows unable to become active.
     assert len(shown) == 1 and shown[0].trace is not None
+    shown[0].close()
     shown[0].deleteLater()
