@@ -14,6 +14,9 @@ from .samples import SamplePicker
 
 LEFT_WIDTH = 330
 MIN_CANVAS = 200
+#: α for a single example: 0.01 moves an 86% prediction to ~97% in one step; 0.1 would flip a
+#: wrongly labelled digit to the new class at once, which teaches "one step overfits", not descent.
+DEFAULT_LR = 0.01
 
 
 class LogSpinBox(QDoubleSpinBox):
@@ -61,7 +64,7 @@ class LeftColumn(QScrollArea):
         self.lr_spin = LogSpinBox()
         self.lr_spin.setRange(0.001, 5.0)
         self.lr_spin.setDecimals(3)
-        self.lr_spin.setValue(0.1)
+        self.lr_spin.setValue(DEFAULT_LR)
         self.lr_spin.setKeyboardTracking(False)     # retrace when typing is done, not per digit
         self.lr_spin.setFocusPolicy(Qt.ClickFocus)  # never the default focus: arrows step the trace
         self.lr_spin.setToolTip("Learning rate α of the update θ ← θ − α·∂L/∂θ")

@@ -19,7 +19,7 @@ from convviz.engine import Network
 from . import dialogs
 from .canvas import DEFAULT_BRUSH, to_ink
 from .files import FileActions
-from .left_column import LeftColumn
+from .left_column import DEFAULT_LR, LeftColumn
 from . import network_panel
 from .network_panel import NetworkPanel
 from .stepper import Stepper
@@ -28,7 +28,6 @@ from .stepper import Stepper
 #: of the time predicting (slow machines space predictions out; the canvas itself never waits).
 PREDICT_INTERVAL_MS = 8
 PREDICT_SHARE = 0.25
-START_SAMPLE = 70            # the first 7 of the shipped samples: a clear first screen
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.tif *.tiff *.webp);;All files (*)"
 
 
@@ -106,7 +105,7 @@ class MainWindow(FileActions, QMainWindow):
         self.sample_picker.set_samples(*self.samples)
         self._update_model_label()
         if len(self.samples[1]):
-            self.load_sample(min(START_SAMPLE, len(self.samples[1]) - 1))
+            self.load_sample(self._first_sample())
         else:
             self._input_changed()
         if self._startup_warning:
@@ -171,7 +170,7 @@ class MainWindow(FileActions, QMainWindow):
         self.light_action.setChecked(not dark)
         self.canvas.set_dark(dark)
         self.lr_spin.blockSignals(True)
-        self.lr_spin.setValue(self._setting("train/lr", 0.1, float))
+        self.lr_spin.setValue(self._setting("train/lr", DEFAULT_LR, float))
         self.lr_spin.blockSignals(False)
         # The panel's view (values/gradients/both) and its splitters, if this panel has them.
         mode = self._setting("view/mode", None, str)
@@ -284,6 +283,18 @@ class MainWindow(FileActions, QMainWindow):
         self.canvas.clear()
         if not self.canvas.can_undo():
             self._input_changed()
+
+    def _first_sample(self):
+        """The shipped sample the model is least sure of while still right about it.
+
+        A sample it already gets at 100% has a loss near 0: its gradients and its update would
+        show nothing. One at ~85% makes the backward pass and the update visible on the first screen.
+        """
+        images, labels = self.samples
+        probs = self.net.forward(images.astype(np.float32) / 255.0)
+        right = probs.argmax(axis=1) == labels
+        confidence = np.where(right, probs[np.arange(len(labels)), labels], np.inf)
+        return int(np.argmin(confidence)) if right.any() else 0
 
     def load_sample(self, i):
         """Put shipped sample i on the canvas and train towards its true label."""

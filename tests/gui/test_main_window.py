@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from convviz.digits import preprocess
 from convviz.engine import Network
+from convviz.gui.left_column import DEFAULT_LR
 
 
 def _digit_png(path, dark_on_light=True):
@@ -240,7 +241,7 @@ def test_unreadable_settings_fall_back_to_defaults(make_window, settings):
                        ("view/mode", "nonsense"), ("window/geometry", b"garbage")]:
         settings.setValue(key, value)
     win = make_window()
-    assert win.lr == pytest.approx(0.1) and win.trace is not None
+    assert win.lr == pytest.approx(DEFAULT_LR) and win.trace is not None
     assert win.canvas.brush_width == 22
 
 
@@ -403,3 +404,12 @@ def test_run_opens_the_window_and_returns_the_exit_code(qapp):
     assert len(shown) == 1 and shown[0].trace is not None
     shown[0].close()
     shown[0].deleteLater()
+
+
+def test_first_screen_has_something_to_learn(window):
+    """The start sample is one the model is right about but unsure of, so the update shows."""
+    assert window.trace is not None and window.stepper.index == 0
+    probs = window.trace.probs
+    assert probs.argmax() == window.label
+    assert window.trace.loss > 0.01
+    assert window.trace.loss_after < window.trace.loss
