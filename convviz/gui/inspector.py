@@ -275,4 +275,10 @@ class Inspector(QTextBrowser):
                 parts.append(format_explanation(explanation[0], explanation[1], step))
             elif fallback:
                 parts.append(fallback)
-        self.setHtml("".join(parts))
+        self.set_html("".join(parts))
+
+    def set_html(self, text):
+        """setHtml only when the text changed (it re-lays out the whole document)."""
+        if text != getattr(self, "_shown", None):
+            self._shown = text
+            self.setHtml(text)

@@ -5,7 +5,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
+                               QSizePolicy, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ..engine import PHASES
 from ..engine.explain import explain
@@ -32,13 +32,16 @@ class PhaseIndicator(QWidget):
         for p in PHASES:
             lab = QLabel(p.capitalize())
             lab.setAlignment(Qt.AlignCenter)
-            lab.setMinimumWidth(74)
+            lab.setMinimumWidth(58)
             lay.addWidget(lab)
             self.labels[p] = lab
         self.current = None
         self.set_phase(None)
 
     def set_phase(self, phase):
+        if phase == self.current and self.labels and getattr(self, "_styled", False):
+            return
+        self._styled = True
         self.current = phase
         for p, lab in self.labels.items():
             if p == phase:
@@ -118,7 +121,8 @@ class NetworkPanel(QWidget):
         bar.addWidget(self.phase)
         bar.addSpacing(12)
         self.counter = QLabel()
-        self.counter.setMinimumWidth(300)
+        self.counter.setMinimumWidth(120)        # long titles are cut here; the inspector has them whole
+        self.counter.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         bar.addWidget(self.counter, 1)
         self.mode_buttons = QButtonGroup(self)
         for k, m in enumerate(MODES):
@@ -175,7 +179,9 @@ class NetworkPanel(QWidget):
 
     # ---- model -> view -----------------------------------------------------------------
     def set_mode(self, mode):
-        """values, gradients or both (gradients blended over the values)."""
+        """values, gradients or both (gradients blended over the values); ValueError otherwise."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         self.mode = mode
         self.mode_buttons.button(MODES.index(mode)).setChecked(True)
         self._render()
@@ -227,7 +233,7 @@ class NetworkPanel(QWidget):
         self.selection = None
         self.phase.set_phase(None)
         self.counter.setText("No iteration yet: draw a digit to start.")
-        self.inspector.setHtml("<p style='color:#888'>Draw a digit to see one training iteration, op by op.</p>")
+        self.inspector.set_html("<p style='color:#888'>Draw a digit to see one training iteration, op by op.</p>")
 
     def _render(self):
         trace = self.stepper.trace

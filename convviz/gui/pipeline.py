@@ -26,6 +26,34 @@ def _set_label(label, text, color=colors.TEXT):
         label.setText(text, color=color)
 
 
+def loss_value(x, digits=4):
+    """A loss for the narrow loss column: 4 significant digits, at most 6 characters a line;
+    small or large values as a mantissa over a power of ten ('3.879<br>×10⁻⁴')."""
+    x = float(x)
+    if not np.isfinite(x):
+        return "∞" if x > 0 else ("−∞" if x < 0 else "NaN")
+    if x == 0:
+        return "0"
+    if 0.01 <= abs(x) < 1e4:
+        s = f"{x:.{digits}g}"
+        if "e" in s:                       # 1234.5 -> '1235' (no exponent in this range)
+            s = f"{x:.0f}"
+        return s.replace("-", "−")
+    mant, exp = f"{x:.{digits - 1}e}".split("e")
+    sup = str(int(exp)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{mant.replace('-', '−')}<br>×10{sup}"
+
+
+_PENS = {}
+
+
+def _pen(color, width, style=Qt.SolidLine):
+    key = (color, width, style)
+    if key not in _PENS:
+        _PENS[key] = pg.mkPen(color, width=width, style=style)
+    return _PENS[key]
+
+
 def _set_html(item, text):
     if getattr(item, "_shown", None) != text:
         item._shown = text
@@ -87,6 +115,9 @@ class _StageView:
         else:
             layout.layout.setColumnMinimumWidth(index, MAP_MIN_WIDTH)
         self.levels = None
+        self.shown = None          # signature of the images shown: (value id, (gradient id, mode, opacity))
+        self.border = None
+        self.lut_mode = None
 
     def marker(self, k):
         while len(self.markers) <= k:
@@ -130,6 +161,8 @@ class PipelineView(QScrollArea):
         self.views = {}
         self.columns = []
         self.colorbar = None
+        self._colorbar_shown = ()
+        self._levels_cache = {}
 
     # ---- structure --------------------------------------------------------------------
     def set_trace(self, trace):
@@ -144,8 +177,11 @@ class PipelineView(QScrollArea):
             for col in cols:
                 self.views[col.stage].col = col
         self.columns = cols
+        self._colorbar_shown = ()
+        self._levels_cache = {}
         for col in cols:
             v = self.views[col.stage]
+            v.shown = None                       # a new trace: its arrays are new (ids may repeat)
             if col.tiling is not None and col.values:
                 if col.kind == "probs":
                     v.levels = (0.0, 1.0)
@@ -219,29 +255,36 @@ class PipelineView(QScrollArea):
             reached = val is not None
             _set_label(v.label, col.title, colors.TEXT if reached else colors.DIM_TEXT)
             if col.stage == target:
-                v.vb.setBorder(pg.mkPen(colors.HIGHLIGHT, width=3))
+                border = ("target",)
             elif col.stage in sources:
-                v.vb.setBorder(pg.mkPen(colors.SOURCE, width=2, style=Qt.DashLine))
+                border = ("source",)
             else:
-                v.vb.setBorder(pg.mkPen(colors.FRAME if reached else "#e6e6e6", width=1))
+                border = ("plain", reached)
+            if v.border != border:
+                self._set_border(v, border)
             if col.tiling is None:               # the loss
                 text = "" if not reached else self._loss_text(trace, index, val)
                 _set_html(v.texts[0], text)
                 _set_label(v.gradlabel, "")
                 continue
-            v.img.setVisible(reached)
-            if reached:
-                v.img.setImage(col.tiling.compose(val[1]), autoLevels=False, levels=v.levels)
             show_grad = grad is not None and opacity > 0 and reached
-            v.ovl.setVisible(show_grad)
-            if grad is not None:
-                lv = colors.symmetric_levels(grad[1])
+            lv = self._grad_levels(grad[1]) if grad is not None else None
+            # what this stage shows, by identity: its images are set only when it changes
+            sig = (id(val[1]) if reached else None,
+                   (id(grad[1]), mode, opacity) if show_grad else None)
+            if sig != v.shown:
+                v.shown = sig
+                v.img.setVisible(reached)
+                if reached:
+                    v.img.setImage(col.tiling.compose(val[1]), autoLevels=False, levels=v.levels)
+                v.ovl.setVisible(show_grad)
                 if show_grad:
-                    if getattr(v, "_lut_mode", None) != mode:
-                        v._lut_mode = mode
+                    if v.lut_mode != mode:
+                        v.lut_mode = mode
                         v.ovl.setLookupTable(colors.blend_lut() if mode == "both" else colors.diverging_lut())
                     v.ovl.setImage(col.tiling.compose(grad[1]), autoLevels=False, levels=lv)
                     v.ovl.setOpacity(opacity)
+            if grad is not None:
                 _set_label(v.gradlabel, f"±{plain_number(lv[1], 2)}",
                            colors.PHASE_COLORS["backward"] if grad[0] == index else colors.TEXT)
                 if grad[0] == index:
@@ -254,22 +297,44 @@ class PipelineView(QScrollArea):
             g = step.main_array()
             if g is not None and np.size(g) > 1:
                 current_grad = colors.symmetric_levels(g)
-        self.colorbar.setVisible(current_grad is not None)
-        if current_grad is not None:
-            self.colorbar.setLevels(values=current_grad)
-            _set_label(self.colorbar_label, "gradient<br>−  0  +")
-        else:
-            _set_label(self.colorbar_label, "")
+        if current_grad != self._colorbar_shown:
+            self._colorbar_shown = current_grad
+            self.colorbar.setVisible(current_grad is not None)
+            if current_grad is not None:
+                self.colorbar.setLevels(values=current_grad)
+        _set_label(self.colorbar_label, "gradient<br>−  0  +" if current_grad is not None else "")
         self._draw_markers(markers)
-        # a thick border shrinking back leaves paint outside the item's rect: repaint all
-        self.graphics.viewport().update()
+
+    def _grad_levels(self, g):
+        """Symmetric levels of a gradient array of the current trace (computed once per array)."""
+        lv = self._levels_cache.get(id(g))
+        if lv is None:
+            lv = self._levels_cache[id(g)] = colors.symmetric_levels(g)
+        return lv
+
+    def _set_border(self, v, border):
+        """Highlight the stage the step writes (solid) or reads (dashed); repaint around the frame,
+        since a thick border shrinking back leaves paint outside the view box's own rectangle."""
+        v.border = border
+        kind = border[0]
+        if kind == "target":
+            pen = _pen(colors.HIGHLIGHT, 3)
+        elif kind == "source":
+            pen = _pen(colors.SOURCE, 2, Qt.DashLine)
+        else:
+            pen = _pen(colors.FRAME if border[1] else "#e6e6e6", 1)
+        v.vb.setBorder(pen)
+        v.vb.update()
+        scene = v.vb.scene()
+        if scene is not None:
+            scene.update(v.vb.sceneBoundingRect().adjusted(-4, -4, 4, 4))
 
     def _loss_text(self, trace, index, val):
         if trace[index].op == "rerun":
             b = trace[index].arrays["loss_before"]
-            return (f"<div style='text-align:center'>before<br>{plain_number(b, 3)}<br>after<br>"
-                    f"<b>{plain_number(val[1], 3)}</b></div>")
-        return f"<div style='text-align:center'>L =<br><b>{plain_number(val[1], 4)}</b></div>"
+            return (f"<div style='text-align:center'>before<br>{loss_value(b)}<br>after<br>"
+                    f"<b>{loss_value(val[1])}</b></div>")
+        return f"<div style='text-align:center'>L =<br><b>{loss_value(val[1])}</b></div>"
 
     def _prob_texts(self, v, trace, probs):
         label = trace.label if np.ndim(trace.label) == 0 else None
@@ -294,12 +359,14 @@ class PipelineView(QScrollArea):
             k = used.get(stage, 0)
             used[stage] = k + 1
             item = v.marker(k)
-            x, y, w, h = v.col.tiling.rect(index, rows, cols)
-            item.setRect(QRectF(x, y, w, h))
-            pen = QPen(QColor(color))
-            pen.setWidthF(2.0)
-            pen.setCosmetic(True)
-            item.setPen(pen)
+            rect = v.col.tiling.rect(index, rows, cols)
+            if getattr(item, "_shown", None) != (rect, color):
+                item._shown = (rect, color)
+                item.setRect(QRectF(*rect))
+                pen = QPen(QColor(color))
+                pen.setWidthF(2.0)
+                pen.setCosmetic(True)
+                item.setPen(pen)
             item.setVisible(True)
         for stage, v in self.views.items():
             for item in v.markers[used.get(stage, 0):]:

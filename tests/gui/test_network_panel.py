@@ -307,3 +307,64 @@ def test_kernel_gradient_detail_is_clickable(qtbot):
     assert panel.selection == ("conv2.kernels", (5, 2, 1, 1))
     from convviz.gui.equations import plain_number
     assert plain_number(step.arrays["grad_W"][5, 2, 1, 1]) in panel.inspector.toPlainText()
+
+
+def test_panel_fits_a_1366_wide_laptop_screen(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    assert panel.minimumSizeHint().width() <= 950
+    panel2, st2, trace2 = make_panel(qtbot, TWO_BLOCKS)
+    assert panel2.minimumSizeHint().width() <= 950
+    panel2.resize(900, 700)                                   # narrow: the pipeline scrolls sideways
+    qtbot.waitUntil(lambda: panel2.pipeline.horizontalScrollBar().maximum() > 0, timeout=2000)
+
+
+def _visible_images(panel):
+    scenes = [panel.pipeline.graphics.scene()] + [panel.detail.widget(k).scene() for k in range(panel.detail.count())
+                                                  if hasattr(panel.detail.widget(k), "scene")]
+    return [it for sc in scenes for it in sc.items()
+            if isinstance(it, pg.ImageItem) and it.isVisible() and it.image is not None
+            and (panel.detail.isVisible() or it.scene() is panel.pipeline.graphics.scene())]
+
+
+def test_blank_canvas_clears_every_stage(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    st.go(3)
+    assert _visible_images(panel)
+    st.set_trace(None)
+    qtbot.wait(10)
+    assert _visible_images(panel) == []
+    assert panel.phase.text() == "" and "draw a digit" in panel.counter.text().lower()
+    img = panel.pipeline.graphics.grab().toImage()            # nothing but the background is drawn
+    colours = {img.pixel(x, y) for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)}
+    assert len(colours) == 1
+    st.set_trace(trace)
+    check_shown(panel, trace, 0)
+
+
+def test_set_mode_validates_before_storing(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    panel.set_mode("values")
+    with pytest.raises(ValueError):
+        panel.set_mode("bad")
+    assert panel.mode == "values"
+    assert panel.mode_buttons.checkedButton().text() == "Values"
+
+
+def test_loss_value_fits_the_loss_column(qtbot):
+    from convviz.gui.pipeline import LOSS_WIDTH, loss_value
+    assert loss_value(0.0003879) == "3.879<br>×10⁻⁴"
+    assert loss_value(2.302585) == "2.303" and loss_value(0.03879) == "0.03879"
+    assert loss_value(123456.0) == "1.235<br>×10⁵" and loss_value(0) == "0"
+    panel, st, trace = make_panel(qtbot)
+    st.go(trace.find("loss").index)
+    item = panel.pipeline.views["loss"].texts[0]
+    text = item.toPlainText()
+    assert text.startswith("L =") and loss_value(trace.loss).split("<br>")[0] in text
+    for value in (0.0003879, 1.234e-7, 2.302585):            # every line fits the column
+        item.setHtml(f"<div style='text-align:center'>L =<br><b>{loss_value(value)}</b></div>")
+        assert item.textItem.boundingRect().width() <= LOSS_WIDTH
+
+
+def test_window_fits_1366x768(window):
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.minimumSizeHint().height() <= 768
