@@ -21,9 +21,26 @@ def grey_lut():
     return _GREY
 
 
+_GREY_MAP = None
+
+
+def grey_map():
+    """Black to white (the values' colour bar)."""
+    global _GREY_MAP
+    if _GREY_MAP is None:
+        _GREY_MAP = pg.ColorMap([0.0, 1.0], [(0, 0, 0), (255, 255, 255)])
+    return _GREY_MAP
+
+
+_DIVERGING_MAP = None
+
+
 def diverging_map():
-    """CET-D1: blue negative, white zero, red positive."""
-    return pg.colormap.get("CET-D1")
+    """CET-D1: blue negative, white zero, red positive (loaded once)."""
+    global _DIVERGING_MAP
+    if _DIVERGING_MAP is None:
+        _DIVERGING_MAP = pg.colormap.get("CET-D1")
+    return _DIVERGING_MAP
 
 
 def diverging_lut():

@@ -1,20 +1,75 @@
-"""A detail view for steps whose picture does not fit a pipeline column: dense weight
-gradients as heat maps, bias gradients as bars, parameter updates (before, gradient, after)
-and the rerun's probabilities before vs after."""
+"""A detail view for the current step: dense weight gradients as heat maps, bias gradients as
+bars, parameter updates (before, gradient, after), the rerun's probabilities before vs after,
+and for every other step that writes maps the big view: its stage's maps as large as they fit,
+with what the step reads beside them (the input and kernels of a conv, the maps before a pool).
+"""
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QStackedWidget
 
 from . import colors
 from .equations import plain_number
-from .mosaic import Tiling
+from .mosaic import Tiling, best_rows
+from .stages import source_stages
 
 
 def wants_detail(step):
     return step.op in ("dense_dW", "dense_db", "conv_dK", "conv_db", "update", "rerun")
+
+
+def big_panels(step, trace):
+    """What the big view shows for a step without a page of its own, or None (no maps to show).
+
+    [(stage, array, kind, caption)], the stage the step writes last (drawn largest). kind:
+    "value" (greyscale at the stage's levels, as in the pipeline), "own" (greyscale at the
+    array's own levels) or "grad" (CET-D1 at symmetric levels). A pure function of the step.
+    """
+    a, op, layer = step.arrays, step.op, step.layer
+    if step.phase == "forward":
+        out = a.get("output")
+        if out is None or np.ndim(out) != 3:
+            return None
+        d, h, w = out.shape
+        prev = trace[step.index - 1].stage if step.index > 0 else None
+        if op == "input":
+            return [("input", out, "value", f"input image I ({h} × {w})")]
+        if op == "conv":
+            n, c, k1, k2 = a["W"].shape
+            x = a["input"]
+            return [(step.meta["input_stage"], x, "value", f"input I<br>{x.shape[0]} × {x.shape[1]} × {x.shape[2]}"),
+                    (f"{layer}.kernels", a["W"], "value", f"kernels K<br>{n} × {k1} × {k2}" + (f" × {c}" if c > 1 else "")),
+                    (step.stage, out, "value", f"feature maps C = I ∗ K + b<br>{d} maps {h} × {w}")]
+        if op == "activation":
+            name = step.meta.get("activation", "σ")
+            return [(prev, a["input"], "value", "before: C"),
+                    (step.stage, out, "value", f"after: A = {name}(C)<br>{d} maps {h} × {w}")]
+        if op == "pool":
+            x = a["input"]
+            return [(prev, x, "value", f"before: A<br>{x.shape[1]} × {x.shape[2]}"),
+                    (step.stage, out, "value", f"after: P = {step.meta.get('pool', '')} pool(A)<br>{d} maps {h} × {w}")]
+        return None
+    g = a.get("grad_input")
+    if g is None or np.ndim(g) != 3 or step.phase != "backward":
+        return None
+    if op == "pool_grad":
+        how = "each δ goes to the max of its window" if step.meta.get("pool") == "max" else "δ spread over its window"
+        return [(f"{layer}.pooled", a["grad_output"], "grad", "δ from above<br>∂L/∂P"),
+                (step.stage, g, "grad", f"∂L/∂A<br>{how}")]
+    if op == "activation_grad":
+        return [(source_stages(trace, step)[0], a["grad_output"], "grad", "δ from above<br>∂L/∂A"),
+                (step.stage, a["derivative"], "own", "σ′(C)"),
+                (step.stage, g, "grad", "∂L/∂C = ∂L/∂A ⊙ σ′(C)<br>")]
+    if op == "unflatten":
+        return [(step.stage, g, "grad", "∂L/∂P<br>the vector's gradient back in map shape")]
+    if op == "conv_dX":
+        what = "∂L/∂I: red pixels would raise the loss<br>(saliency)" if step.stage == "input" else "∂L/∂I"
+        return [(f"{layer}.feature_maps", a["grad_output"], "grad", "δ from above<br>∂L/∂C"),
+                (f"{layer}.kernels", a["W"], "value", "kernels K<br> "),
+                (step.stage, g, "grad", what)]
+    return None
 
 
 def _style_plot(plot):
@@ -62,6 +117,65 @@ class _Page(pg.GraphicsLayoutWidget):
             self.plots[0].addItem(self.after)
 
 
+class _BigPanel:
+    """One image of the big view: a view box, its image, a caption and marker rectangles."""
+
+    def __init__(self, layout, row, col, font_size="8pt"):
+        self.vb = layout.addViewBox(row=row, col=col)
+        self.vb.setMouseEnabled(False, False)
+        self.vb.setMenuEnabled(False)
+        self.vb.invertY(True)
+        self.vb.setAspectLocked(True)
+        self.vb.setDefaultPadding(0.01)
+        self.vb.setBorder(pg.mkPen(colors.FRAME))
+        self.img = pg.ImageItem(axisOrder="row-major")
+        self.vb.addItem(self.img)
+        self.caption = layout.addLabel("", row=row + 1, col=col, size=font_size, color=colors.TEXT)
+        self.markers = []
+        self.stage = self.tiling = None
+        self.shown = None
+
+    def aspect(self):
+        """Height / width of the view box (1 before it has a size)."""
+        w, h = self.vb.width(), self.vb.height()
+        return h / w if w > 20 and h > 20 else 1.0
+
+    def marker(self, k):
+        while len(self.markers) <= k:
+            item = QGraphicsRectItem()
+            item.setZValue(10)
+            self.vb.addItem(item)
+            self.markers.append(item)
+        return self.markers[k]
+
+
+class _BigPage(pg.GraphicsLayoutWidget):
+    """The big view with n source images stacked on the left and the step's stage on the right."""
+
+    def __init__(self, n_sources):
+        super().__init__()
+        self.setBackground(colors.BACKGROUND)
+        self.title = self.addLabel("", row=0, col=0, colspan=3, size="9pt", color=colors.TEXT)
+        self.sources = []
+        if n_sources:
+            left = self.addLayout(row=1, col=0)
+            left.setSpacing(2)
+            self.sources = [_BigPanel(left, 2 * k, 0) for k in range(n_sources)]
+        main = self.addLayout(row=1, col=1)
+        self.main = _BigPanel(main, 0, 0, "9pt")
+        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=colors.grey_map(), interactive=False,
+                                        width=12, pen=colors.FRAME, colorMapMenu=False)
+        self.addItem(self.colorbar, row=1, col=2)
+        self.ci.layout.setColumnStretchFactor(0, 2)
+        self.ci.layout.setColumnStretchFactor(1, 5 if n_sources else 10)
+        self.ci.layout.setRowStretchFactor(1, 10)
+        self._colorbar_shown = None
+
+    @property
+    def panels(self):
+        return self.sources + [self.main]
+
+
 class DetailView(QStackedWidget):
     """Draws one step's detail; elementClicked(stage, index) for clicks on a weight heat map."""
 
@@ -84,15 +198,163 @@ class DetailView(QStackedWidget):
         self._marker.setPen(pen)
         self._marker.setZValue(10)
         self._shown = None
+        self._big = None               # the big view's (step, panels) when it is the current page
+        self.levels_for = lambda stage: None
+        self._retile = QTimer(self)
+        self._retile.setSingleShot(True)
+        self._retile.setInterval(100)
+        self._retile.timeout.connect(self._on_retile)
+        self._markers = ()
+        for n in range(3):             # built now, not on the first step that needs them
+            self.big_page(n)
 
-    def show_step(self, step, selection=None):
-        """Fill the page this step needs (pages are built once; only data changes)."""
+    def has_page(self, step, trace):
+        """True when the step has something to show here (a page of its own or the big view)."""
+        return step is not None and (wants_detail(step) or big_panels(step, trace) is not None)
+
+    def show_step(self, step, selection=None, trace=None, markers=()):
+        """Fill the page this step needs (pages are built once; only data changes).
+
+        trace: the step's trace (for the big view); markers: the pipeline's marker rectangles
+        (stage, index, rows, cols, colour), drawn on the big view's images of those stages.
+        """
         if self._shown is not step:
             self._shown = step
             self._heat = []
+            self._big = None
             if step is not None and wants_detail(step):
                 self._fill(step)
-        self._mark(selection)
+            elif step is not None and trace is not None:
+                panels = big_panels(step, trace)
+                if panels is not None:
+                    self._fill_big(step, panels)
+        self._markers = tuple(markers)
+        if self._big is not None:
+            self._mark_big(self._markers)
+        else:
+            self._mark(selection)
+
+    def clear(self):
+        """No step: drop what the pages show."""
+        self._shown = self._big = None
+        self._heat = []
+        for page in self.pages.values():
+            if isinstance(page, _BigPage):
+                for panel in page.panels:
+                    panel.img.clear()
+                    panel.img.setVisible(False)
+                    panel.shown = None
+
+    # ---- the big view -----------------------------------------------------------------
+    def big_page(self, n_sources):
+        name = f"big{n_sources}"
+        if name not in self.pages:
+            page = self.pages[name] = _BigPage(n_sources)
+            self.addWidget(page)
+            page.scene().sigMouseClicked.connect(lambda ev, page=page: self._on_big_click(page, ev))
+        return self.pages[name]
+
+    def _fill_big(self, step, panels):
+        page = self.big_page(len(panels) - 1)
+        self.setCurrentWidget(page)
+        self._big = (step, panels)
+        page.title.setText(f"{step.title} · click a pixel for its numbers")
+        main_levels = None
+        for panel, (stage, arr, kind, caption) in zip(page.panels, panels):
+            levels = self._levels(stage, arr, kind)
+            if panel is page.main:
+                main_levels = (kind, levels)
+            tiling = _big_tiling(arr, panel.aspect())
+            sig = (id(arr), kind, levels, tiling.rows, tiling.cols)
+            panel.stage = stage
+            if sig != panel.shown:
+                panel.shown = sig
+                panel.tiling = tiling
+                lut = colors.diverging_lut() if kind == "grad" else colors.grey_lut()
+                if getattr(panel, "lut", None) is not lut:
+                    panel.lut = lut
+                    panel.img.setLookupTable(lut)
+                data = tiling.compose(arr)
+                panel.img.setImage(data, autoLevels=False, levels=levels)
+                panel.vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
+            panel.img.setVisible(True)
+            extra = f" (±{plain_number(levels[1], 2)})" if kind == "grad" else ""
+            _set_text(panel.caption, caption + extra)
+        kind, levels = main_levels
+        if page._colorbar_shown != main_levels:
+            page._colorbar_shown = main_levels
+            page.colorbar.setColorMap(colors.diverging_map() if kind == "grad" else colors.grey_map())
+            page.colorbar.setLevels(values=levels)
+
+    def _levels(self, stage, arr, kind):
+        if kind == "grad":
+            return colors.symmetric_levels(arr)
+        if kind == "value":
+            lv = self.levels_for(stage)
+            if lv is not None:
+                return tuple(lv)
+        return colors.value_levels([arr])
+
+    def _mark_big(self, markers):
+        page = self.currentWidget()
+        used = {}
+        for stage, index, rows, cols, color in markers:
+            for panel in page.panels:
+                t = panel.tiling
+                if panel.stage != stage or t is None or len(index) != (4 if t.kernel_index else 3) \
+                        or not 0 <= index[0] < t.n:
+                    continue
+                k = used.get(id(panel), 0)
+                used[id(panel)] = k + 1
+                item = panel.marker(k)
+                rect = t.rect(index, rows, cols)
+                if getattr(item, "_shown", None) != (rect, color):
+                    item._shown = (rect, color)
+                    item.setRect(QRectF(*rect))
+                    pen = QPen(QColor(color))
+                    pen.setWidthF(2.0)
+                    pen.setCosmetic(True)
+                    item.setPen(pen)
+                item.setVisible(True)
+        for panel in page.panels:
+            for item in panel.markers[used.get(id(panel), 0):]:
+                item.setVisible(False)
+
+    def shown_big(self):
+        """[(stage, image data, levels, lookup table)] of the big view as shown, or None."""
+        if self._big is None:
+            return None
+        page = self.currentWidget()
+        return [(p.stage, p.img.image, tuple(p.img.levels), p.lut) for p in page.panels]
+
+    def big_element_pos(self, k, index):
+        """Viewport position of element `index` in the big view's panel k (for tests and tours)."""
+        panel = self.currentWidget().panels[k]
+        x, y, w, h = panel.tiling.rect(index)
+        return self.currentWidget().mapFromScene(panel.vb.mapViewToScene(pg.Point(x + w / 2, y + h / 2)))
+
+    def _on_big_click(self, page, ev):
+        if ev.button() != Qt.LeftButton or page is not self.currentWidget() or self._big is None:
+            return
+        for panel in page.panels:
+            if panel.tiling is None or not panel.vb.sceneBoundingRect().contains(ev.scenePos()):
+                continue
+            p = panel.vb.mapSceneToView(ev.scenePos())
+            idx = panel.tiling.locate(p.x(), p.y())
+            if idx is not None:
+                self.elementClicked.emit(panel.stage, tuple(int(v) for v in idx))
+            return
+
+    def resizeEvent(self, ev):
+        super().resizeEvent(ev)
+        self._retile.start()
+
+    def _on_retile(self):
+        """After a resize: tile the big view's maps again to fill the new shape."""
+        if self._big is not None:
+            step, panels = self._big
+            self._fill_big(step, panels)
+            self._mark_big(self._markers)
 
     def _fill(self, step):
         a = step.arrays
@@ -207,3 +469,20 @@ class DetailView(QStackedWidget):
             if idx is not None:
                 self.elementClicked.emit(stage, tuple(int(v) for v in idx))
             return
+
+
+def _big_tiling(arr, aspect):
+    """Maps (D, H, W) in the grid that makes them largest in a box `aspect` times taller than
+    wide; kernels (D, C, k, k) one per row when they have several channels (as in the pipeline)."""
+    if arr.ndim == 4:
+        d, c, k1, k2 = arr.shape
+        return Tiling(d, k1, k2, channels=c, kernel_index=True,
+                      max_rows=best_rows(d, aspect) if c == 1 else d)
+    d, h, w = arr.shape
+    return Tiling(d, h, w, max_rows=best_rows(d, aspect * w / h))
+
+
+def _set_text(label, text):
+    if getattr(label, "_shown", None) != text:
+        label._shown = text
+        label.setText(text)

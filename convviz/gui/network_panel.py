@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLi
 from ..engine import PHASES
 from ..engine.explain import explain
 from . import colors
-from .detail import DetailView, wants_detail
+from .detail import DetailView
 from .equations import number
 from .inspector import HINT, Inspector, element_name
 from .pipeline import PipelineView
@@ -152,6 +152,8 @@ class NetworkPanel(QWidget):
         self.inspector.setFocusPolicy(Qt.NoFocus)
         self.detail = DetailView()
         self.detail.elementClicked.connect(self.select)
+        # the big view draws values at the pipeline's levels for their stage (the same greys)
+        self.detail.levels_for = lambda stage: getattr(self.pipeline.views.get(stage), "levels", None)
 
         self.bottom = QSplitter(Qt.Horizontal)
         self.bottom.addWidget(self.steps)
@@ -159,7 +161,7 @@ class NetworkPanel(QWidget):
         self.bottom.addWidget(self.detail)
         self.bottom.setStretchFactor(1, 3)
         self.bottom.setStretchFactor(2, 2)
-        self.bottom.setSizes([240, 560, 400])
+        self.bottom.setSizes([210, 470, 590])
         top = QWidget()
         top_lay = QVBoxLayout(top)
         top_lay.setContentsMargins(0, 0, 0, 0)
@@ -229,6 +231,7 @@ class NetworkPanel(QWidget):
 
     def _show_empty(self):
         self.pipeline.clear()
+        self.detail.clear()
         self.detail.setVisible(False)
         self.selection = None
         self.phase.set_phase(None)
@@ -247,10 +250,13 @@ class NetworkPanel(QWidget):
                 explanation = explain(step, *self.selection, maps_shape=self._flattened_shape(trace, step))
             except (IndexError, ValueError, KeyError):
                 explanation = None
-        self.pipeline.render(trace, i, self.mode, self._markers(step, explanation))
+        markers = self._markers(step, explanation)
+        self.pipeline.render(trace, i, self.mode, markers)
         self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i))
-        self.detail.show_step(step, self.selection)
-        self.detail.setVisible(wants_detail(step))
+        self.detail.show_step(step, self.selection, trace, markers)
+        visible = self.detail.has_page(step, trace)
+        if self.detail.isVisibleTo(self) != visible:
+            self.detail.setVisible(visible)
         self.phase.set_phase(step.phase)
         self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {step.title}")
         if self.steps.currentRow() != i:

@@ -368,3 +368,74 @@ def test_loss_value_fits_the_loss_column(qtbot):
 def test_window_fits_1366x768(window):
     assert window.minimumSizeHint().width() <= 1366
     assert window.minimumSizeHint().height() <= 768
+
+
+def _big(panel):
+    shown = panel.detail.shown_big()
+    assert shown is not None and panel.detail.isVisible()
+    page = panel.detail.currentWidget()
+    return shown, page
+
+
+def test_big_view_of_a_forward_conv_step_shows_the_trace_arrays(qtbot):
+    from convviz.gui import colors
+    panel, st, trace = make_panel(qtbot)
+    conv = trace.find("conv")
+    st.go(conv.index)
+    shown, page = _big(panel)
+    assert [s[0] for s in shown] == ["input", "conv1.kernels", "conv1.feature_maps"]
+    for (stage, img, levels, lut), panel_, arr in zip(shown, page.panels,
+                                                      (conv.arrays["input"], conv.arrays["W"], conv.arrays["output"])):
+        assert same(img, panel_.tiling.compose(arr))
+        assert lut is colors.grey_lut()
+        assert levels == pytest.approx(panel.pipeline.views[stage].levels)    # the pipeline's greys
+    main = page.main
+    assert main.tiling.n == 8 and main.tiling.rows > 1                        # a grid, not a column
+    assert page.colorbar.levels() == pytest.approx(panel.pipeline.views["conv1.feature_maps"].levels)
+
+
+def test_big_view_of_a_backward_step_shows_the_gradient_diverging(qtbot):
+    from convviz.gui import colors
+    panel, st, trace = make_panel(qtbot)
+    step = trace.find("pool_grad")
+    st.go(step.index)
+    shown, page = _big(panel)
+    (src, src_img, src_lv, src_lut), (stage, img, levels, lut) = shown
+    assert src == "conv1.pooled" and same(src_img, page.sources[0].tiling.compose(step.arrays["grad_output"]))
+    assert stage == "conv1.activated" and same(img, page.main.tiling.compose(step.arrays["grad_input"]))
+    m = float(np.abs(step.arrays["grad_input"]).max())
+    assert levels == pytest.approx((-m, m)) and lut is colors.diverging_lut()
+    # stepping away and back shows exactly the same
+    before = [(s, i.copy(), lv) for s, i, lv, _ in shown]
+    qtbot.keyClick(panel, Qt.Key_Right)
+    qtbot.keyClick(panel, Qt.Key_Left)
+    again, _ = _big(panel)
+    assert all(s == s2 and same(i, i2) and lv == lv2 for (s, i, lv), (s2, i2, lv2, _) in zip(before, again))
+
+
+def test_click_in_the_big_view_explains_the_pixel_and_marks_its_receptive_field(qtbot):
+    from convviz.gui.equations import plain_number
+    panel, st, trace = make_panel(qtbot)
+    conv = trace.find("conv")
+    st.go(conv.index)
+    p, i, j = 5, 9, 11
+    page = panel.detail.currentWidget()
+    pos = panel.detail.big_element_pos(len(page.panels) - 1, (p, i, j))
+    qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
+    assert panel.selection == ("conv1.feature_maps", (p, i, j))
+    text = panel.inspector.toPlainText()
+    assert plain_number(conv.arrays["output"][p, i, j]) in text
+    assert "Receptive field: input rows 9…13, columns 11…15" in text
+    marks = [m for m in page.sources[0].markers if m.isVisible()]          # on the big input
+    assert any(m.rect().width() == 5 and m.rect().x() == 11 and m.rect().y() == 9 for m in marks)
+    sel = [m for m in page.main.markers if m.isVisible()]
+    x, y, _, _ = page.main.tiling.rect((p, i, j))
+    assert any(m.rect().x() == x and m.rect().y() == y for m in sel)
+
+
+def test_steps_without_maps_keep_their_pages(qtbot):
+    panel, st, trace = make_panel(qtbot)
+    st.go(trace.find("dense").index)                     # a vector step: no big view
+    assert panel.detail.shown_big() is None and not panel.detail.isVisible()
+    st.go(trace.find("conv_dK").index)                   # its own page
+    assert panel.detail.shown_big() is None and panel.detail.isVisible()
