@@ -83,8 +83,18 @@ def _style_plot(plot):
     return plot
 
 
+_BRUSHES = {}
+
+
+def _brush(color):
+    if color not in _BRUSHES:
+        _BRUSHES[color] = pg.mkBrush(color)
+    return _BRUSHES[color]
+
+
 def _signed_brushes(values):
-    return [pg.mkBrush("#c0392b" if v > 0 else "#2e64b5") for v in values]
+    pos, neg = _brush("#c0392b"), _brush("#2e64b5")
+    return [pos if v > 0 else neg for v in np.asarray(values).ravel()]
 
 
 class _Page(pg.GraphicsLayoutWidget):
@@ -117,6 +127,29 @@ class _Page(pg.GraphicsLayoutWidget):
             self.plots[0].addItem(self.after)
 
 
+class _FixedLabel(pg.LabelItem):
+    """A label whose text changes never re-lay out its page: its height is fixed at `lines`
+    lines and it asks for no width (captions are kept short enough to fit)."""
+
+    def __init__(self, lines=2, **kw):
+        super().__init__("<br>".join(["Ag"] * lines), **kw)
+        self._height = self.itemRect().height()
+        self.setMinimumHeight(self._height)
+        self.setMaximumHeight(self._height)
+        self.setMinimumWidth(0)
+        self.setText("")
+
+    def updateMin(self):
+        if not hasattr(self, "_height"):
+            super().updateMin()
+
+
+def _add_label(layout, row, col, colspan=1, lines=2, size="8pt"):
+    label = _FixedLabel(lines, size=size, color=colors.TEXT)
+    layout.addItem(label, row=row, col=col, colspan=colspan)
+    return label
+
+
 class _BigPanel:
     """One image of the big view: a view box, its image, a caption and marker rectangles."""
 
@@ -130,7 +163,7 @@ class _BigPanel:
         self.vb.setBorder(pg.mkPen(colors.FRAME))
         self.img = pg.ImageItem(axisOrder="row-major")
         self.vb.addItem(self.img)
-        self.caption = layout.addLabel("", row=row + 1, col=col, size=font_size, color=colors.TEXT)
+        self.caption = _add_label(layout, row + 1, col, size=font_size)
         self.markers = []
         self.stage = self.tiling = None
         self.shown = None
@@ -155,7 +188,7 @@ class _BigPage(pg.GraphicsLayoutWidget):
     def __init__(self, n_sources):
         super().__init__()
         self.setBackground(colors.BACKGROUND)
-        self.title = self.addLabel("", row=0, col=0, colspan=3, size="9pt", color=colors.TEXT)
+        self.title = _add_label(self.ci, 0, 0, colspan=3, lines=1, size="9pt")
         self.sources = []
         if n_sources:
             left = self.addLayout(row=1, col=0)
@@ -258,7 +291,7 @@ class DetailView(QStackedWidget):
         page = self.big_page(len(panels) - 1)
         self.setCurrentWidget(page)
         self._big = (step, panels)
-        page.title.setText(f"{step.title} · click a pixel for its numbers")
+        _set_text(page.title, f"{step.title} · click a pixel for its numbers")
         main_levels = None
         for panel, (stage, arr, kind, caption) in zip(page.panels, panels):
             levels = self._levels(stage, arr, kind)
@@ -276,7 +309,10 @@ class DetailView(QStackedWidget):
                     panel.img.setLookupTable(lut)
                 data = tiling.compose(arr)
                 panel.img.setImage(data, autoLevels=False, levels=levels)
-                panel.vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
+                if getattr(panel, "data_shape", None) != data.shape:
+                    panel.data_shape = data.shape
+                    panel.vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
+                    panel.vb.prepareForPaint()     # the new range now, not in a second repaint
             panel.img.setVisible(True)
             extra = f" (±{plain_number(levels[1], 2)})" if kind == "grad" else ""
             _set_text(panel.caption, caption + extra)
@@ -395,11 +431,13 @@ class DetailView(QStackedWidget):
                 page = self._page("bars3")
                 for k, name in enumerate(("before", "grad", "after")):
                     v = a[name]
-                    brushes = _signed_brushes(v) if name == "grad" else [pg.mkBrush("#888" if name == "before"
-                                                                                      else "#1e8449")] * v.size
+                    brushes = _signed_brushes(v) if name == "grad" else [_brush("#888" if name == "before"
+                                                                                   else "#1e8449")] * v.size
                     page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
-                    page.plots[k].setTitle({"before": "before", "grad": "gradient", "after": "after"}[name],
-                                           color="#333", size="8pt")
+                    if getattr(page.plots[k], "_titled", None) != name:
+                        page.plots[k]._titled = name
+                        page.plots[k].setTitle({"before": "before", "grad": "gradient", "after": "after"}[name],
+                                               color="#333", size="8pt")
             page.title.setText(f"{key}<br>after = before − α · gradient,   α = {lr:g}")
         elif step.op == "rerun":
             page = self._page("rerun")
