@@ -220,6 +220,8 @@ class DetailView(QStackedWidget):
         self.pages = {"heat": _Page(n_images=1), "bars": _Page(n_plots=1), "images2": _Page(n_images=2),
                       "images3": _Page(n_images=3),
                       "bars3": _Page(n_plots=3), "rerun": _Page(n_plots=1, legend=True)}
+        for plot in self.pages["bars3"].plots:     # the index axis says little here and costs a repaint
+            plot.hideAxis("bottom")
         for name, page in self.pages.items():
             self.addWidget(page)
             page.scene().sigMouseClicked.connect(lambda ev, page=page: self._on_click(page, ev))
@@ -289,7 +291,6 @@ class DetailView(QStackedWidget):
 
     def _fill_big(self, step, panels):
         page = self.big_page(len(panels) - 1)
-        self.setCurrentWidget(page)
         self._big = (step, panels)
         _set_text(page.title, f"{step.title} · click a pixel for its numbers")
         main_levels = None
@@ -321,6 +322,8 @@ class DetailView(QStackedWidget):
             page._colorbar_shown = main_levels
             page.colorbar.setColorMap(colors.diverging_map() if kind == "grad" else colors.grey_map())
             page.colorbar.setLevels(values=levels)
+        if self.currentWidget() is not page:     # shown last: its items are new before its first paint
+            self.setCurrentWidget(page)
 
     def _levels(self, stage, arr, kind):
         if kind == "grad":
@@ -465,11 +468,17 @@ class DetailView(QStackedWidget):
             data = tiling.compose(arr)
         else:
             data = arr
-        vb.setAspectLocked(arr.ndim == 4)
-        img.setLookupTable(colors.diverging_lut() if gradient else colors.grey_lut())
+        lut = colors.diverging_lut() if gradient else colors.grey_lut()
+        if getattr(img, "_lut", None) is not lut:
+            img._lut = lut
+            img.setLookupTable(lut)
         lv = levels or (colors.symmetric_levels(arr) if gradient else colors.value_levels([arr]))
         img.setImage(data, autoLevels=False, levels=lv)
-        vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
+        if getattr(vb, "_shape", None) != (arr.ndim, data.shape):      # range set once per shape, at once
+            vb._shape = (arr.ndim, data.shape)
+            vb.setAspectLocked(arr.ndim == 4)
+            vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
+            vb.prepareForPaint()
         self._heat.append((vb, stage, arr.shape, tiling))
 
     def _mark(self, selection):

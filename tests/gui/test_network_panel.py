@@ -439,3 +439,20 @@ def test_steps_without_maps_keep_their_pages(qtbot):
     assert panel.detail.shown_big() is None and not panel.detail.isVisible()
     st.go(trace.find("conv_dK").index)                   # its own page
     assert panel.detail.shown_big() is None and panel.detail.isVisible()
+
+
+def test_shipped_network_fits_1600_wide_window_without_scrolling(qtbot):
+    from convviz.digits import load_pretrained
+    try:
+        net = load_pretrained()
+    except FileNotFoundError:
+        pytest.skip("no shipped model")
+    stepper = Stepper()
+    panel = NetworkPanel(stepper)
+    qtbot.addWidget(panel)
+    stepper.set_trace(net.trace(digit(), 1, lr=0.01))
+    panel.resize(1600 - 330 - 10, 960)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: not panel.pipeline._relayout.isActive(), timeout=2000)
+    assert panel.pipeline.horizontalScrollBar().maximum() == 0
