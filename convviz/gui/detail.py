@@ -203,10 +203,17 @@ class _BigPage(pg.GraphicsLayoutWidget):
         self.ci.layout.setColumnStretchFactor(1, 5 if n_sources else 10)
         self.ci.layout.setRowStretchFactor(1, 10)
         self._colorbar_shown = None
+        self.on_resize = None
 
     @property
     def panels(self):
         return self.sources + [self.main]
+
+    def resizeEvent(self, ev):
+        """A page gets its size when first shown: tile its maps again for it."""
+        super().resizeEvent(ev)
+        if self.on_resize is not None:
+            self.on_resize()
 
 
 class DetailView(QStackedWidget):
@@ -285,12 +292,15 @@ class DetailView(QStackedWidget):
         name = f"big{n_sources}"
         if name not in self.pages:
             page = self.pages[name] = _BigPage(n_sources)
+            page.on_resize = self._retile.start
             self.addWidget(page)
             page.scene().sigMouseClicked.connect(lambda ev, page=page: self._on_big_click(page, ev))
         return self.pages[name]
 
     def _fill_big(self, step, panels):
         page = self.big_page(len(panels) - 1)
+        if self.currentWidget() is not page:     # first: the page's size decides the tiling
+            self.setCurrentWidget(page)
         self._big = (step, panels)
         _set_text(page.title, f"{step.title} · click a pixel for its numbers")
         main_levels = None
@@ -322,8 +332,6 @@ class DetailView(QStackedWidget):
             page._colorbar_shown = main_levels
             page.colorbar.setColorMap(colors.diverging_map() if kind == "grad" else colors.grey_map())
             page.colorbar.setLevels(values=levels)
-        if self.currentWidget() is not page:     # shown last: its items are new before its first paint
-            self.setCurrentWidget(page)
 
     def _levels(self, stage, arr, kind):
         if kind == "grad":
