@@ -212,7 +212,7 @@ class _BigPage(pg.GraphicsLayoutWidget):
     def resizeEvent(self, ev):
         """A page gets its size when first shown: tile its maps again for it."""
         super().resizeEvent(ev)
-        if self.on_resize is not None:
+        if getattr(self, "on_resize", None) is not None:
             self.on_resize()
 
 
