@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QStackedWidget
 
 from . import colors
 from .equations import plain_number
-from .mosaic import Tiling, best_rows
+from .mosaic import Strip, Tiling, best_rows
 from .stages import source_stages
 
 
@@ -21,7 +21,7 @@ def wants_detail(step):
 
 
 def big_panels(step, trace):
-    """What the big view shows for a step without a page of its own, or None (no maps to show).
+    """What the big view shows for a step without a page of its own, or None (nothing to show).
 
     [(stage, array, kind, caption)], the stage the step writes last (drawn largest). kind:
     "value" (greyscale at the stage's levels, as in the pipeline), "own" (greyscale at the
@@ -30,10 +30,18 @@ def big_panels(step, trace):
     a, op, layer = step.arrays, step.op, step.layer
     if step.phase == "forward":
         out = a.get("output")
-        if out is None or np.ndim(out) != 3:
+        if out is None or np.ndim(out) not in (1, 3):
             return None
-        d, h, w = out.shape
         prev = trace[step.index - 1].stage if step.index > 0 else None
+        if np.ndim(out) == 1:                      # a vector, as a strip (as in the pipeline)
+            x = a["input"]
+            size = " × ".join(str(v) for v in x.shape)
+            what = {"flatten": f"a⁰: the maps in one vector, {out.size}",
+                    "dense": f"z = W·a + b: {out.size} units",
+                    "activation": f"a = {step.meta.get('activation', 'σ')}(z): {out.size}",
+                    "output": f"ŷ = {step.meta.get('activation', '')}(z): {out.size} classes"}.get(op, step.stage)
+            return [(prev, x, "value", f"input<br>{size}"), (step.stage, out, "value", what)]
+        d, h, w = out.shape
         if op == "input":
             return [("input", out, "value", f"input image I ({h} × {w})")]
         if op == "conv":
@@ -51,8 +59,24 @@ def big_panels(step, trace):
             return [(prev, x, "value", f"before: A<br>{x.shape[1]} × {x.shape[2]}"),
                     (step.stage, out, "value", f"after: P = {step.meta.get('pool', '')} pool(A)<br>{d} maps {h} × {w}")]
         return None
+    if op == "loss":
+        return [("out.probs", a["input"], "value", "ŷ"), ("out.probs", a["target"], "own", "target y"),
+                ("out.probs", a["terms"], "own", "terms of L, one per class<br>(click one)")]
     g = a.get("grad_input")
-    if g is None or np.ndim(g) != 3 or step.phase != "backward":
+    if g is None or np.ndim(g) not in (1, 3) or step.phase != "backward":
+        return None
+    if op == "loss_grad":
+        return [("out.probs", a["input"], "value", "ŷ"), ("out.probs", g, "grad", "∂L/∂ŷ")]
+    if op == "output_grad":
+        return [("out.probs", a["output"], "value", "ŷ"), (step.stage, g, "grad", "δ = ∂L/∂z")]
+    if op == "dense_dx":
+        return [(f"{layer}.z", a["grad_output"], "grad", "δ from above<br>∂L/∂z"),
+                (step.stage, g, "grad", "∂L/∂a = Wᵀ·δ<br>for the layer below")]
+    if op == "activation_grad" and np.ndim(g) == 1:
+        return [(source_stages(trace, step)[0], a["grad_output"], "grad", "δ from above<br>∂L/∂a"),
+                (step.stage, a["derivative"], "own", "σ′(z)"),
+                (step.stage, g, "grad", "∂L/∂z = ∂L/∂a ⊙ σ′(z)<br>")]
+    if np.ndim(g) != 3:
         return None
     if op == "pool_grad":
         how = "each δ goes to the max of its window" if step.meta.get("pool") == "max" else "δ spread over its window"
@@ -309,7 +333,7 @@ class DetailView(QStackedWidget):
             if panel is page.main:
                 main_levels = (kind, levels)
             tiling = _big_tiling(arr, panel.aspect())
-            sig = (id(arr), kind, levels, tiling.rows, tiling.cols)
+            sig = (id(arr), kind, levels, getattr(tiling, "rows", 0), getattr(tiling, "cols", 0))
             panel.stage = stage
             if sig != panel.shown:
                 panel.shown = sig
@@ -322,6 +346,7 @@ class DetailView(QStackedWidget):
                 panel.img.setImage(data, autoLevels=False, levels=levels)
                 if getattr(panel, "data_shape", None) != data.shape:
                     panel.data_shape = data.shape
+                    panel.vb.setAspectLocked(arr.ndim != 1)
                     panel.vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
                     panel.vb.prepareForPaint()     # the new range now, not in a second repaint
             panel.img.setVisible(True)
@@ -348,7 +373,8 @@ class DetailView(QStackedWidget):
         for stage, index, rows, cols, color in markers:
             for panel in page.panels:
                 t = panel.tiling
-                if panel.stage != stage or t is None or len(index) != (4 if t.kernel_index else 3) \
+                dims = 1 if isinstance(t, Strip) else (4 if t is not None and t.kernel_index else 3)
+                if panel.stage != stage or t is None or len(index) != dims \
                         or not 0 <= index[0] < t.n:
                     continue
                 k = used.get(id(panel), 0)
@@ -527,8 +553,11 @@ class DetailView(QStackedWidget):
 
 
 def _big_tiling(arr, aspect):
-    """Maps (D, H, W) in the grid that makes them largest in a box `aspect` times taller than
-    wide; kernels (D, C, k, k) one per row when they have several channels (as in the pipeline)."""
+    """A vector (n,) as a strip; maps (D, H, W) in the grid that makes them largest in a box
+    `aspect` times taller than wide; kernels (D, C, k, k) one per row when they have several
+    channels (as in the pipeline)."""
+    if arr.ndim == 1:
+        return Strip(arr.size)
     if arr.ndim == 4:
         d, c, k1, k2 = arr.shape
         return Tiling(d, k1, k2, channels=c, kernel_index=True,

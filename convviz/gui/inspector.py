@@ -21,8 +21,8 @@ _CSS = """
  .about { color: #444; }
  .hint { color: #888; font-style: italic; }
  .num { font-family: 'DejaVu Sans Mono', monospace; }
- table.m td { padding: 0 4px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }
- table.t td { padding: 0 6px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; font-size: 9pt; }
+ table.m td { white-space: nowrap; padding: 0 3px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }
+ table.t td { white-space: nowrap; padding: 0 6px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; font-size: 9pt; }
  table.t th { padding: 0 6px; text-align: right; font-size: 9pt; color: #555; }
  .sel { color: #00803a; font-weight: bold; margin-bottom: 4px; }
  .total { font-weight: bold; }
@@ -83,16 +83,20 @@ def _fmt_conv_pixel(d, step):
     out = [f"Receptive field: input rows {r0}…{r1 - 1}, columns {c0}…{c1 - 1} (outlined on the input).<br>"]
     patch, kernel, prods = d["patch"], d["kernel"], d["products"]
     if patch.shape[0] == 1:
-        out.append("<table><tr><td>patch I</td><td></td><td>kernel K<sub>%d</sub></td><td></td><td>products</td></tr>"
-                   "<tr><td>%s</td><td>⊙</td><td>%s</td><td>=</td><td>%s</td></tr></table>"
+        # patch ⊙ kernel on one row and their products below: three 5 × 5 tables side by side
+        # do not fit the inspector's width
+        out.append("<table><tr><td>patch I</td><td></td><td>kernel K<sub>%d</sub></td></tr>"
+                   "<tr><td>%s</td><td>&nbsp;⊙&nbsp;</td><td>%s</td></tr>"
+                   "<tr><td colspan='3'>= products</td></tr><tr><td colspan='3'>%s</td></tr></table>"
                    % (p, matrix(patch[0]), matrix(kernel[0], sign=True), matrix(prods[0], sign=True)))
     else:
         sums = prods.reshape(prods.shape[0], -1).sum(axis=1)
         out.append("Sum of products per input channel c: " +
                    ", ".join(f"c={c}: {N(v)}" for c, v in enumerate(sums)) + "<br>")
         c = int(np.argmax(np.abs(sums)))
-        out.append(f"Channel {c} (largest): <table><tr><td>{matrix(patch[c])}</td><td>⊙</td>"
-                   f"<td>{matrix(kernel[c], sign=True)}</td><td>=</td><td>{matrix(prods[c], sign=True)}</td></tr></table>")
+        out.append(f"Channel {c} (largest): <table><tr><td>{matrix(patch[c])}</td><td>&nbsp;⊙&nbsp;</td>"
+                   f"<td>{matrix(kernel[c], sign=True)}</td></tr><tr><td colspan='3'>= products</td></tr>"
+                   f"<tr><td colspan='3'>{matrix(prods[c], sign=True)}</td></tr></table>")
     out.append(f"<div class='eq'>C<sub>{p}</sub>[{i}, {j}] = Σ products + b<sub>{p}</sub> = {N(d['sum'])} + {P(d['bias'])}"
                f" = <span class='total'>{N(d['z'])}</span></div>")
     return "".join(out)

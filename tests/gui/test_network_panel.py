@@ -433,10 +433,23 @@ def test_click_in_the_big_view_explains_the_pixel_and_marks_its_receptive_field(
     assert any(m.rect().x() == x and m.rect().y() == y for m in sel)
 
 
-def test_steps_without_maps_keep_their_pages(qtbot):
+def test_vector_steps_show_strips_and_special_steps_keep_their_pages(qtbot):
+    from convviz.gui.equations import plain_number
     panel, st, trace = make_panel(qtbot)
-    st.go(trace.find("dense").index)                     # a vector step: no big view
-    assert panel.detail.shown_big() is None and not panel.detail.isVisible()
+    dense = trace.find("dense")
+    st.go(dense.index)                                   # a vector step: input and output as strips
+    shown, page = _big(panel)
+    assert [s[0] for s in shown] == ["flatten", "dense1.z"]
+    assert same(shown[1][1], dense.arrays["output"].reshape(-1, 1))
+    pos = panel.detail.big_element_pos(1, (7,))
+    qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
+    assert panel.selection == ("dense1.z", (7,))
+    assert plain_number(dense.arrays["output"][7]) in panel.inspector.toPlainText()
+    grad = trace.find("dense_dx")
+    st.go(grad.index)                                    # backward: the gradient strip, diverging
+    shown, page = _big(panel)
+    m = float(np.abs(grad.arrays["grad_input"]).max())
+    assert same(shown[-1][1], grad.arrays["grad_input"].reshape(-1, 1)) and shown[-1][2] == pytest.approx((-m, m))
     st.go(trace.find("conv_dK").index)                   # its own page
     assert panel.detail.shown_big() is None and panel.detail.isVisible()
 
