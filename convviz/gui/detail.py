@@ -11,13 +11,16 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QStackedWidget
 
 from . import colors
-from .equations import plain_number
+from .equations import plain_number, to_rich
 from .mosaic import Strip, Tiling, best_rows
 from .stages import source_stages
 
 
 def wants_detail(step):
     return step.op in ("dense_dW", "dense_db", "conv_dK", "conv_db", "update", "rerun")
+
+
+MAX_LABELLED = 16         # strips this short get their numbers written beside them
 
 
 def big_panels(step, trace):
@@ -178,6 +181,7 @@ class _BigPanel:
     """One image of the big view: a view box, its image, a caption and marker rectangles."""
 
     def __init__(self, layout, row, col, font_size="8pt"):
+        self.number_size = 9.0 if font_size == "9pt" else 7.5
         self.vb = layout.addViewBox(row=row, col=col)
         self.vb.setMouseEnabled(False, False)
         self.vb.setMenuEnabled(False)
@@ -189,8 +193,27 @@ class _BigPanel:
         self.vb.addItem(self.img)
         self.caption = _add_label(layout, row + 1, col, size=font_size)
         self.markers = []
+        self.texts = []
         self.stage = self.tiling = None
         self.shown = None
+
+    def set_numbers(self, values):
+        """'k: value' beside each cell of a short strip (None: no numbers)."""
+        n = 0 if values is None else len(values)
+        while len(self.texts) < n:
+            t = pg.TextItem("", color=colors.TEXT, anchor=(0, 0.5))
+            font = t.textItem.font()
+            font.setPointSizeF(self.number_size)
+            t.setFont(font)
+            t.setPos(1.1, len(self.texts) + 0.5)
+            self.vb.addItem(t)
+            self.texts.append(t)
+        for k, t in enumerate(self.texts):
+            text = f"{k}: {plain_number(values[k], 3)}" if k < n else ""
+            if getattr(t, "_shown", None) != text:
+                t._shown = text
+                t.setText(text)
+                t.setVisible(bool(text))
 
     def aspect(self):
         """Height / width of the view box (1 before it has a size)."""
@@ -309,6 +332,7 @@ class DetailView(QStackedWidget):
                 for panel in page.panels:
                     panel.img.clear()
                     panel.img.setVisible(False)
+                    panel.set_numbers(None)
                     panel.shown = None
 
     # ---- the big view -----------------------------------------------------------------
@@ -326,7 +350,8 @@ class DetailView(QStackedWidget):
         if self.currentWidget() is not page:     # first: the page's size decides the tiling
             self.setCurrentWidget(page)
         self._big = (step, panels)
-        _set_text(page.title, f"{step.title} · click a pixel for its numbers")
+        what = "an element" if panels[-1][1].ndim == 1 else "a pixel"
+        _set_text(page.title, f"{to_rich(step.title)} · click {what} for its numbers")
         main_levels = None
         for panel, (stage, arr, kind, caption) in zip(page.panels, panels):
             levels = self._levels(stage, arr, kind)
@@ -347,8 +372,14 @@ class DetailView(QStackedWidget):
                 if getattr(panel, "data_shape", None) != data.shape:
                     panel.data_shape = data.shape
                     panel.vb.setAspectLocked(arr.ndim != 1)
-                    panel.vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
+                    if arr.ndim == 1:              # a strip a third as wide, its numbers beside it when few
+                        wide = 3 if panel is page.main else 4
+                        rect = QRectF(0, 0, wide, arr.size) if arr.size <= MAX_LABELLED else QRectF(-1, 0, 3, arr.size)
+                    else:
+                        rect = QRectF(0, 0, data.shape[1], data.shape[0])
+                    panel.vb.setRange(rect, padding=0.01)
                     panel.vb.prepareForPaint()     # the new range now, not in a second repaint
+                panel.set_numbers(arr if arr.ndim == 1 and arr.size <= MAX_LABELLED else None)
             panel.img.setVisible(True)
             extra = f" (±{plain_number(levels[1], 2)})" if kind == "grad" else ""
             _set_text(panel.caption, caption + extra)
