@@ -251,6 +251,7 @@ class _BigPage(pg.GraphicsLayoutWidget):
         self.ci.layout.setRowStretchFactor(1, 10)
         self._colorbar_shown = None
         self.on_resize = None
+        self.active = []               # the panels the current step uses, sources first
 
     @property
     def panels(self):
@@ -294,8 +295,7 @@ class DetailView(QStackedWidget):
         self._retile.setInterval(100)
         self._retile.timeout.connect(self._on_retile)
         self._markers = ()
-        for n in range(3):             # built now, not on the first step that needs them
-            self.big_page(n)
+        self.big_page()                # built now, not on the first step that needs it
 
     def has_page(self, step, trace):
         """True when the step has something to show here (a page of its own or the big view)."""
@@ -336,24 +336,33 @@ class DetailView(QStackedWidget):
                     panel.shown = None
 
     # ---- the big view -----------------------------------------------------------------
-    def big_page(self, n_sources):
-        name = f"big{n_sources}"
+    def big_page(self):
+        """The big view's one page: two source slots and the step's stage. One page for every
+        step, so stepping never switches pages or re-lays them out (one repaint per step)."""
+        name = "big"
         if name not in self.pages:
-            page = self.pages[name] = _BigPage(n_sources)
+            page = self.pages[name] = _BigPage(2)
             page.on_resize = self._retile.start
             self.addWidget(page)
             page.scene().sigMouseClicked.connect(lambda ev, page=page: self._on_big_click(page, ev))
         return self.pages[name]
 
     def _fill_big(self, step, panels):
-        page = self.big_page(len(panels) - 1)
+        page = self.big_page()
+        page.active = page.sources[:len(panels) - 1] + [page.main]
+        for panel in page.sources[len(panels) - 1:]:      # unused slots: empty
+            if panel.stage is not None:
+                panel.stage = panel.tiling = panel.shown = None
+                panel.img.setVisible(False)
+                panel.set_numbers(None)
+                _set_text(panel.caption, "")
         if self.currentWidget() is not page:     # first: the page's size decides the tiling
             self.setCurrentWidget(page)
         self._big = (step, panels)
         what = "an element" if panels[-1][1].ndim == 1 else "a pixel"
         _set_text(page.title, f"{to_rich(step.title)} · click {what} for its numbers")
         main_levels = None
-        for panel, (stage, arr, kind, caption) in zip(page.panels, panels):
+        for panel, (stage, arr, kind, caption) in zip(page.active, panels):
             levels = self._levels(stage, arr, kind)
             if panel is page.main:
                 main_levels = (kind, levels)
@@ -429,11 +438,11 @@ class DetailView(QStackedWidget):
         if self._big is None:
             return None
         page = self.currentWidget()
-        return [(p.stage, p.img.image, tuple(p.img.levels), p.lut) for p in page.panels]
+        return [(p.stage, p.img.image, tuple(p.img.levels), p.lut) for p in page.active]
 
     def big_element_pos(self, k, index):
         """Viewport position of element `index` in the big view's panel k (for tests and tours)."""
-        panel = self.currentWidget().panels[k]
+        panel = self.currentWidget().active[k]
         x, y, w, h = panel.tiling.rect(index)
         return self.currentWidget().mapFromScene(panel.vb.mapViewToScene(pg.Point(x + w / 2, y + h / 2)))
 

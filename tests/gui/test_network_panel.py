@@ -384,7 +384,7 @@ def test_big_view_of_a_forward_conv_step_shows_the_trace_arrays(qtbot):
     st.go(conv.index)
     shown, page = _big(panel)
     assert [s[0] for s in shown] == ["input", "conv1.kernels", "conv1.feature_maps"]
-    for (stage, img, levels, lut), panel_, arr in zip(shown, page.panels,
+    for (stage, img, levels, lut), panel_, arr in zip(shown, page.active,
                                                       (conv.arrays["input"], conv.arrays["W"], conv.arrays["output"])):
         assert same(img, panel_.tiling.compose(arr))
         assert lut is colors.grey_lut()
@@ -420,7 +420,7 @@ def test_click_in_the_big_view_explains_the_pixel_and_marks_its_receptive_field(
     st.go(conv.index)
     p, i, j = 5, 9, 11
     page = panel.detail.currentWidget()
-    pos = panel.detail.big_element_pos(len(page.panels) - 1, (p, i, j))
+    pos = panel.detail.big_element_pos(len(page.active) - 1, (p, i, j))
     qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
     assert panel.selection == ("conv1.feature_maps", (p, i, j))
     text = panel.inspector.toPlainText()
