@@ -90,7 +90,8 @@ def big_panels(step, trace):
                 (step.stage, a["derivative"], "own", "σ′(C)"),
                 (step.stage, g, "grad", "∂L/∂C = ∂L/∂A ⊙ σ′(C)<br>")]
     if op == "unflatten":
-        return [(step.stage, g, "grad", "∂L/∂P<br>the vector's gradient back in map shape")]
+        return [("flatten", a["grad_output"], "grad", "∂L/∂a⁰<br>the vector"),
+                (step.stage, g, "grad", "∂L/∂P<br>the same numbers back in map shape")]
     if op == "conv_dX":
         what = "∂L/∂I: red pixels would raise the loss<br>(saliency)" if step.stage == "input" else "∂L/∂I"
         return [(f"{layer}.feature_maps", a["grad_output"], "grad", "δ from above<br>∂L/∂C"),
@@ -193,9 +194,17 @@ class _BigPanel:
         self.vb.addItem(self.img)
         self.caption = _add_label(layout, row + 1, col, size=font_size)
         self.markers = []
+        self.framed = True
         self.texts = []
         self.stage = self.tiling = None
         self.shown = None
+
+    def set_framed(self, framed):
+        """A frame around a slot in use; none around an empty one."""
+        if framed != self.framed:
+            self.framed = framed
+            self.vb.setBorder(pg.mkPen(colors.FRAME) if framed else None)
+            self.vb.update()
 
     def set_numbers(self, values):
         """'k: value' beside each cell of a short strip (None: no numbers)."""
@@ -351,10 +360,11 @@ class DetailView(QStackedWidget):
         page = self.big_page()
         page.active = page.sources[:len(panels) - 1] + [page.main]
         for panel in page.sources[len(panels) - 1:]:      # unused slots: empty
-            if panel.stage is not None:
+            if panel.stage is not None or panel.framed:
                 panel.stage = panel.tiling = panel.shown = None
                 panel.img.setVisible(False)
                 panel.set_numbers(None)
+                panel.set_framed(False)
                 _set_text(panel.caption, "")
         if self.currentWidget() is not page:     # first: the page's size decides the tiling
             self.setCurrentWidget(page)
@@ -390,6 +400,7 @@ class DetailView(QStackedWidget):
                     panel.vb.prepareForPaint()     # the new range now, not in a second repaint
                 panel.set_numbers(arr if arr.ndim == 1 and arr.size <= MAX_LABELLED else None)
             panel.img.setVisible(True)
+            panel.set_framed(True)
             extra = f" (±{plain_number(levels[1], 2)})" if kind == "grad" else ""
             _set_text(panel.caption, caption + extra)
         kind, levels = main_levels
