@@ -85,3 +85,14 @@ def symmetric_levels(a):
     a = a[np.isfinite(a)]
     m = float(a.max()) if a.size else 0.0
     return (-m, m) if m > 0 else (-1.0, 1.0)
+
+
+def set_colorbar(bar, levels):
+    """Levels of a pyqtgraph ColorBarItem with three ticks (low, middle, high): more legible than
+    a full scale, and cheap to lay out again on every step."""
+    from .equations import plain_number
+
+    lo, hi = float(levels[0]), float(levels[1])
+    mid = 0.0 if lo < 0 < hi else (lo + hi) / 2
+    bar.setLevels(values=(lo, hi))
+    bar.axis.setTicks([[(v, plain_number(v, 2)) for v in (lo, mid, hi)], []])

@@ -407,7 +407,7 @@ class DetailView(QStackedWidget):
         if page._colorbar_shown != main_levels:
             page._colorbar_shown = main_levels
             page.colorbar.setColorMap(colors.diverging_map() if kind == "grad" else colors.grey_map())
-            page.colorbar.setLevels(values=levels)
+            colors.set_colorbar(page.colorbar, levels)
 
     def _levels(self, stage, arr, kind):
         if kind == "grad":

@@ -301,7 +301,7 @@ class PipelineView(QScrollArea):
             self._colorbar_shown = current_grad
             self.colorbar.setVisible(current_grad is not None)
             if current_grad is not None:
-                self.colorbar.setLevels(values=current_grad)
+                colors.set_colorbar(self.colorbar, current_grad)
         _set_label(self.colorbar_label, "gradient<br>−  0  +" if current_grad is not None else "")
         self._draw_markers(markers)
 
