@@ -473,6 +473,20 @@ class DetailView(QStackedWidget):
         super().resizeEvent(ev)
         self._retile.start()
 
+    def showEvent(self, ev):
+        super().showEvent(ev)
+        if not getattr(self, "_warmed", False):
+            self._warmed = True
+            QTimer.singleShot(300, self._warm_up)
+
+    def _warm_up(self):
+        """Once, when idle after the window shows: lay out and draw every hidden page off screen,
+        so the first step that shows one does not pay for its first layout (fonts, axes)."""
+        for page in self.pages.values():
+            if page is not self.currentWidget() and self.isVisible():
+                page.resize(self.currentWidget().size())
+                page.grab()
+
     def _on_retile(self):
         """After a resize: tile the big view's maps again to fill the new shape."""
         if self._big is not None:
