@@ -81,9 +81,10 @@ def loss_gradient(loss, output_activation, yhat, y):
     if loss == "cross_entropy":
         tiny = np.finfo(yhat.dtype).tiny
         safe = np.maximum(yhat, tiny)
+        # (0 − y), not −y: where y_i = 0 the gradient is +0, never a printed "−0".
         if output_activation == "softmax":
-            return -y / safe
-        return -y / safe + (1 - y) / np.maximum(1 - yhat, tiny)
+            return (0.0 - y) / safe
+        return (0.0 - y) / safe + (1 - y) / np.maximum(1 - yhat, tiny)
     diff = yhat - y
     if loss == "mse":
         return 2 * diff / t

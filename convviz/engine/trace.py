@@ -42,7 +42,7 @@ class Step:
 
     def main_array(self):
         """The array the step is about: its output forward, the gradient it produced backward."""
-        for key in ("grad_input", "grad_W", "grad_b", "after", "output"):
+        for key in ("grad_input", "grad_W", "grad_b", "after", "output", "probs_after"):
             if key in self.arrays:
                 return self.arrays[key]
         return None
