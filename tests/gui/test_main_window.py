@@ -1,5 +1,6 @@
 """The main window driven as a person would: keys, strokes, files, training, and a long session."""
 
+import gc
 import sys
 
 import numpy as np
@@ -276,6 +277,7 @@ def test_long_session_does_not_crash_or_leak_none(window, qtbot, send_mouse):
     """20,000 canvas moves and 500 step keys (PySide6 6.12 on 3.11 would abort: PITFALLS.md)."""
     app = QApplication.instance()
     window.clear()
+    gc.collect()   # garbage of earlier tests, freed mid-test, would also lower None's count
     none_before = sys.getrefcount(None)
     canvas = window.canvas
     send_mouse(canvas, "press", 140, 140)
@@ -290,7 +292,9 @@ def test_long_session_does_not_crash_or_leak_none(window, qtbot, send_mouse):
         qtbot.keyClick(window, Qt.Key_Right if (i // 50) % 2 == 0 else Qt.Key_Left)
         if i % 25 == 0:
             app.processEvents()
-    assert sys.getrefcount(None) - none_before > -1000
+    # The 6.12 bug loses one reference per void Qt call: far beyond 20,000 here. Objects freed
+    # during the test (old traces, events) account for a few thousand at most.
+    assert sys.getrefcount(None) - none_before > -10_000
     np.testing.assert_allclose(window.prediction.probs, window.net.forward(window.x28), rtol=1e-6)
     assert window.trace is not None
 

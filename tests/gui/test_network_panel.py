@@ -1,6 +1,7 @@
 """NetworkPanel driven like a person does: keys through a whole iteration and back, clicks on
 elements, the step list; what is shown must be exactly the trace's arrays for that step."""
 
+import gc
 import sys
 
 import numpy as np
@@ -269,11 +270,13 @@ def test_actions_have_the_shortcuts(qtbot):
 def test_500_key_presses_keep_none_refcount(qtbot):
     panel, st, trace = make_panel(qtbot)
     panel.select("conv1.feature_maps", (0, 3, 3))
+    gc.collect()   # garbage of earlier tests, freed mid-test, would also lower None's count
     before = sys.getrefcount(None)
     keys = [Qt.Key_Right] * 40 + [Qt.Key_Left] * 40 + [Qt.Key_End, Qt.Key_Home]
     for k in range(500):
         qtbot.keyClick(panel, keys[k % len(keys)])
-    assert sys.getrefcount(None) - before > -100
+    # The 6.12 bug loses one reference per void Qt call: dozens per step, thousands here.
+    assert sys.getrefcount(None) - before > -1000
 
 
 def test_every_step_explains_a_selected_element_without_errors(qtbot):
