@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
@@ -164,7 +164,11 @@ class MainWindow(FileActions, QMainWindow):
     def _restore_settings(self):
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1600, 1000)
+            # 1600 x 1000 where it fits; on a smaller screen (a 1366 x 768 laptop) its free area.
+            size = QSize(1600, 1000)
+            if self.screen() is not None:
+                size = size.boundedTo(self.screen().availableGeometry().size())
+            self.resize(size)
         self.brush_slider.setValue(self._setting("canvas/brush", DEFAULT_BRUSH, int))
         dark = self._setting("canvas/dark", True, bool)
         self.light_action.setChecked(not dark)
