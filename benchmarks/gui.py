@@ -1,6 +1,6 @@
 """GUI latency (offscreen): step key -> window repainted, canvas move -> bars repainted, startup.
 
-    python benchmarks/gui.py [--moves 2000] [--rate 125] [--runs 5]
+    python benchmarks/gui.py [--network shipped|default] [--moves 2000] [--rate 125] [--runs 5]
 
 Prints a table and last a line `step p95 X ms, draw p95 Y ms, startup Z s`. Goals: step and
 draw p95 < 16 ms (one frame at 60 Hz), startup < 1.5 s. Not a test: timings depend on the machine.
@@ -192,6 +192,8 @@ def main(argv=None):
     ap.add_argument("--moves", type=int, default=2000)
     ap.add_argument("--rate", type=float, default=125.0, help="mouse events per second")
     ap.add_argument("--runs", type=int, default=5, help="startup runs")
+    ap.add_argument("--network", choices=("shipped", "default"), default="shipped",
+                    help="step through the shipped model (2 conv blocks) or DEFAULT_CONFIG's net")
     args = ap.parse_args(argv)
 
     import numpy as np
@@ -199,6 +201,13 @@ def main(argv=None):
 
     from convviz.gui.app import create
     app, win = create([])
+    if args.network == "default":
+        from convviz.engine import DEFAULT_CONFIG, Network
+        path = os.path.join(os.environ["XDG_CONFIG_HOME"], "default.npz")
+        Network(DEFAULT_CONFIG, seed=0).save(path)
+        assert win.open_model(path)
+    print(f"network: {args.network} ({len(win.net.config['conv'])} conv block(s), "
+          f"{win.net.parameter_count()} parameters)")
     win.show()
     paints = Paints(app)
     for _ in range(20):
