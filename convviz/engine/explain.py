@@ -55,7 +55,8 @@ def conv_pixel(step, p, i, j):
     products = patch * kernel
     s = _f(products.sum())
     return {"p": p, "i": i, "j": j, "receptive_field": rf, "patch": patch, "kernel": kernel,
-            "products": products, "sum": s, "bias": _f(b[p]), "z": s + _f(b[p]),
+            "products": products, "channel_sums": products.reshape(len(products), -1).sum(axis=1),
+            "sum": s, "bias": _f(b[p]), "z": s + _f(b[p]),
             "output": _f(step.arrays["output"][p, i, j])}
 
 

@@ -82,21 +82,17 @@ def _fmt_conv_pixel(d, step):
     p, i, j = d["p"], d["i"], d["j"]
     out = [f"Receptive field: input rows {r0}…{r1 - 1}, columns {c0}…{c1 - 1} (outlined on the input).<br>"]
     patch, kernel, prods = d["patch"], d["kernel"], d["products"]
-    if patch.shape[0] == 1:
-        # patch ⊙ kernel on one row and their products below: three 5 × 5 tables side by side
-        # do not fit the inspector's width
-        out.append("<table><tr><td>patch I</td><td></td><td>kernel K<sub>%d</sub></td></tr>"
-                   "<tr><td>%s</td><td>&nbsp;⊙&nbsp;</td><td>%s</td></tr>"
-                   "<tr><td colspan='3'>= products</td></tr><tr><td colspan='3'>%s</td></tr></table>"
-                   % (p, matrix(patch[0]), matrix(kernel[0], sign=True), matrix(prods[0], sign=True)))
-    else:
-        sums = prods.reshape(prods.shape[0], -1).sum(axis=1)
+    c = 0
+    if patch.shape[0] > 1:
+        sums = d["channel_sums"]
         out.append("Sum of products per input channel c: " +
                    ", ".join(f"c={c}: {N(v)}" for c, v in enumerate(sums)) + "<br>")
         c = int(np.argmax(np.abs(sums)))
-        out.append(f"Channel {c} (largest): <table><tr><td>{matrix(patch[c])}</td><td>&nbsp;⊙&nbsp;</td>"
-                   f"<td>{matrix(kernel[c], sign=True)}</td></tr><tr><td colspan='3'>= products</td></tr>"
-                   f"<tr><td colspan='3'>{matrix(prods[c], sign=True)}</td></tr></table>")
+        out.append(f"Channel {c} (largest):")
+    # One table under the other: three k × k tables side by side overflow the inspector's width.
+    out.append(f"<table><tr><td>patch I<sub>{c}</sub></td><td>{matrix(patch[c])}</td></tr>"
+               f"<tr><td>⊙ kernel K<sub>{p},{c}</sub></td><td>{matrix(kernel[c], sign=True)}</td></tr>"
+               f"<tr><td>= products</td><td>{matrix(prods[c], sign=True)}</td></tr></table>")
     out.append(f"<div class='eq'>C<sub>{p}</sub>[{i}, {j}] = Σ products + b<sub>{p}</sub> = {N(d['sum'])} + {P(d['bias'])}"
                f" = <span class='total'>{N(d['z'])}</span></div>")
     return "".join(out)

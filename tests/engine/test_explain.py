@@ -59,6 +59,8 @@ def test_conv_pixel_sum_equals_output(trace):
             assert abs(r["products"].sum() + r["bias"] - s.arrays["output"][p, i, j]) < TOL
             assert abs(r["z"] - r["output"]) < TOL
             assert r["products"].shape == s.arrays["W"][p].shape
+            assert r["channel_sums"].shape == (s.arrays["W"].shape[1],)
+            assert abs(r["channel_sums"].sum() - r["sum"]) < TOL
             r0, c0, r1, c1 = r["receptive_field"]
             (sh, sw), (ph, pw) = s.meta["stride"], s.meta["padding"]
             assert (r0, c0) == (i * sh - ph, j * sw - pw)
