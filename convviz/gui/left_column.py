@@ -118,11 +118,13 @@ class LeftColumn(QScrollArea):
         lr_row.addWidget(self.lr_spin)
         lr_row.addStretch(1)
         col.addLayout(lr_row)
-        col.addWidget(self.loss_text)
+        # The buttons above the loss text: that text grows a line ("losses so far") after the
+        # first update, which would move the buttons away from under the pointer.
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button, 1)
         buttons.addWidget(self.reset_button)
         col.addLayout(buttons)
+        col.addWidget(self.loss_text)
         col.addStretch(1)
         self._inner = inner = QWidget()
         inner.setLayout(col)

@@ -376,7 +376,7 @@ class MainWindow(FileActions, QMainWindow):
             self.target_text.setText("Training target y: draw a digit first.")
             self.loss_text.setText("")
             return
-        why = self._choice_source if chosen else "predicted; press 0-9 to choose"
+        why = self._choice_source if chosen else "predicted; keys 0-9 choose"
         self.target_text.setText(f"Training target y = <b>{label}</b> ({why})")
         if self.trace is None:
             self.loss_text.setText("")
