@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QStackedWidget
 
 from . import colors
-from .equations import plain_number, to_rich
+from .equations import plain_number, title_rich
 from .mosaic import Strip, Tiling
 
 from .detail_pages import (MAX_LABELLED, BigPage, Page, big_panels, big_tiling, brush, set_text,
@@ -115,7 +115,7 @@ class DetailView(QStackedWidget):
             self.setCurrentWidget(page)
         self._big = (step, panels)
         what = "an element" if panels[-1][1].ndim == 1 else "a pixel"
-        set_text(page.title, f"{to_rich(step.title)} · click {what} for its numbers")
+        set_text(page.title, f"{title_rich(step.title)} · click {what} for its numbers")
         main_levels = None
         for panel, (stage, arr, kind, caption) in zip(page.active, panels):
             levels = self._levels(stage, arr, kind)

@@ -63,3 +63,26 @@ def plain_number(x, digits=4):
     """Like number() without markup (for plot labels)."""
     x = float(x)
     return "0" if x == 0 else f"{x:.{digits}g}".replace("-", "−")
+
+
+_SUPERSCRIPT = str.maketrans("0123456789+−-()Ll", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁽⁾ᴸˡ")
+
+
+def _names(title):
+    """Engine names inside a title read as words: 'loss: cross_entropy' -> 'loss: cross-entropy'
+    (an underscore between two lower-case words is a name, not a subscript)."""
+    return re.sub(r"(?<=[a-z]{2})_(?=[a-z]{2})", "-", title)
+
+
+def title_text(title):
+    """A step title as plain text (the step list, tooltips): names read as words and
+    superscript groups as Unicode superscripts, 'δ^(L+1)' -> 'δ⁽ᴸ⁺¹⁾'."""
+    def sup(m):
+        inner = m.group(1)
+        return inner.translate(_SUPERSCRIPT) if all(c in "0123456789+−-()Ll" for c in inner) else m.group(0)
+    return re.sub(r"\^(\([^()]*\)|[0-9Ll])", sup, _names(title))
+
+
+def title_rich(title):
+    """A step title as rich text: like to_rich, with names such as cross_entropy kept whole."""
+    return to_rich(_names(title))

@@ -11,7 +11,7 @@ from ..engine import PHASES
 from ..engine.explain import explain
 from . import colors
 from .detail import DetailView
-from .equations import number
+from .equations import number, title_rich, title_text
 from .inspector import HINT, Inspector, element_name
 from .pipeline import PipelineView
 from .stepper import Stepper
@@ -208,8 +208,8 @@ class NetworkPanel(QWidget):
         if self.pipeline._key != old_key:
             self.selection = None
         for s in trace:
-            item = QListWidgetItem(f"{s.index + 1:>2}  {s.title}")
-            item.setToolTip(f"{s.phase}: {s.title}")
+            item = QListWidgetItem(f"{s.index + 1:>2}  {title_text(s.title)}")
+            item.setToolTip(f"{s.phase}: {title_text(s.title)}")
             item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, "#333")))
             self.steps.addItem(item)
         self.detail._shown = None
@@ -258,7 +258,7 @@ class NetworkPanel(QWidget):
         if self.detail.isVisibleTo(self) != visible:
             self.detail.setVisible(visible)
         self.phase.set_phase(step.phase)
-        self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {step.title}")
+        self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {title_rich(step.title)}")
         if self.steps.currentRow() != i:
             self.steps.blockSignals(True)
             self.steps.setCurrentRow(i)
