@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from . import colors
 from .equations import number as N
-from .equations import to_rich
+from .equations import title_rich, to_rich
 
 HINT = "Click any pixel, unit or weight to see its numbers."
 
@@ -238,9 +238,37 @@ def _fmt_conv_input_grad(d, step):
             f"<div class='eq'>∂L/∂I<sub>{d['c']}</sub>[{d['r']}, {d['s']}] = <span class='total'>{N(d['grad'])}</span></div>")
 
 
+def _param_symbol(step, index):
+    """The updated element in the paper's notation: K_p,c[m, n], W_j,i or b_p (θ otherwise)."""
+    kind = step.stage.rpartition(".")[2]
+    if kind == "W" and len(index) == 4:
+        p, c, m, n = index
+        return f"K<sub>{p},{c}</sub>[{m}, {n}]", ""
+    if kind == "W" and len(index) == 2:
+        return f"W<sub>{index[0]},{index[1]}</sub>", ""
+    if kind == "b" and len(index) == 1:
+        what = "kernel" if step.layer.startswith("conv") else "unit"
+        return f"b<sub>{index[0]}</sub>", f"the bias of {what} {index[0]}"
+    return "θ", ""
+
+
 def _fmt_update(d, step):
-    return (f"<div class='eq'>θ − α · ∂L/∂θ = {N(d['before'])} − {N(d['lr'])} × {P(d['grad'])} = "
-            f"<span class='total'>{N(d['after'])}</span></div>")
+    sym, note = _param_symbol(step, d["index"])
+    change = d["after"] - d["before"]
+    # enough digits that before and after differ on screen (a step is often 10⁻⁵ of the weight)
+    digits = 4
+    if change != 0:
+        scale = max(abs(d["before"]), abs(d["after"]))
+        digits = int(min(10, max(4, np.ceil(np.log10(scale / abs(change))) + 2))) if scale > 0 else 4
+    lines = [f"<div class='eq'>{sym} ← {N(d['before'], digits)} − {N(d['lr'])} × {P(d['grad'])} = "
+             f"<span class='total'>{N(d['after'], digits)}</span></div>"]
+    if d["grad"] == 0:
+        lines.append("Its gradient is 0, so this step leaves it unchanged.")
+    else:
+        lines.append(f"It moves by −α · ∂L/∂θ = {N(-d['lr'] * d['grad'])}, against its gradient.")
+    if note:                # a kernel or unit selected: its bias is what this step updates
+        lines.insert(0, f"{note[0].upper()}{note[1:]}:")
+    return "".join(lines)
 
 
 def _fmt_rerun(d, step):
@@ -261,7 +289,7 @@ class Inspector(QTextBrowser):
         fallback: plain HTML about the selected element when this step does not compute it."""
         color = colors.PHASE_COLORS.get(step.phase, "#333")
         parts = [_CSS, f"<div class='phase' style='color:{color}'>{step.phase.upper()} · step {step.index + 1} of "
-                       f"{total}</div>", f"<h3>{html.escape(step.title)}</h3>",
+                       f"{total}</div>", f"<h3>{title_rich(step.title)}</h3>",
                  f"<div class='eq'>{to_rich(step.equation)}</div>"]
         sizes = step.meta.get("sizes")
         if sizes:
