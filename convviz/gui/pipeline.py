@@ -304,6 +304,20 @@ class PipelineView(QScrollArea):
                 colors.set_colorbar(self.colorbar, current_grad)
         _set_label(self.colorbar_label, "gradient<br>−  0  +" if current_grad is not None else "")
         self._draw_markers(markers)
+        self._follow(target)
+
+    def _follow(self, stage):
+        """When the stages do not all fit (narrow windows), scroll the stage the step writes into
+        view once per change of stage (the user may scroll elsewhere meanwhile)."""
+        if stage == getattr(self, "_followed", None):
+            return
+        self._followed = stage
+        v = self.views.get(stage)
+        if v is None or self.horizontalScrollBar().maximum() <= 0:
+            return
+        r = v.vb.sceneBoundingRect()
+        x = self.graphics.viewport().mapTo(self.graphics, self.graphics.mapFromScene(r.center())).x()
+        self.ensureVisible(x, self.verticalScrollBar().value(), int(r.width() / 2) + 24, 0)
 
     def _grad_levels(self, g):
         """Symmetric levels of a gradient array of the current trace (computed once per array)."""
