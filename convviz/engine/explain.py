@@ -95,7 +95,10 @@ def flatten_index(step, k):
     d, h, w = step.arrays["input"].shape if "input" in step.arrays else step.arrays["grad_input"].shape
     p, rest = divmod(int(k), h * w)
     i, j = divmod(rest, w)
-    return {"k": int(k), "p": p, "i": i, "j": j, "hw": (h, w)}
+    out = {"k": int(k), "p": p, "i": i, "j": j, "hw": (h, w)}
+    if "output" in step.arrays:
+        out["value"] = _f(step.arrays["output"][int(k)])
+    return out
 
 
 def _source(i, maps_shape):
@@ -130,11 +133,12 @@ def softmax_element(step, i):
     return out
 
 
-def loss_terms(step):
-    """L = Σ_i term_i: each class's y_i, ŷ_i and term, and the total (= the step's output)."""
+def loss_terms(step, i=None):
+    """L = Σ_i term_i: each class's y_i, ŷ_i and term, and the total (= the step's output);
+    i: the class the user selected (None: the loss itself)."""
     y, yhat, terms = step.arrays["target"], step.arrays["input"], step.arrays["terms"]
     rows = [{"i": i, "y": _f(y[i]), "yhat": _f(yhat[i]), "term": _f(terms[i])} for i in range(terms.size)]
-    return {"loss": step.meta.get("loss"), "terms": rows, "total": _f(terms.sum()),
+    return {"loss": step.meta.get("loss"), "i": i, "terms": rows, "total": _f(terms.sum()),
             "output": _f(step.arrays["output"])}
 
 
@@ -312,7 +316,7 @@ def explain(step, stage, index, maps_shape=None):
     if op == "output" and stage == "out.probs":
         return "softmax", softmax_element(step, idx[0])
     if op == "loss" and stage in ("loss", "out.probs"):
-        return "loss", loss_terms(step)
+        return "loss", loss_terms(step, idx[0] if idx else None)
     if op == "loss_grad" and stage == "out.probs":
         return "loss_grad", loss_grad_element(step, idx[0])
     if op == "output_grad" and stage in ("out.z", "out.probs"):

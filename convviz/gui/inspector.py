@@ -99,7 +99,16 @@ def _fmt_conv_pixel(d, step):
 
 
 def _fmt_activation(d, step):
-    return (f"<div class='eq'>{d['activation']}({N(d['input'])}) = <span class='total'>{N(d['output'])}</span></div>")
+    idx = d["index"]
+    if len(idx) == 3:
+        p, i, j = idx
+        out, inp = f"A<sub>{p}</sub>[{i}, {j}]", f"C<sub>{p}</sub>[{i}, {j}]"
+    elif len(idx) == 1:
+        out, inp = f"a<sub>{idx[0]}</sub>", f"z<sub>{idx[0]}</sub>"
+    else:
+        out, inp = "A", "C"
+    return (f"<div class='eq'>{out} = σ({inp}) = {d['activation']}({N(d['input'])}) = "
+            f"<span class='total'>{N(d['output'])}</span></div>")
 
 
 def _fmt_pool_window(d, step):
@@ -114,7 +123,8 @@ def _fmt_pool_window(d, step):
 
 def _fmt_flatten(d, step):
     h, w = d["hw"]
-    return (f"<div class='eq'>a⁰[{d['k']}] = P<sub>{d['p']}</sub>[{d['i']}, {d['j']}]</div>"
+    value = f" = <span class='total'>{N(d['value'])}</span>" if "value" in d else ""
+    return (f"<div class='eq'>a⁰[{d['k']}] = P<sub>{d['p']}</sub>[{d['i']}, {d['j']}]{value}</div>"
             f"k = p·{h * w} + i·{w} + j = {d['p']}·{h * w} + {d['i']}·{w} + {d['j']} = {d['k']}")
 
 
@@ -148,9 +158,17 @@ def _fmt_softmax(d, step):
 
 
 def _fmt_loss(d, step):
-    rows = [(t["i"], N(t["y"]), N(t["yhat"]), N(t["term"])) for t in d["terms"]]
-    return (terms_table(("i", "y", "ŷ", "term"), rows) +
-            f"<div class='eq'>L = Σ terms = <span class='total'>{N(d['total'])}</span></div>")
+    sel = d.get("i")
+    rows = [tuple(f"<b>{v}</b>" if t["i"] == sel else v for v in (t["i"], N(t["y"]), N(t["yhat"]), N(t["term"])))
+            for t in d["terms"]]
+    out = terms_table(("i", "y", "ŷ", "term"), rows)
+    if d["loss"] == "cross_entropy" and "(1 − y" not in step.equation and d["terms"]:
+        k = sel if sel is not None else max(d["terms"], key=lambda t: t["y"])["i"]
+        t = d["terms"][k]
+        out += (f"term<sub>{k}</sub> = −y<sub>{k}</sub> · ln ŷ<sub>{k}</sub> = −{N(t['y'])} · ln {N(t['yhat'])}"
+                f" = {N(t['term'])}" + ("; y is 0 for every other class, so only the target's term counts."
+                                        if t["y"] == 1 else "") + "<br>")
+    return out + f"<div class='eq'>L = Σ terms = <span class='total'>{N(d['total'])}</span></div>"
 
 
 def _fmt_loss_grad(d, step):
@@ -209,8 +227,10 @@ def _fmt_pool_grad(d, step):
     for part in d["parts"]:
         i, j = part["window"]
         if d["kind"] == "max":
+            sh, sw = step.meta["pool_stride"]
+            r, c = i * sh + part["argmax"][0], j * sw + part["argmax"][1]
             verdict = ("held the maximum: it gets all of δ" if part["won"]
-                       else f"lost to ({part['argmax'][0]}, {part['argmax'][1]}) of the window: it gets 0")
+                       else f"lost to A<sub>{d['p']}</sub>[{r}, {c}] (bold), the window's maximum: it gets 0")
             lines.append(f"window P[{i}, {j}] with δ = {N(part['delta'])}: this value {verdict}"
                          f"{matrix(part['values'], mark=part['argmax'])}")
         else:
@@ -225,6 +245,10 @@ def _fmt_conv_kernel_grad(d, step):
     rows = [(f"({t['i']}, {t['j']})", f"({t['row']}, {t['col']})", N(t["delta"]), N(t["x"]), N(t["product"]))
             for t in d["terms"]]
     p, c, m, n = d["p"], d["c"], d["m"], d["n"]
+    if d["n_nonzero"] == 0:
+        return (f"All {d['n_terms']} products δ<sub>{p}</sub>[i, j] · I<sub>{c}</sub>[…] are 0 (δ is 0 wherever "
+                f"input channel {c} is not), so this weight gets no gradient."
+                f"<div class='eq'>∂L/∂K<sub>{p},{c}</sub>[{m}, {n}] = <span class='total'>{N(d['grad'])}</span></div>")
     return (f"Sum over all {d['n_terms']} positions of the feature map ({d['n_nonzero']} non-zero). Largest terms:" +
             terms_table(("(i, j)", "input pixel", "δ", "I", "δ·I"), rows) + _rest(d, len(rows)) +
             f"<div class='eq'>∂L/∂K<sub>{p},{c}</sub>[{m}, {n}] = <span class='total'>{N(d['grad'])}</span></div>")

@@ -342,8 +342,16 @@ class NetworkPanel(QWidget):
             flat = next((s for s in self.stepper.trace if s.op == "flatten"), None)
             out += [(self._pooled_stage(), t["source"], (0, 1), (0, 1), colors.HIGHLIGHT)
                     for t in d["terms"] if t.get("source") is not None and flat is not None]
-        elif kind == "dense_weight_grad" and d.get("source") is not None:
-            out.append((self._pooled_stage(), d["source"], (0, 1), (0, 1), colors.HIGHLIGHT))
+        elif kind == "dense_weight_grad":            # W_ji joins input i to unit j: outline both
+            trace = self.stepper.trace
+            fwd = next((s for s in trace if s.op == "dense" and s.layer == step.layer), None)
+            out.append((f"{step.layer}.z", (d["j"],), (0, 1), (0, 1), colors.HIGHLIGHT))
+            if fwd is not None:
+                out.append((_dense_source(trace, fwd), (d["i"],), (0, 1), (0, 1), colors.HIGHLIGHT))
+            if d.get("source") is not None:
+                out.append((self._pooled_stage(), d["source"], (0, 1), (0, 1), colors.HIGHLIGHT))
+        elif kind == "flatten":                     # where the vector element came from
+            out.append((self._pooled_stage(), (d["p"], d["i"], d["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
         elif kind == "conv_kernel_grad":
             src = step.meta["input_stage"]
             for t in d["terms"]:
