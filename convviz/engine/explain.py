@@ -323,7 +323,7 @@ def explain(step, stage, index, maps_shape=None):
         return "output_grad", output_grad_element(step, idx[0])
     if op == "dense_dW" and stage == step.stage:
         return "dense_weight_grad", dense_weight_grad(step, *idx, maps_shape=flat)
-    if op == "dense_db" and stage == f"{L}.z":
+    if op == "dense_db" and stage in (f"{L}.z", step.stage):
         return "bias_grad", bias_grad(step, idx[0])
     if op == "dense_dx" and stage == step.stage:
         return "dense_input_grad", dense_input_grad(step, idx[0])
@@ -335,7 +335,7 @@ def explain(step, stage, index, maps_shape=None):
         return "pool_grad", pool_grad_routing(step, *idx)
     if op == "conv_dK" and stage == f"{L}.kernels":
         return "conv_kernel_grad", conv_kernel_grad(step, *idx)
-    if op == "conv_db" and stage in (f"{L}.kernels", f"{L}.feature_maps"):
+    if op == "conv_db" and stage in (f"{L}.kernels", f"{L}.feature_maps", step.stage):
         return "bias_grad", bias_grad(step, idx[0])
     if op == "conv_dX" and stage == step.stage:
         return "conv_input_grad", conv_input_grad(step, *idx)

@@ -259,9 +259,11 @@ class DetailView(QStackedWidget):
             page.captions[1].setText(f"∂L/∂K (±{plain_number(np.abs(a['grad_W']).max(), 2)})")
         elif step.op in ("dense_db", "conv_db"):
             page = self._page("bars")
-            page.title.setText(f"∂L/∂b of {step.layer}<br>one bar per {'unit' if step.op == 'dense_db' else 'kernel'}")
+            page.title.setText(f"∂L/∂b of {step.layer}<br>one bar per {'unit' if step.op == 'dense_db' else 'kernel'}"
+                               " · click a bar")
             g = a["grad_b"]
-            page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8)
+            page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
+            self._heat.append((page.plots[0].getViewBox(), step.stage, g.shape, "bars"))
         elif step.op == "update":
             key, lr = step.stage, step.meta["lr"]
             if a["before"].ndim >= 2:
@@ -333,14 +335,18 @@ class DetailView(QStackedWidget):
         for vb, st, shape, tiling in self._heat:
             if st != stage or len(index) != len(shape):
                 continue
-            if tiling is not None:
+            if tiling == "bars":                  # outline the selected bar
+                y0, y1 = vb.viewRange()[1]
+                height = float(self.pages["bars"].bars[0].opts["height"][index[0]])
+                x, y, w, h = index[0] - 0.45, min(0.0, height), 0.9, abs(height) or (y1 - y0) * 0.01
+            elif tiling is not None:
                 x, y, w, h = tiling.rect(index)
             else:
                 (y, x), w, h = index, 1, 1
             if self._marker.scene() is not vb.scene() or self._marker.parentItem() is not vb.childGroup:
                 if self._marker.scene() is not None:
                     self._marker.scene().removeItem(self._marker)
-                vb.addItem(self._marker)
+                vb.addItem(self._marker, ignoreBounds=True)
             self._marker.setRect(QRectF(x, y, w, h))
             self._marker.setVisible(True)
             return
@@ -352,7 +358,10 @@ class DetailView(QStackedWidget):
             if not vb.sceneBoundingRect().contains(ev.scenePos()):
                 continue
             p = vb.mapSceneToView(ev.scenePos())
-            if tiling is not None:
+            if tiling == "bars":
+                k = int(round(p.x()))
+                idx = (k,) if 0 <= k < shape[0] else None
+            elif tiling is not None:
                 idx = tiling.locate(p.x(), p.y())
             else:
                 j, i = int(np.floor(p.y())), int(np.floor(p.x()))

@@ -34,6 +34,8 @@ def element_name(stage, index):
     names = {3: ("p", "i", "j"), 4: ("p", "c", "m", "n"), 2: ("j", "i"), 1: ("k",)}
     if stage in ("input",) and len(index) == 3:
         names = {3: ("c", "row", "col")}
+    if stage.endswith(".b"):
+        names = {1: ("p" if stage.startswith("conv") else "j",)}
     if stage.endswith((".z", ".a")) or stage in ("out.probs", "flatten"):
         names = {1: ("i" if stage in ("out.probs",) else ("k" if stage == "flatten" else "j"),)}
     labels = names.get(len(index), tuple(f"d{k}" for k in range(len(index))))
