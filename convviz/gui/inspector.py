@@ -42,6 +42,28 @@ def element_name(stage, index):
     return f"{stage}[" + ", ".join(f"{n}={v}" for n, v in zip(labels, index)) + "]"
 
 
+def element_symbol(stage, index):
+    """The selected element in the equations' notation (HTML), e.g. C<sub>0</sub>[7, 11]; '' if none."""
+    kind = stage.rpartition(".")[2]
+    idx = tuple(int(v) for v in index)
+    if stage == "input" and len(idx) == 3:
+        return f"I<sub>{idx[0]}</sub>[{idx[1]}, {idx[2]}]"
+    maps = {"feature_maps": "C", "activated": "A", "pooled": "P"}
+    if kind in maps and len(idx) == 3:
+        return f"{maps[kind]}<sub>{idx[0]}</sub>[{idx[1]}, {idx[2]}]"
+    if kind == "kernels" and len(idx) == 4:
+        return f"K<sub>{idx[0]},{idx[1]}</sub>[{idx[2]}, {idx[3]}]"
+    vectors = {"flatten": "a⁰", "z": "z", "a": "a", "probs": "ŷ", "b": "b"}
+    key = "flatten" if stage == "flatten" else kind
+    if key in vectors and len(idx) == 1:
+        return f"{vectors[key]}<sub>{idx[0]}</sub>" if key != "flatten" else f"a⁰[{idx[0]}]"
+    if kind == "W" and len(idx) == 2:
+        return f"W<sub>{idx[0]},{idx[1]}</sub>"
+    if stage == "loss":
+        return "L"
+    return ""
+
+
 def P(x):
     """A number as an operand: negative ones in parentheses, so '+ (−1.4)' reads right."""
     return N(x) if float(x) >= 0 else f"({N(x)})"
@@ -92,7 +114,8 @@ def _fmt_conv_pixel(d, step):
         c = int(np.argmax(np.abs(sums)))
         out.append(f"Channel {c} (largest):")
     # One table under the other: three k × k tables side by side overflow the inspector's width.
-    out.append(f"<table><tr><td>patch I<sub>{c}</sub></td><td>{matrix(patch[c])}</td></tr>"
+    src = {"pooled": "P", "activated": "A"}.get(step.meta.get("input_stage", "").rpartition(".")[2], "I")
+    out.append(f"<table><tr><td>patch {src}<sub>{c}</sub></td><td>{matrix(patch[c])}</td></tr>"
                f"<tr><td>⊙ kernel K<sub>{p},{c}</sub></td><td>{matrix(kernel[c], sign=True)}</td></tr>"
                f"<tr><td>= products</td><td>{matrix(prods[c], sign=True)}</td></tr></table>")
     out.append(f"<div class='eq'>C<sub>{p}</sub>[{i}, {j}] = Σ products + b<sub>{p}</sub> = {N(d['sum'])} + {P(d['bias'])}"
@@ -261,7 +284,8 @@ def _fmt_conv_input_grad(d, step):
             for t in d["terms"]]
     return (f"This pixel met {d['n_terms']} (kernel weight, output position) pairs. Largest terms:" +
             terms_table(("p", "(i, j)", "(m, n)", "δ", "K", "δ·K"), rows) + _rest(d, len(rows)) +
-            f"<div class='eq'>∂L/∂I<sub>{d['c']}</sub>[{d['r']}, {d['s']}] = <span class='total'>{N(d['grad'])}</span></div>")
+            f"<div class='eq'>∂L/∂{element_symbol(step.stage, (d['c'], d['r'], d['s'])) or 'I'} = "
+            f"<span class='total'>{N(d['grad'])}</span></div>")
 
 
 def _param_symbol(step, index):
@@ -324,7 +348,9 @@ class Inspector(QTextBrowser):
         if selection is None:
             parts.append(f"<p class='hint'>{HINT}</p>")
         else:
-            parts.append(f"<p class='sel'>Selected: {html.escape(element_name(*selection))}</p>")
+            sym = element_symbol(*selection)
+            parts.append(f"<p class='sel'>Selected: {sym + ' · ' if sym else ''}"
+                         f"<span style='font-weight:normal'>{html.escape(element_name(*selection))}</span></p>")
             if explanation is not None:
                 parts.append(format_explanation(explanation[0], explanation[1], step))
             elif fallback:
