@@ -284,7 +284,7 @@ class PipelineView(QScrollArea):
                         v.ovl.setLookupTable(colors.blend_lut() if mode == "both" else colors.diverging_lut())
                     v.ovl.setImage(col.tiling.compose(grad[1]), autoLevels=False, levels=lv)
                     v.ovl.setOpacity(opacity)
-            if grad is not None:
+            if grad is not None and opacity > 0:      # Values mode shows no gradient scale
                 _set_label(v.gradlabel, f"±{plain_number(lv[1], 2)}",
                            colors.PHASE_COLORS["backward"] if grad[0] == index else colors.TEXT)
                 if grad[0] == index:
@@ -293,7 +293,7 @@ class PipelineView(QScrollArea):
                 _set_label(v.gradlabel, "")
             if col.kind == "probs":
                 self._prob_texts(v, trace, val[1] if reached else None)
-        if current_grad is None and step.is_gradient:
+        if current_grad is None and step.is_gradient and opacity > 0:
             g = step.main_array()
             if g is not None and np.size(g) > 1:
                 current_grad = colors.symmetric_levels(g)
