@@ -15,6 +15,11 @@ def wants_detail(step):
     return step.op in ("dense_dW", "dense_db", "conv_dK", "conv_db", "update", "rerun")
 
 
+def _input_symbol(stage):
+    """What a conv block reads, as in the equations: I (the image), P (pooled maps) or A."""
+    return {"pooled": "P", "activated": "A"}.get(stage.rpartition(".")[2], "I")
+
+
 MAX_LABELLED = 16         # strips this short get their numbers written beside them
 
 
@@ -45,9 +50,11 @@ def big_panels(step, trace):
         if op == "conv":
             n, c, k1, k2 = a["W"].shape
             x = a["input"]
-            return [(step.meta["input_stage"], x, "value", f"input I<br>{x.shape[0]} × {x.shape[1]} × {x.shape[2]}"),
+            src = _input_symbol(step.meta["input_stage"])
+            # ⋆: cross-correlation (the kernel is not flipped), as in the conv_dX equation
+            return [(step.meta["input_stage"], x, "value", f"input {src}<br>{x.shape[0]} × {x.shape[1]} × {x.shape[2]}"),
                     (f"{layer}.kernels", a["W"], "value", f"kernels K<br>{n} × {k1} × {k2}" + (f" × {c}" if c > 1 else "")),
-                    (step.stage, out, "value", f"feature maps C = I ∗ K + b<br>{d} maps {h} × {w}")]
+                    (step.stage, out, "value", f"feature maps C = {src} ⋆ K + b<br>{d} maps {h} × {w}")]
         if op == "activation":
             name = step.meta.get("activation", "σ")
             return [(prev, a["input"], "value", "before: C"),
@@ -88,7 +95,8 @@ def big_panels(step, trace):
         return [("flatten", a["grad_output"], "grad", "∂L/∂a⁰<br>the vector"),
                 (step.stage, g, "grad", "∂L/∂P<br>the same numbers back in map shape")]
     if op == "conv_dX":
-        what = "∂L/∂I: red pixels would raise the loss<br>(saliency)" if step.stage == "input" else "∂L/∂I"
+        what = ("∂L/∂I: red pixels would raise the loss<br>(saliency)" if step.stage == "input"
+                else f"∂L/∂{_input_symbol(step.stage)}<br>for the layer below")
         return [(f"{layer}.feature_maps", a["grad_output"], "grad", "δ from above<br>∂L/∂C"),
                 (f"{layer}.kernels", a["W"], "value", "kernels K<br> "),
                 (step.stage, g, "grad", what)]

@@ -104,10 +104,15 @@ def format_explanation(kind, d, step):
 def _fmt_conv_pixel(d, step):
     r0, c0, r1, c1 = d["receptive_field"]
     p, i, j = d["p"], d["i"], d["j"]
-    out = [f"Receptive field: input rows {r0}…{r1 - 1}, columns {c0}…{c1 - 1} (outlined on the input).<br>"]
     patch, kernel, prods = d["patch"], d["kernel"], d["products"]
+    many = patch.shape[0] > 1
+    what = "Σ<sub>c</sub> Σ products" if many else "Σ products"
+    # the result first: at the default size the tables below need scrolling
+    out = [f"<div class='eq'>C<sub>{p}</sub>[{i}, {j}] = {what} + b<sub>{p}</sub> = {N(d['sum'])} + {P(d['bias'])}"
+           f" = <span class='total'>{N(d['z'])}</span></div>",
+           f"Receptive field: input rows {r0}…{r1 - 1}, columns {c0}…{c1 - 1} (outlined on the input).<br>"]
     c = 0
-    if patch.shape[0] > 1:
+    if many:
         sums = d["channel_sums"]
         out.append("Sum of products per input channel c: " +
                    ", ".join(f"c={c}: {N(v)}" for c, v in enumerate(sums)) + "<br>")
@@ -117,9 +122,8 @@ def _fmt_conv_pixel(d, step):
     src = {"pooled": "P", "activated": "A"}.get(step.meta.get("input_stage", "").rpartition(".")[2], "I")
     out.append(f"<table><tr><td>patch {src}<sub>{c}</sub></td><td>{matrix(patch[c])}</td></tr>"
                f"<tr><td>⊙ kernel K<sub>{p},{c}</sub></td><td>{matrix(kernel[c], sign=True)}</td></tr>"
-               f"<tr><td>= products</td><td>{matrix(prods[c], sign=True)}</td></tr></table>")
-    out.append(f"<div class='eq'>C<sub>{p}</sub>[{i}, {j}] = Σ products + b<sub>{p}</sub> = {N(d['sum'])} + {P(d['bias'])}"
-               f" = <span class='total'>{N(d['z'])}</span></div>")
+               f"<tr><td>= products</td><td>{matrix(prods[c], sign=True)}</td></tr>"
+               f"<tr><td></td><td>Σ = {N(prods[c].sum())}</td></tr></table>")
     return "".join(out)
 
 

@@ -147,6 +147,9 @@ class NetworkPanel(QWidget):
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.NoFocus)
         self.steps.setMinimumWidth(200)
+        # long titles end in "…" (the tooltip has them whole) rather than under a scroll bar
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.steps.setTextElideMode(Qt.ElideRight)
         self.steps.itemClicked.connect(lambda item: self.stepper.go(self.steps.row(item)))
         self.inspector = Inspector()
         self.inspector.setFocusPolicy(Qt.NoFocus)
