@@ -241,8 +241,16 @@ def _fmt_dense_input_grad(d, step):
 
 
 def _fmt_activation_grad(d, step):
-    return (f"input {N(d['input'])}, so σ′ = {N(d['derivative'])}"
-            f"<div class='eq'>δ<sub>in</sub> = δ<sub>out</sub> · σ′ = {N(d['grad_output'])} × {P(d['derivative'])} = "
+    idx = d["index"]
+    if len(idx) == 3:
+        at = f"<sub>{idx[0]}</sub>[{idx[1]}, {idx[2]}]"
+        pre, post = f"C{at}", f"A{at}"
+    elif len(idx) == 1:
+        pre, post = f"z<sub>{idx[0]}</sub>", f"a<sub>{idx[0]}</sub>"
+    else:
+        pre, post = "C", "A"
+    return (f"{pre} = {N(d['input'])}, so σ′({pre}) = {N(d['derivative'])}"
+            f"<div class='eq'>∂L/∂{pre} = ∂L/∂{post} · σ′({pre}) = {N(d['grad_output'])} × {P(d['derivative'])} = "
             f"<span class='total'>{N(d['grad'])}</span></div>")
 
 
