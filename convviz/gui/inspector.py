@@ -92,7 +92,13 @@ def terms_table(headers, rows):
 
 def _rest(d, shown):
     others = d["n_terms"] - shown
-    return f"+ {others} other terms: {N(d['rest'])}<br>" if others > 0 else ""
+    if others <= 0:
+        return ""
+    nz = ""
+    if "n_nonzero" in d:       # most of a ReLU layer's terms are 0: say how many count
+        rest_nz = d["n_nonzero"] - sum(1 for t in d["terms"][:shown] if t.get("product"))
+        nz = f" ({max(rest_nz, 0)} non-zero)"
+    return f"+ {others} other terms{nz}: {N(d['rest'])}<br>"
 
 
 def format_explanation(kind, d, step):
