@@ -233,9 +233,11 @@ def _fmt_dense_weight_grad(d, step):
 
 
 def _fmt_bias_grad(d, step):
+    # said first: the selection may be a kernel weight or a unit, whose bias this is
+    what = f"The bias of {'kernel' if step.layer.startswith('conv') else 'unit'} {d['p']} (now {N(d['bias'])}):"
     if d["n_terms"] == 1:
-        return f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = δ<sub>{d['p']}</sub> = <span class='total'>{N(d['grad'])}</span></div>"
-    return (f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = Σ<sub>i,j</sub> δ<sub>{d['p']}</sub>[i, j] over {d['n_terms']} positions"
+        return what + f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = δ<sub>{d['p']}</sub> = <span class='total'>{N(d['grad'])}</span></div>"
+    return (what + f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = Σ<sub>i,j</sub> δ<sub>{d['p']}</sub>[i, j] over {d['n_terms']} positions"
             f" = <span class='total'>{N(d['grad'])}</span></div>")
 
 

@@ -261,6 +261,9 @@ class NetworkPanel(QWidget):
         if self.detail.isVisibleTo(self) != visible:
             self.detail.setVisible(visible)
         self.phase.set_phase(step.phase)
+        hovered = getattr(self.pipeline, "_hovered", None)
+        if hovered:                  # the hover line shows the value at this step, not the last one
+            self._on_hover(*hovered)
         self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {title_rich(step.title)}")
         if self.steps.currentRow() != i:
             self.steps.blockSignals(True)
