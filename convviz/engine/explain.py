@@ -300,6 +300,8 @@ def explain(step, stage, index, maps_shape=None):
     op, idx, L = step.op, tuple(int(v) for v in index), step.layer
     flat = maps_shape if maps_shape is not None and step.arrays.get("input", np.empty(0)).size == \
         int(np.prod(maps_shape)) and op.startswith("dense") else None
+    if op == "input" and stage == "input" and len(idx) == 3:
+        return "input_pixel", {"index": idx, "value": _f(step.arrays["output"][idx])}
     if op == "conv" and stage == step.stage:
         return "conv_pixel", conv_pixel(step, *idx)
     if op == "activation" and stage in (step.stage, _pre(step.stage)):

@@ -133,6 +133,12 @@ def _fmt_conv_pixel(d, step):
     return "".join(out)
 
 
+def _fmt_input_pixel(d, step):
+    c, r, s = d["index"]
+    return (f"<div class='eq'>I<sub>{c}</sub>[{r}, {s}] = <span class='total'>{N(d['value'])}</span></div>"
+            f"0 is paper, 1 is full ink. Every later stage is computed from these {step.arrays['output'].size} numbers.")
+
+
 def _fmt_activation(d, step):
     idx = d["index"]
     if len(idx) == 3:
