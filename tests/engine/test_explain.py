@@ -241,3 +241,16 @@ def test_dense_terms_name_the_pooled_value_they_came_from():
     assert all(term["source"] is None for term in d["terms"])       # out reads dense1.a, not the maps
     kind, d = ex.explain(t.find("dense_dW", "dense1"), "dense1.W", (2, 300), maps_shape=shape)
     assert d["source"] == tuple(int(v) for v in np.unravel_index(300, shape))
+
+
+def test_bias_bars_input_pixels_and_loss_rows_are_explained(trace):
+    for s in steps(trace, "conv_db") + steps(trace, "dense_db"):
+        kind, d = ex.explain(s, s.stage, (0,))                 # a click on a bias bar
+        assert kind == "bias_grad" and abs(d["grad"] - s.arrays["grad_b"][0]) < TOL
+    s = steps(trace, "input")[0]
+    kind, d = ex.explain(s, "input", (0, 14, 14))
+    assert kind == "input_pixel" and d["value"] == s.arrays["output"][0, 14, 14]
+    s = steps(trace, "loss")[0]
+    assert ex.explain(s, "out.probs", (3,))[1]["i"] == 3 and ex.explain(s, "loss", ())[1]["i"] is None
+    s = steps(trace, "flatten")[0]
+    assert ex.explain(s, "flatten", (5,))[1]["value"] == s.arrays["output"][5]

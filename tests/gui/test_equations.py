@@ -40,3 +40,24 @@ def test_number():
     assert number(0.0) == "0"
     assert number(-1.23456) == "−1.235"
     assert number(12345.6) == "1.235·10<sup>4</sup>"
+
+
+def test_titles_keep_names_whole_and_raise_superscripts():
+    from convviz.gui.equations import title_rich, title_text
+    assert title_rich("loss: cross_entropy") == "loss: cross-entropy"       # not cross<sub>entropy</sub>
+    assert title_text("output: δ^(L+1) = ∂L/∂z") == "output: δ⁽ᴸ⁺¹⁾ = ∂L/∂z"
+    assert title_rich("output: δ^(L+1) = ∂L/∂z") == "output: δ<sup>(L+1)</sup> = ∂L/∂z"
+    assert title_text("update conv1.W") == "update conv1.W"
+
+
+def test_update_shows_enough_digits_to_see_the_change():
+    from types import SimpleNamespace
+    from convviz.gui.inspector import format_explanation
+    step = SimpleNamespace(stage="conv1.W", layer="conv1")
+    d = {"index": (3, 0, 0, 0), "before": -0.66370, "grad": -0.0007089, "lr": 0.01,
+         "after": -0.66370 + 0.01 * 0.0007089}
+    text = format_explanation("update", d, step)
+    assert "K<sub>3,0</sub>[0, 0] ←" in text
+    assert number(d["before"], 7) in text and number(d["after"], 7) in text
+    bias = format_explanation("update", {**d, "index": (3,)}, SimpleNamespace(stage="conv1.b", layer="conv1"))
+    assert "The bias of kernel 3" in bias and "b<sub>3</sub> ←" in bias
