@@ -263,7 +263,7 @@ class DetailView(QStackedWidget):
                                " · click a bar")
             g = a["grad_b"]
             page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
-            self._heat.append((page.plots[0].getViewBox(), step.stage, g.shape, "bars"))
+            self._heat.append((page.plots[0].getViewBox(), step.stage, g.shape, ("bars", page.bars[0])))
         elif step.op == "update":
             key, lr = step.stage, step.meta["lr"]
             if a["before"].ndim >= 2:
@@ -283,11 +283,13 @@ class DetailView(QStackedWidget):
                     brushes = signed_brushes(v) if name == "grad" else [brush("#888" if name == "before"
                                                                                    else "#1e8449")] * v.size
                     page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
+                    self._heat.append((page.plots[k].getViewBox(), key, v.shape, ("bars", page.bars[k])))
                     if getattr(page.plots[k], "_titled", None) != name:
                         page.plots[k]._titled = name
                         page.plots[k].setTitle({"before": "before", "grad": "gradient", "after": "after"}[name],
                                                color="#333", size="8pt")
-            page.title.setText(f"{key}<br>after = before − α · gradient,   α = {lr:g}")
+            page.title.setText(f"{key}<br>after = before − α · gradient,   α = {lr:g} · click "
+                               + ("a weight" if a["before"].ndim >= 2 else "a bar"))
         elif step.op == "rerun":
             page = self._page("rerun")
             before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
@@ -335,9 +337,9 @@ class DetailView(QStackedWidget):
         for vb, st, shape, tiling in self._heat:
             if st != stage or len(index) != len(shape):
                 continue
-            if tiling == "bars":                  # outline the selected bar
+            if isinstance(tiling, tuple):         # ("bars", item): outline the selected bar
                 y0, y1 = vb.viewRange()[1]
-                height = float(self.pages["bars"].bars[0].opts["height"][index[0]])
+                height = float(tiling[1].opts["height"][index[0]])
                 x, y, w, h = index[0] - 0.45, min(0.0, height), 0.9, abs(height) or (y1 - y0) * 0.01
             elif tiling is not None:
                 x, y, w, h = tiling.rect(index)
@@ -358,7 +360,7 @@ class DetailView(QStackedWidget):
             if not vb.sceneBoundingRect().contains(ev.scenePos()):
                 continue
             p = vb.mapSceneToView(ev.scenePos())
-            if tiling == "bars":
+            if isinstance(tiling, tuple):         # a bar plot: the nearest bar
                 k = int(round(p.x()))
                 idx = (k,) if 0 <= k < shape[0] else None
             elif tiling is not None:
