@@ -302,7 +302,12 @@ class PipelineView(QScrollArea):
             self.colorbar.setVisible(current_grad is not None)
             if current_grad is not None:
                 colors.set_colorbar(self.colorbar, current_grad)
-        _set_label(self.colorbar_label, "gradient<br>−  0  +" if current_grad is not None else "")
+        if current_grad is not None:
+            _set_label(self.colorbar_label, "gradient<br>−  0  +")
+        elif mode == "gradients" and step.phase in ("forward", "loss"):   # why Gradients shows values
+            _set_label(self.colorbar_label, "no<br>gradients<br>yet", colors.DIM_TEXT)
+        else:
+            _set_label(self.colorbar_label, "")
         self._draw_markers(markers)
         self._follow(target)
 
