@@ -157,6 +157,8 @@ def _fmt_pool_window(d, step):
     k1, k2 = d["size"]
     p, i, j = d["p"], d["i"], d["j"]
     what = {"max": "the largest value (bold) wins", "avg": "their mean", "l2": "√(Σ x²)"}[d["kind"]]
+    if d["kind"] == "max" and np.count_nonzero(d["window"] == d["window"].max()) > 1:
+        what += " (a tie: the first in reading order, as in PyTorch)"
     return (f"Window of A<sub>{p}</sub>: rows {r0}…{r0 + k1 - 1}, columns {c0}…{c0 + k2 - 1}; {what}.<br>"
             f"{matrix(d['window'], mark=d['argmax'])}"
             f"<div class='eq'>P<sub>{p}</sub>[{i}, {j}] = <span class='total'>{N(d['output'])}</span></div>")
