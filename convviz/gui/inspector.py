@@ -96,8 +96,10 @@ def _rest(d, shown):
         return ""
     nz = ""
     if "n_nonzero" in d:       # most of a ReLU layer's terms are 0: say how many count
-        rest_nz = d["n_nonzero"] - sum(1 for t in d["terms"][:shown] if t.get("product"))
-        nz = f" ({max(rest_nz, 0)} non-zero)"
+        rest_nz = max(d["n_nonzero"] - sum(1 for t in d["terms"][:shown] if t.get("product")), 0)
+        nz = f" ({rest_nz} non-zero)"
+        if rest_nz == 0:        # the rest is only rounding (1e-18), not a number to show
+            return f"+ {others} other terms, all 0<br>"
     return f"+ {others} other terms{nz}: {N(d['rest'])}<br>"
 
 
