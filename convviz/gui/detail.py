@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QStackedWidget
 
 from . import colors
 from .equations import plain_number, title_rich
+from .markers import place_marker
 from .mosaic import Strip, Tiling
 
 from .detail_pages import (MAX_LABELLED, BigPage, Page, big_panels, big_tiling, brush, set_text,
@@ -176,15 +177,7 @@ class DetailView(QStackedWidget):
                 k = used.get(id(panel), 0)
                 used[id(panel)] = k + 1
                 item = panel.marker(k)
-                rect = t.rect(index, rows, cols)
-                if getattr(item, "_shown", None) != (rect, color):
-                    item._shown = (rect, color)
-                    item.setRect(QRectF(*rect))
-                    pen = QPen(QColor(color))
-                    pen.setWidthF(2.0)
-                    pen.setCosmetic(True)
-                    item.setPen(pen)
-                item.setVisible(True)
+                place_marker(item, t.rect(index, rows, cols), color)
         for panel in page.panels:
             for item in panel.markers[used.get(id(panel), 0):]:
                 item.setVisible(False)

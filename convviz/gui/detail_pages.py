@@ -3,10 +3,10 @@ that hold them (built once, refilled per step)."""
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QGraphicsRectItem
 
 from . import colors
 from .equations import plain_number
+from .markers import nth_marker
 from .mosaic import Strip, Tiling, best_rows
 from .stages import source_stages
 
@@ -233,12 +233,7 @@ class BigPanel:
         return h / w if w > 20 and h > 20 else 1.0
 
     def marker(self, k):
-        while len(self.markers) <= k:
-            item = QGraphicsRectItem()
-            item.setZValue(10)
-            self.vb.addItem(item)
-            self.markers.append(item)
-        return self.markers[k]
+        return nth_marker(self.markers, self.vb, k)
 
 
 class BigPage(pg.GraphicsLayoutWidget):

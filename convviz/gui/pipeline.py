@@ -9,11 +9,12 @@ stepping back restores exactly what was shown before.
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QScrollArea
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QScrollArea
 
 from . import colors
 from .equations import plain_number
+from .markers import nth_marker, place_marker
 from .stages import build_columns, source_stages, structure_key, target_stage  # noqa: F401 (re-exported)
 
 MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
@@ -120,12 +121,7 @@ class _StageView:
         self.lut_mode = None
 
     def marker(self, k):
-        while len(self.markers) <= k:
-            item = QGraphicsRectItem()
-            item.setZValue(10)
-            self.vb.addItem(item)
-            self.markers.append(item)
-        return self.markers[k]
+        return nth_marker(self.markers, self.vb, k)
 
 
 class PipelineView(QScrollArea):
@@ -378,15 +374,7 @@ class PipelineView(QScrollArea):
             k = used.get(stage, 0)
             used[stage] = k + 1
             item = v.marker(k)
-            rect = v.col.tiling.rect(index, rows, cols)
-            if getattr(item, "_shown", None) != (rect, color):
-                item._shown = (rect, color)
-                item.setRect(QRectF(*rect))
-                pen = QPen(QColor(color))
-                pen.setWidthF(2.0)
-                pen.setCosmetic(True)
-                item.setPen(pen)
-            item.setVisible(True)
+            place_marker(item, v.col.tiling.rect(index, rows, cols), color)
         for stage, v in self.views.items():
             for item in v.markers[used.get(stage, 0):]:
                 item.setVisible(False)
