@@ -164,7 +164,7 @@ class Network:
             p -= lr * grads[key]
         return loss
 
-    def _run(self, x, y, params, need_input_grad=True, recorder=None):
+    def _run(self, x, y, params, need_input_grad=True, recorder=None, backward=True):
         xb, single = self._as_batch(x)
         n = xb.shape[0]
         target = self._targets(y, n)
@@ -189,6 +189,8 @@ class Network:
         terms = losses.loss_terms(loss_name, out_act, yhat, target, z)
         per_example = terms.sum(axis=-1)
         loss = float(per_example.mean())
+        if not backward:
+            return loss, {}, (yhat[0] if single else yhat)
         # The batch loss is the mean over examples, so every example's gradient carries 1/N.
         dyhat = losses.loss_gradient(loss_name, out_act, yhat, target) / n
         if losses.combines(loss_name, out_act):
@@ -239,14 +241,18 @@ class Network:
                                 "gradient, the direction that lowers the loss fastest.",
                                 {"before": p, "grad": grads[key], "after": after[key]}, {"lr": lr}))
         recorder.add("update", entries)
-        loss_after, _, probs_after = self._run(x, y, params=after, need_input_grad=False)
+        rerun = Recorder(single)
+        loss_after, _, probs_after = self._run(x, y, params=after, recorder=rerun, backward=False)
         batch = (lambda a: a[None]) if single else (lambda a: a)   # the recorder drops the batch axis
+        # Every stage's values after the update, so a view can show what the update changed.
+        stages_after = {f"after/{s.stage}": batch(s.arrays["output"]) for s in rerun.steps}
         recorder.add("update", [step("rerun", "out", "loss", "forward again after the update",
                                      f"L: {loss:.6g} → {loss_after:.6g}",
                                      "The same image is run forward with the updated parameters. For a "
                                      "small enough α the loss falls and the target's probability rises.",
                                      {"probs_before": batch(probs), "probs_after": batch(probs_after),
-                                      "loss_before": np.float64(loss), "loss_after": np.float64(loss_after)},
+                                      "loss_before": np.float64(loss), "loss_after": np.float64(loss_after)}
+                                     | stages_after,
                                      {"lr": lr})])
         return Trace(steps=recorder.steps, label=y, lr=lr, loss=loss, probs=probs, grads=grads,
                      loss_after=loss_after, probs_after=probs_after, params_after=after)

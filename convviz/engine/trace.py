@@ -22,7 +22,9 @@ class Step:
     parameter key) the step fills or overlays; equation: the paper's notation as plain
     Unicode; about: what the op does and why, for a learner; arrays: copies of the inputs,
     outputs and gradients ("input", "output", "W", "b", "grad_output" for the incoming δ,
-    "grad_input", "grad_W", "grad_b", ...); meta: stride, padding, sizes and such.
+    "grad_input", "grad_W", "grad_b", ...; the rerun step also has "after/<stage>", each
+    stage's values when the same input is run forward with the updated parameters); meta:
+    stride, padding, sizes and such.
     """
 
     index: int

@@ -246,8 +246,10 @@ class PipelineView(QScrollArea):
             v = self.views[col.stage]
             val = col.latest(col.values, index)
             grad = col.latest(col.grads, index)
-            if grad is not None and step.phase == "update" and trace[grad[0]].phase != "update":
-                grad = None      # the update shows new values; only its own gradient stays
+            if grad is not None and step.phase == "update" and (
+                    step.op == "rerun" or trace[grad[0]].phase != "update"):
+                # the update shows new values with only its own gradients; the rerun, values only
+                grad = None
             reached = val is not None
             _set_label(v.label, col.title, colors.TEXT if reached else colors.DIM_TEXT)
             if col.stage == target:

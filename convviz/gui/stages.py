@@ -92,7 +92,11 @@ def build_columns(trace, aspect=3.0):
                 by_stage[target].grads.append((s.index, s.arrays["grad"]))
             continue
         if s.op == "rerun":
-            by_stage["out.probs"].values.append((s.index, s.arrays["probs_after"].reshape(-1)))
+            # Every stage as the updated network computes it for the same input.
+            for col in cols:
+                after = s.arrays.get(f"after/{col.stage}")
+                if after is not None and np.shape(after) == col.shape:
+                    col.values.append((s.index, after))
             by_stage["loss"].values.append((s.index, s.arrays["loss_after"]))
             continue
         grad = s.arrays.get("grad_W") if s.op == "conv_dK" else s.arrays.get("grad_input")

@@ -207,3 +207,23 @@ def test_trace_rejects_bad_input_before_recording():
         net.trace(x, 10)
     with pytest.raises(ValueError, match="input"):
         net.trace(x[:5], 1)
+
+
+def test_rerun_records_every_stage_after_the_update():
+    """The rerun step's after/<stage> arrays are what a network holding the updated
+    parameters computes, stage by stage, for the same input."""
+    from convviz.engine import Network
+    net = Network(seed=3)
+    x = np.random.default_rng(3).random((28, 28))
+    trace = net.trace(x, 4, lr=0.05)
+    rerun = trace[-1]
+    assert rerun.op == "rerun"
+    updated = Network(net.config, seed=3)
+    for key, value in trace.params_after.items():
+        updated.params[key] = value
+    fresh = updated.trace(x, 4, lr=0.05)
+    forward = [s for s in fresh if s.phase == "forward"]
+    assert {f"after/{s.stage}" for s in forward} <= set(rerun.arrays)
+    for s in forward:
+        np.testing.assert_array_equal(rerun.arrays[f"after/{s.stage}"], s.arrays["output"])
+    np.testing.assert_array_equal(rerun.arrays["after/out.probs"], trace.probs_after)

@@ -76,6 +76,14 @@ def check_shown(panel, trace, i):
         assert tuple(levels) == pytest.approx((-m, m))
     if step.op == "update" and step.stage.endswith(".W") and col is not None and col.kind == "kernels":
         assert same(pipe.shown_image(stage), col.tiling.compose(step.arrays["after"]))
+    if step.op == "rerun":
+        # every stage as the updated network computes it, with no gradient tint left over
+        for c in pipe.columns:
+            after = step.arrays.get(f"after/{c.stage}")
+            if after is not None and c.tiling is not None:
+                assert same(pipe.shown_image(c.stage), c.tiling.compose(after))
+            overlay = pipe.shown_overlay(c.stage)
+            assert overlay is None or not np.nanmax(np.abs(overlay[0])) > 0
 
 
 def test_keys_through_the_whole_iteration_and_back(qtbot):
