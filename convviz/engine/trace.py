@@ -40,7 +40,8 @@ class Step:
 
     @property
     def is_gradient(self):
-        return self.phase in ("backward", "update") or self.op == "loss_grad"
+        # The rerun closes the update phase with values (the forward pass after it), not gradients.
+        return (self.phase in ("backward", "update") and self.op != "rerun") or self.op == "loss_grad"
 
     def main_array(self):
         """The array the step is about: its output forward, the gradient it produced backward."""

@@ -84,6 +84,7 @@ def check_shown(panel, trace, i):
                 assert same(pipe.shown_image(c.stage), c.tiling.compose(after))
             overlay = pipe.shown_overlay(c.stage)
             assert overlay is None or not np.nanmax(np.abs(overlay[0])) > 0
+        assert not pipe.colorbar.isVisible()
 
 
 def test_keys_through_the_whole_iteration_and_back(qtbot):
