@@ -141,15 +141,18 @@ def _fmt_input_pixel(d, step):
             f"0 is paper, 1 is full ink. Every later stage is computed from these {step.arrays['output'].size} numbers.")
 
 
-def _fmt_activation(d, step):
-    idx = d["index"]
+def _activation_names(idx):
+    """(pre-activation, activation) names of one element: (C_p[i, j], A_p[i, j]) or (z_j, a_j)."""
     if len(idx) == 3:
-        p, i, j = idx
-        out, inp = f"A<sub>{p}</sub>[{i}, {j}]", f"C<sub>{p}</sub>[{i}, {j}]"
-    elif len(idx) == 1:
-        out, inp = f"a<sub>{idx[0]}</sub>", f"z<sub>{idx[0]}</sub>"
-    else:
-        out, inp = "A", "C"
+        at = f"<sub>{idx[0]}</sub>[{idx[1]}, {idx[2]}]"
+        return f"C{at}", f"A{at}"
+    if len(idx) == 1:
+        return f"z<sub>{idx[0]}</sub>", f"a<sub>{idx[0]}</sub>"
+    return "C", "A"
+
+
+def _fmt_activation(d, step):
+    inp, out = _activation_names(d["index"])
     return (f"<div class='eq'>{out} = σ({inp}) = {d['activation']}({N(d['input'])}) = "
             f"<span class='total'>{N(d['output'])}</span></div>")
 
@@ -259,14 +262,7 @@ def _fmt_dense_input_grad(d, step):
 
 
 def _fmt_activation_grad(d, step):
-    idx = d["index"]
-    if len(idx) == 3:
-        at = f"<sub>{idx[0]}</sub>[{idx[1]}, {idx[2]}]"
-        pre, post = f"C{at}", f"A{at}"
-    elif len(idx) == 1:
-        pre, post = f"z<sub>{idx[0]}</sub>", f"a<sub>{idx[0]}</sub>"
-    else:
-        pre, post = "C", "A"
+    pre, post = _activation_names(d["index"])
     return (f"{pre} = {N(d['input'])}, so σ′({pre}) = {N(d['derivative'])}"
             f"<div class='eq'>∂L/∂{pre} = ∂L/∂{post} · σ′({pre}) = {N(d['grad_output'])} × {P(d['derivative'])} = "
             f"<span class='total'>{N(d['grad'])}</span></div>")
