@@ -10,6 +10,8 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QStackedWidget
 
+from convviz.engine import OpKind
+
 from . import colors
 from .equations import plain_number, title_rich
 from .markers import place_marker
@@ -22,7 +24,7 @@ from .detail_pages import (MAX_LABELLED, BigPage, Page, big_panels, big_tiling, 
 class DetailView(QStackedWidget):
     """Draws one step's detail; elementClicked(stage, index) for clicks on a weight heat map."""
 
-    elementClicked = Signal(str, tuple)
+    elementClicked = Signal(object, tuple)   # (StageId, index)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -234,35 +236,35 @@ class DetailView(QStackedWidget):
 
     def _fill(self, step):
         a = step.arrays
-        if step.op == "dense_dW":
+        if step.op == OpKind.DENSE_DW:
             page = self._page("heat")
             page.title.setText(f"∂L/∂W of {step.layer}<br>{a['grad_W'].shape[0]} units (rows) × "
                                f"{a['grad_W'].shape[1]} inputs (columns) · click a weight")
-            self._set_image(page, 0, a["grad_W"], f"{step.layer}.W", True)
+            self._set_image(page, 0, a["grad_W"], step.stage, True)
             page.captions[0].setText(f"gradient ±{plain_number(np.abs(a['grad_W']).max(), 2)}")
-        elif step.op == "conv_dK":
+        elif step.op == OpKind.CONV_DK:
             page = self._page("images2")
             d, c, k1, k2 = a["W"].shape
             page.title.setText(f"{step.layer}: {d} kernels {k1} × {k2}" + (f" × {c} channels (one kernel per row)"
                                                                           if c > 1 else "") +
                                "<br>the kernels K and their gradient ∂L/∂K · click a weight")
-            self._set_image(page, 0, a["W"], f"{step.layer}.kernels", False, colors.value_levels([a["W"]]))
-            self._set_image(page, 1, a["grad_W"], f"{step.layer}.kernels", True)
+            self._set_image(page, 0, a["W"], step.target, False, colors.value_levels([a["W"]]))
+            self._set_image(page, 1, a["grad_W"], step.target, True)
             page.captions[0].setText("K")
             page.captions[1].setText(f"∂L/∂K (±{plain_number(np.abs(a['grad_W']).max(), 2)})")
-        elif step.op in ("dense_db", "conv_db"):
+        elif step.op in (OpKind.DENSE_DB, OpKind.CONV_DB):
             page = self._page("bars")
-            page.title.setText(f"∂L/∂b of {step.layer}<br>one bar per {'unit' if step.op == 'dense_db' else 'kernel'}"
+            page.title.setText(f"∂L/∂b of {step.layer}<br>one bar per {'unit' if step.op == OpKind.DENSE_DB else 'kernel'}"
                                " · click a bar")
             g = a["grad_b"]
             page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
             self._heat.append((page.plots[0].getViewBox(), step.stage, g.shape, ("bars", page.bars[0])))
-        elif step.op == "update":
+        elif step.op == OpKind.UPDATE:
             key, lr = step.stage, step.meta["lr"]
             if a["before"].ndim >= 2:
                 page = self._page("images3")
                 lv = colors.value_levels([a["before"], a["after"]])
-                stage = key.replace(".W", ".kernels") if a["before"].ndim == 4 else key
+                stage = step.target if a["before"].ndim == 4 else key
                 for k, name in enumerate(("before", "grad", "after")):
                     self._set_image(page, k, a[name], stage, name == "grad", None if name == "grad" else lv)
                 page.captions[0].setText("before")
@@ -281,9 +283,9 @@ class DetailView(QStackedWidget):
                         page.plots[k]._titled = name
                         page.plots[k].setTitle({"before": "before", "grad": "gradient", "after": "after"}[name],
                                                color="#333", size="8pt")
-            page.title.setText(f"{key}<br>after = before − α · gradient,   α = {lr:g} · click "
+            page.title.setText(f"{key.name}<br>after = before − α · gradient,   α = {lr:g} · click "
                                + ("a weight" if a["before"].ndim >= 2 else "a bar"))
-        elif step.op == "rerun":
+        elif step.op == OpKind.RERUN:
             page = self._page("rerun")
             before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
             page.title.setText(f"ŷ before (<span style='color:#808080'>grey</span>) and after "

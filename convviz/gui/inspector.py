@@ -6,6 +6,8 @@ import html
 import numpy as np
 from PySide6.QtWidgets import QTextBrowser
 
+from convviz.engine import StageKind
+
 from . import colors
 from .equations import number as N
 from .equations import title_rich, to_rich
@@ -30,36 +32,44 @@ _CSS = """
 """
 
 
+def _conv_layer(stage):
+    """True for a stage of a conv block (its bias is one per kernel, not per unit)."""
+    return stage.layer.startswith("conv")
+
+
 def element_name(stage, index):
+    """The stage's name and the element's index named as in the equations: conv1.pooled[p=0, i=3, j=4]."""
+    K = stage.kind
     names = {3: ("p", "i", "j"), 4: ("p", "c", "m", "n"), 2: ("j", "i"), 1: ("k",)}
-    if stage in ("input",) and len(index) == 3:
+    if K == StageKind.INPUT and len(index) == 3:
         names = {3: ("c", "row", "col")}
-    if stage.endswith(".b"):
-        names = {1: ("p" if stage.startswith("conv") else "j",)}
-    if stage.endswith((".z", ".a")) or stage in ("out.probs", "flatten"):
-        names = {1: ("i" if stage in ("out.probs",) else ("k" if stage == "flatten" else "j"),)}
+    if K == StageKind.BIAS:
+        names = {1: ("p" if _conv_layer(stage) else "j",)}
+    if K in (StageKind.Z, StageKind.A, StageKind.PROBS, StageKind.FLATTEN):
+        names = {1: ({StageKind.PROBS: "i", StageKind.FLATTEN: "k"}.get(K, "j"),)}
     labels = names.get(len(index), tuple(f"d{k}" for k in range(len(index))))
-    return f"{stage}[" + ", ".join(f"{n}={v}" for n, v in zip(labels, index)) + "]"
+    return f"{stage.name}[" + ", ".join(f"{n}={v}" for n, v in zip(labels, index)) + "]"
+
+
+_MAP_SYMBOLS = {StageKind.INPUT: "I", StageKind.FEATURE_MAPS: "C", StageKind.ACTIVATED: "A", StageKind.POOLED: "P"}
+_VECTOR_SYMBOLS = {StageKind.Z: "z", StageKind.A: "a", StageKind.PROBS: "ŷ", StageKind.BIAS: "b"}
 
 
 def element_symbol(stage, index):
     """The selected element in the equations' notation (HTML), e.g. C<sub>0</sub>[7, 11]; '' if none."""
-    kind = stage.rpartition(".")[2]
+    kind = stage.kind
     idx = tuple(int(v) for v in index)
-    if stage == "input" and len(idx) == 3:
-        return f"I<sub>{idx[0]}</sub>[{idx[1]}, {idx[2]}]"
-    maps = {"feature_maps": "C", "activated": "A", "pooled": "P"}
-    if kind in maps and len(idx) == 3:
-        return f"{maps[kind]}<sub>{idx[0]}</sub>[{idx[1]}, {idx[2]}]"
-    if kind == "kernels" and len(idx) == 4:
+    if kind in _MAP_SYMBOLS and len(idx) == 3:
+        return f"{_MAP_SYMBOLS[kind]}<sub>{idx[0]}</sub>[{idx[1]}, {idx[2]}]"
+    if kind == StageKind.KERNELS and len(idx) == 4:
         return f"K<sub>{idx[0]},{idx[1]}</sub>[{idx[2]}, {idx[3]}]"
-    vectors = {"flatten": "a⁰", "z": "z", "a": "a", "probs": "ŷ", "b": "b"}
-    key = "flatten" if stage == "flatten" else kind
-    if key in vectors and len(idx) == 1:
-        return f"{vectors[key]}<sub>{idx[0]}</sub>" if key != "flatten" else f"a⁰[{idx[0]}]"
-    if kind == "W" and len(idx) == 2:
+    if kind == StageKind.FLATTEN and len(idx) == 1:
+        return f"a⁰[{idx[0]}]"
+    if kind in _VECTOR_SYMBOLS and len(idx) == 1:
+        return f"{_VECTOR_SYMBOLS[kind]}<sub>{idx[0]}</sub>"
+    if kind == StageKind.WEIGHTS and len(idx) == 2:
         return f"W<sub>{idx[0]},{idx[1]}</sub>"
-    if stage == "loss":
+    if kind == StageKind.LOSS:
         return "L"
     return ""
 
@@ -127,7 +137,7 @@ def _fmt_conv_pixel(d, step):
         c = int(np.argmax(np.abs(sums)))
         out.append(f"Channel {c} (largest):")
     # One table under the other: three k × k tables side by side overflow the inspector's width.
-    src = {"pooled": "P", "activated": "A"}.get(step.meta.get("input_stage", "").rpartition(".")[2], "I")
+    src = _MAP_SYMBOLS.get(step.reads[0].kind, "I")
     out.append(f"<table><tr><td>patch {src}<sub>{c}</sub></td><td>{matrix(patch[c])}</td></tr>"
                f"<tr><td>⊙ kernel K<sub>{p},{c}</sub></td><td>{matrix(kernel[c], sign=True)}</td></tr>"
                f"<tr><td>= products</td><td>{matrix(prods[c], sign=True)}</td></tr>"
@@ -210,7 +220,7 @@ def _fmt_loss(d, step):
     rows = [tuple(f"<b>{v}</b>" if t["i"] == sel else v for v in (t["i"], N(t["y"]), N(t["yhat"]), N(t["term"])))
             for t in d["terms"]]
     out = terms_table(("i", "y", "ŷ", "term"), rows)
-    if d["loss"] == "cross_entropy" and "(1 − y" not in step.equation and d["terms"]:
+    if d["loss"] == "cross_entropy" and step.meta.get("output") != "sigmoid" and d["terms"]:
         k = sel if sel is not None else max(d["terms"], key=lambda t: t["y"])["i"]
         t = d["terms"][k]
         out += (f"term<sub>{k}</sub> = −y<sub>{k}</sub> · ln ŷ<sub>{k}</sub> = −{N(t['y'])} · ln {N(t['yhat'])}"
@@ -221,7 +231,7 @@ def _fmt_loss(d, step):
 
 def _fmt_loss_grad(d, step):
     i = d["i"]
-    if d["loss"] == "cross_entropy" and step.meta.get("loss") == "cross_entropy" and "(1 − y" not in step.equation:
+    if d["loss"] == "cross_entropy" and step.meta.get("output") != "sigmoid":
         return (f"<div class='eq'>∂L/∂ŷ<sub>{i}</sub> = −y<sub>{i}</sub> / ŷ<sub>{i}</sub> = −{N(d['y'])} / {N(d['yhat'])}"
                 f" = <span class='total'>{N(d['grad'])}</span></div>"
                 + ("Only the target class has y = 1, so every other ∂L/∂ŷ is 0." if d["y"] == 0 else ""))
@@ -247,7 +257,7 @@ def _fmt_dense_weight_grad(d, step):
 
 def _fmt_bias_grad(d, step):
     # said first: the selection may be a kernel weight or a unit, whose bias this is
-    what = f"The bias of {'kernel' if step.layer.startswith('conv') else 'unit'} {d['p']} (now {N(d['bias'])}):"
+    what = f"The bias of {'kernel' if _conv_layer(step.stage) else 'unit'} {d['p']} (now {N(d['bias'])}):"
     if d["n_terms"] == 1:
         return what + f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = δ<sub>{d['p']}</sub> = <span class='total'>{N(d['grad'])}</span></div>"
     return (what + f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = Σ<sub>i,j</sub> δ<sub>{d['p']}</sub>[i, j] over {d['n_terms']} positions"
@@ -316,14 +326,14 @@ def _fmt_conv_input_grad(d, step):
 
 def _param_symbol(step, index):
     """The updated element in the paper's notation: K_p,c[m, n], W_j,i or b_p (θ otherwise)."""
-    kind = step.stage.rpartition(".")[2]
-    if kind == "W" and len(index) == 4:
+    kind = step.stage.kind
+    if kind == StageKind.WEIGHTS and len(index) == 4:
         p, c, m, n = index
         return f"K<sub>{p},{c}</sub>[{m}, {n}]", ""
-    if kind == "W" and len(index) == 2:
+    if kind == StageKind.WEIGHTS and len(index) == 2:
         return f"W<sub>{index[0]},{index[1]}</sub>", ""
-    if kind == "b" and len(index) == 1:
-        what = "kernel" if step.layer.startswith("conv") else "unit"
+    if kind == StageKind.BIAS and len(index) == 1:
+        what = "kernel" if _conv_layer(step.stage) else "unit"
         return f"b<sub>{index[0]}</sub>", f"the bias of {what} {index[0]}"
     return "θ", ""
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QSizePolicy, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
 
-from ..engine import PHASES
+from ..engine import PHASES, OpKind, StageId
 from ..engine.explain import explain
 from . import colors
 from .detail import DetailView
@@ -192,8 +192,8 @@ class NetworkPanel(QWidget):
         self._render()
 
     def select(self, stage, index):
-        """Select an element (stage, index) to explain; it stays selected while stepping."""
-        self.selection = (stage, tuple(index))
+        """Select an element (stage: a StageId or its name, index) to explain; it stays selected while stepping."""
+        self.selection = (StageId.parse(stage), tuple(index))
         self._render()
 
     def clear_selection(self):
@@ -274,7 +274,7 @@ class NetworkPanel(QWidget):
     @staticmethod
     def _flattened_shape(trace, step):
         """(D, Hp, Wp) of the flattened maps if `step` belongs to the layer that reads them, else None."""
-        flat = next((s for s in trace if s.op == "flatten"), None)
+        flat = next((s for s in trace if s.op == OpKind.FLATTEN), None)
         if flat is None or flat.index + 1 >= len(trace) or trace[flat.index + 1].layer != step.layer:
             return None
         shape = flat.arrays["input"].shape
@@ -306,7 +306,7 @@ class NetworkPanel(QWidget):
         return f"<p>{text}.<br><span class='hint'>This step does not compute this element.</span></p>"
 
     def _on_hover(self, stage, index):
-        if not stage or self.stepper.trace is None:
+        if stage is None or self.stepper.trace is None:
             self.readout.setText(HINT)
             return
         text = self._element_text(stage, index, self.stepper.index)
@@ -325,51 +325,49 @@ class NetworkPanel(QWidget):
         kind, d = explanation
         if kind == "conv_pixel":
             r0, c0, r1, c1 = d["receptive_field"]
-            src = step.meta["input_stage"]
+            src, kernels = step.reads
             for c in range(step.arrays["input"].shape[0]):
                 out.append((src, (c, r0, c0), (0, r1 - r0), (0, c1 - c0), colors.HIGHLIGHT))
             w = step.arrays["W"]
-            out.append((f"{step.layer}.kernels", (d["p"], 0, 0, 0), (0, w.shape[2]),
+            out.append((kernels, (d["p"], 0, 0, 0), (0, w.shape[2]),
                         (0, w.shape[1] * (w.shape[3] + 1) - 1), colors.HIGHLIGHT))
         elif kind == "pool_window":
             r0, c0 = d["origin"]
             k1, k2 = d["size"]
-            a = f"{step.layer}.activated"
+            a = step.reads[0]
             out.append((a, (d["p"], r0, c0), (0, k1), (0, k2), colors.HIGHLIGHT))
             out.append((step.stage, (d["p"], d["i"], d["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
             if d["argmax"] is not None:
                 out.append((a, (d["p"], r0 + d["argmax"][0], c0 + d["argmax"][1]), (0, 1), (0, 1), sel))
         elif kind == "pool_grad":
             for part in d["parts"]:
-                out.append((f"{step.layer}.pooled", (d["p"], *part["window"]), (0, 1), (0, 1), colors.HIGHLIGHT))
+                out.append((step.reads[0], (d["p"], *part["window"]), (0, 1), (0, 1), colors.HIGHLIGHT))
         elif kind in ("dense_unit",):
-            src = _dense_source(self.stepper.trace, step)
-            out += [(src, (t["i"],), (0, 1), (0, 1), colors.HIGHLIGHT) for t in d["terms"]]
-            flat = next((s for s in self.stepper.trace if s.op == "flatten"), None)
-            out += [(self._pooled_stage(), t["source"], (0, 1), (0, 1), colors.HIGHLIGHT)
-                    for t in d["terms"] if t.get("source") is not None and flat is not None]
+            out += [(step.reads[0], (t["i"],), (0, 1), (0, 1), colors.HIGHLIGHT) for t in d["terms"]]
+            pooled = self._pooled_stage()
+            out += [(pooled, t["source"], (0, 1), (0, 1), colors.HIGHLIGHT)
+                    for t in d["terms"] if t.get("source") is not None and pooled is not None]
         elif kind == "dense_weight_grad":            # W_ji joins input i to unit j: outline both
             trace = self.stepper.trace
-            fwd = next((s for s in trace if s.op == "dense" and s.layer == step.layer), None)
-            out.append((f"{step.layer}.z", (d["j"],), (0, 1), (0, 1), colors.HIGHLIGHT))
+            fwd = next((s for s in trace if s.op == OpKind.DENSE and s.layer == step.layer), None)
+            out.append((step.target, (d["j"],), (0, 1), (0, 1), colors.HIGHLIGHT))
             if fwd is not None:
-                out.append((_dense_source(trace, fwd), (d["i"],), (0, 1), (0, 1), colors.HIGHLIGHT))
+                out.append((fwd.reads[0], (d["i"],), (0, 1), (0, 1), colors.HIGHLIGHT))
             if d.get("source") is not None:
                 out.append((self._pooled_stage(), d["source"], (0, 1), (0, 1), colors.HIGHLIGHT))
         elif kind == "flatten":                     # where the vector element came from
             out.append((self._pooled_stage(), (d["p"], d["i"], d["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
         elif kind == "conv_kernel_grad":
-            src = step.meta["input_stage"]
+            maps, src = step.reads
             for t in d["terms"]:
                 out.append((src, (d["c"], t["row"], t["col"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-                out.append((f"{step.layer}.feature_maps", (d["p"], t["i"], t["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
+                out.append((maps, (d["p"], t["i"], t["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
         return out
 
     def _pooled_stage(self):
         """The stage the flatten step read (the last conv block's pooled or activated maps)."""
-        trace = self.stepper.trace
-        i = next((s.index for s in trace if s.op == "flatten"), 0)
-        return trace[i - 1].stage if i > 0 else "input"
+        flat = next((s for s in self.stepper.trace if s.op == OpKind.FLATTEN), None)
+        return flat.reads[0] if flat is not None else None
 
     # ---- export -----------------------------------------------------------------------
     def export_stage_png(self, path):
@@ -384,11 +382,6 @@ class NetworkPanel(QWidget):
         out = {k: np.asarray(v) for k, v in step.arrays.items()}
         out["step_index"] = np.array(step.index)
         return out
-
-
-def _dense_source(trace, step):
-    """The stage a dense layer reads (the previous forward step's stage)."""
-    return trace[step.index - 1].stage if step.index > 0 else "flatten"
 
 
 __all__ = ["NetworkPanel", "PhaseIndicator", "Stepper"]

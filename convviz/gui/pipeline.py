@@ -12,10 +12,12 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QScrollArea
 
+from convviz.engine import OpKind, StageId, StageKind
+
 from . import colors
 from .equations import plain_number
 from .markers import nth_marker, place_marker
-from .stages import build_columns, source_stages, structure_key, target_stage  # noqa: F401 (re-exported)
+from .stages import build_columns, structure_key
 
 MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
 
@@ -130,8 +132,8 @@ class PipelineView(QScrollArea):
     elementClicked(stage, index) is emitted when the user clicks an element of a stage.
     """
 
-    elementClicked = Signal(str, tuple)
-    elementHovered = Signal(str, tuple)      # ("", ()) when the pointer is over no element
+    elementClicked = Signal(object, tuple)   # (StageId, index)
+    elementHovered = Signal(object, tuple)   # (None, ()) when the pointer is over no element
     layoutRebuilt = Signal()                 # the widgets were rebuilt (after a resize): draw again
 
     def __init__(self, parent=None):
@@ -181,7 +183,7 @@ class PipelineView(QScrollArea):
             if col.tiling is not None and col.values:
                 if col.kind == "probs":
                     v.levels = (0.0, 1.0)
-                elif col.stage == "input":
+                elif col.stage.kind == StageKind.INPUT:
                     v.levels = (0.0, max(1.0, float(col.values[0][1].max())))
                 else:
                     v.levels = colors.value_levels([a for _, a in col.values])
@@ -238,8 +240,8 @@ class PipelineView(QScrollArea):
     def render(self, trace, index, mode="both", markers=()):
         """Draw step `index`: values reached so far, gradients so far, highlights and markers."""
         step = trace[index]
-        target = target_stage(step)
-        sources = set(source_stages(trace, step))
+        target = step.target
+        sources = set(step.reads)
         opacity = colors.GRADIENT_OPACITY[mode]
         current_grad = None
         for col in self.columns:
@@ -247,7 +249,7 @@ class PipelineView(QScrollArea):
             val = col.latest(col.values, index)
             grad = col.latest(col.grads, index)
             if grad is not None and step.phase == "update" and (
-                    step.op == "rerun" or trace[grad[0]].phase != "update"):
+                    step.op == OpKind.RERUN or trace[grad[0]].phase != "update"):
                 # the update shows new values with only its own gradients; the rerun, values only
                 grad = None
             reached = val is not None
@@ -347,7 +349,7 @@ class PipelineView(QScrollArea):
             scene.update(v.vb.sceneBoundingRect().adjusted(-4, -4, 4, 4))
 
     def _loss_text(self, trace, index, val):
-        if trace[index].op == "rerun":
+        if trace[index].op == OpKind.RERUN:
             b = trace[index].arrays["loss_before"]
             return (f"<div style='text-align:center'>before<br>{loss_value(b)}<br>after<br>"
                     f"<b>{loss_value(val[1])}</b></div>")
@@ -408,11 +410,11 @@ class PipelineView(QScrollArea):
         hit = self.element_at(pos)
         if hit != self._hovered:
             self._hovered = hit
-            self.elementHovered.emit(*(hit or ("", ())))
+            self.elementHovered.emit(*(hit or (None, ())))
 
     def element_scene_pos(self, stage, index):
-        """Scene position of the centre of an element (for tests and tours)."""
-        v = self.views[stage]
+        """Scene position of the centre of an element (for tests and tours); stage: a StageId or its name."""
+        v = self.views[StageId.parse(stage)]
         x, y, w, h = v.col.tiling.rect(index)
         return v.vb.mapViewToScene(pg.Point(x + w / 2, y + h / 2))
 
@@ -421,9 +423,9 @@ class PipelineView(QScrollArea):
         return self.graphics.mapFromScene(self.element_scene_pos(stage, index))
 
     def shown_image(self, stage):
-        v = self.views[stage]
+        v = self.views[StageId.parse(stage)]
         return v.img.image if v.img is not None and v.img.isVisible() else None
 
     def shown_overlay(self, stage):
-        v = self.views[stage]
+        v = self.views[StageId.parse(stage)]
         return (v.ovl.image, v.ovl.levels) if v.ovl is not None and v.ovl.isVisible() else None

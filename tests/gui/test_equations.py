@@ -1,5 +1,6 @@
 """The equation converter: subscripts, superscripts, nesting and escaping."""
 
+from convviz.engine import StageId
 from convviz.gui.equations import number, to_rich
 
 
@@ -53,11 +54,11 @@ def test_titles_keep_names_whole_and_raise_superscripts():
 def test_update_shows_enough_digits_to_see_the_change():
     from types import SimpleNamespace
     from convviz.gui.inspector import format_explanation
-    step = SimpleNamespace(stage="conv1.W", layer="conv1")
+    step = SimpleNamespace(stage=StageId.parse("conv1.W"), layer="conv1")
     d = {"index": (3, 0, 0, 0), "before": -0.66370, "grad": -0.0007089, "lr": 0.01,
          "after": -0.66370 + 0.01 * 0.0007089}
     text = format_explanation("update", d, step)
     assert "K<sub>3,0</sub>[0, 0] ←" in text
     assert number(d["before"], 7) in text and number(d["after"], 7) in text
-    bias = format_explanation("update", {**d, "index": (3,)}, SimpleNamespace(stage="conv1.b", layer="conv1"))
+    bias = format_explanation("update", {**d, "index": (3,)}, SimpleNamespace(stage=StageId.parse("conv1.b"), layer="conv1"))
     assert "The bias of kernel 3" in bias and "b<sub>3</sub> ←" in bias
