@@ -80,6 +80,10 @@ class DetailView(QStackedWidget):
         else:
             self._mark(selection)
 
+    def invalidate(self):
+        """A new trace: the next show_step refills its page even for an equal step."""
+        self._shown = None
+
     def clear(self):
         """No step: drop what the pages show."""
         self._shown = self._big = None

@@ -206,16 +206,14 @@ class NetworkPanel(QWidget):
         if trace is None:
             self._show_empty()
             return
-        old_key = self.pipeline._key
-        self.pipeline.set_trace(trace)
-        if self.pipeline._key != old_key:
+        if self.pipeline.set_trace(trace):        # another network: the selection means nothing there
             self.selection = None
         for s in trace:
             item = QListWidgetItem(f"{s.index + 1:>2}  {title_text(s.title)}")
             item.setToolTip(f"{s.phase}: {title_text(s.title)}")
             item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, "#333")))
             self.steps.addItem(item)
-        self.detail._shown = None
+        self.detail.invalidate()
 
     def _on_step(self, i):
         self._render()
@@ -261,7 +259,7 @@ class NetworkPanel(QWidget):
         if self.detail.isVisibleTo(self) != visible:
             self.detail.setVisible(visible)
         self.phase.set_phase(step.phase)
-        hovered = getattr(self.pipeline, "_hovered", None)
+        hovered = self.pipeline.hovered
         if hovered:                  # the hover line shows the value at this step, not the last one
             self._on_hover(*hovered)
         self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {title_rich(step.title)}")

@@ -163,12 +163,20 @@ class PipelineView(QScrollArea):
         self._levels_cache = {}
 
     # ---- structure --------------------------------------------------------------------
+    @property
+    def hovered(self):
+        """(stage, index) under the pointer, or None."""
+        return self._hovered
+
     def set_trace(self, trace):
-        """Rebuild the widgets only when the network structure (or the tiling) changed; refresh the events."""
+        """Rebuild the widgets only when the network structure (or the tiling) changed; refresh the events.
+
+        Returns True when the widgets were rebuilt for another structure."""
         self._trace = trace
         cols = build_columns(trace, self._aspect(trace))
         key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols))
-        if key != self._key:
+        rebuilt = key != self._key
+        if rebuilt:
             self._build(cols)
             self._key = key
         else:
@@ -187,6 +195,7 @@ class PipelineView(QScrollArea):
                     v.levels = (0.0, max(1.0, float(col.values[0][1].max())))
                 else:
                     v.levels = colors.value_levels([a for _, a in col.values])
+        return rebuilt
 
     def _aspect(self, trace):
         """Height / width of a map column at the current size (3 before the view has a size)."""
