@@ -4,8 +4,8 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from .main_window import MainWindow
-from .pgsetup import configure_pyqtgraph
+from convviz.gui.shell.main_window import MainWindow
+from convviz.gui.widgets.pgsetup import configure_pyqtgraph
 
 
 def create(argv=None):

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from convviz.gui.canvas import SIZE, DrawingCanvas, to_ink
+from convviz.gui.panels.draw.canvas import SIZE, DrawingCanvas, to_ink
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from convviz.digits import preprocess
 from convviz.engine import Network
-from convviz.gui.left_column import DEFAULT_LR
+from convviz.gui.panels.draw.left_column import DEFAULT_LR
 
 
 def _digit_png(path, dark_on_light=True):
@@ -379,7 +379,7 @@ def test_undo_is_enabled_only_when_there_is_something_to_undo(window, stroke):
 
 
 def test_without_a_pretrained_model_the_window_still_opens_and_says_so(make_window, monkeypatch):
-    import convviz.gui.main_window as mw
+    import convviz.gui.shell.main_window as mw
 
     def missing():
         raise FileNotFoundError("resources/models/digits.npz: no such file")
@@ -393,6 +393,7 @@ def test_without_a_pretrained_model_the_window_still_opens_and_says_so(make_wind
 
 def test_run_opens_the_window_and_returns_the_exit_code(qapp):
     from PySide6.QtCore import QTimer
+
     from convviz.gui.app import run
     shown = []
 

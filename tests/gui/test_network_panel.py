@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 
 from convviz.engine import Network, StageId
 from convviz.engine import explain as ex
-from convviz.gui.network_panel import NetworkPanel
-from convviz.gui.stepper import Stepper
+from convviz.gui.models.stepper import Stepper
+from convviz.gui.panels.iteration.network_panel import NetworkPanel
 
 S = StageId.parse
 
@@ -144,7 +144,7 @@ def test_click_feature_map_pixel_shows_its_numbers(qtbot):
     r = ex.conv_pixel(conv, p, i, j)
     c = conv.arrays["output"][p, i, j]
     assert abs(r["sum"] + r["bias"] - c) < 1e-12
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     assert plain_number(c) in text and plain_number(r["sum"]) in text
     assert "Receptive field: input rows 9…13, columns 11…15" in text
     # the receptive field is outlined on the input
@@ -163,7 +163,7 @@ def test_hover_reads_out_the_value(qtbot):
     st.go(trace.find("pool").index)
     pos = panel.pipeline.element_widget_pos("conv1.pooled", (1, 4, 6))
     qtbot.mouseMove(panel.pipeline.graphics.viewport(), QPoint(round(pos.x()), round(pos.y())))
-    from convviz.gui.equations import number
+    from convviz.gui.presentation.numbers import number
     text = panel.readout.text()
     assert "conv1.pooled[p=1, i=4, j=6]" in text
     assert number(trace.find("pool").arrays["output"][1, 4, 6]) in text
@@ -174,7 +174,7 @@ def test_click_kernel_weight_on_the_gradient_step(qtbot):
     step = trace.find("conv_dK")
     st.go(step.index)
     click_element(qtbot, panel, "conv1.kernels", (3, 0, 1, 4))
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     text = panel.inspector.toPlainText()
     assert plain_number(step.arrays["grad_W"][3, 0, 1, 4]) in text
     assert "576 positions" in text
@@ -202,7 +202,7 @@ def test_dense_weight_heat_map_click(qtbot):
     qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
     stage, (j, i) = panel.selection                       # 1152 weights in a few hundred pixels: ±2
     assert stage.name == "dense1.W" and j == 7 and abs(i - 100) <= 2
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     assert plain_number(step.arrays["grad_W"][j, i]) in panel.inspector.toPlainText()
 
 
@@ -311,13 +311,13 @@ def test_kernel_gradient_detail_is_clickable(qtbot):
     assert panel.detail.isVisible() and len(page.images) == 2
     vb, img = page.images[1]
     assert np.nanmax(np.abs(img.image)) > 0
-    from convviz.gui.mosaic import Tiling
+    from convviz.gui.presentation.mosaic import Tiling
     t = Tiling(6, 3, 3, channels=4, kernel_index=True, max_rows=6)
     x, y, _, _ = t.rect((5, 2, 1, 1))
     pos = page.mapFromScene(vb.mapViewToScene(pg.Point(x + 0.5, y + 0.5)))
     qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
     assert panel.selection == (S("conv2.kernels"), (5, 2, 1, 1))
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     assert plain_number(step.arrays["grad_W"][5, 2, 1, 1]) in panel.inspector.toPlainText()
 
 
@@ -363,7 +363,8 @@ def test_set_mode_validates_before_storing(qtbot):
 
 
 def test_loss_value_fits_the_loss_column(qtbot):
-    from convviz.gui.pipeline import LOSS_WIDTH, loss_value
+    from convviz.gui.panels.iteration.pipeline import LOSS_WIDTH
+    from convviz.gui.presentation.numbers import loss_value
     assert loss_value(0.0003879) == "3.879<br>×10⁻⁴"
     assert loss_value(2.302585) == "2.303" and loss_value(0.03879) == "0.03879"
     assert loss_value(123456.0) == "1.235<br>×10⁵" and loss_value(0) == "0"
@@ -390,7 +391,7 @@ def _big(panel):
 
 
 def test_big_view_of_a_forward_conv_step_shows_the_trace_arrays(qtbot):
-    from convviz.gui import colors
+    from convviz.gui.widgets import colors
     panel, st, trace = make_panel(qtbot)
     conv = trace.find("conv")
     st.go(conv.index)
@@ -407,7 +408,7 @@ def test_big_view_of_a_forward_conv_step_shows_the_trace_arrays(qtbot):
 
 
 def test_big_view_of_a_backward_step_shows_the_gradient_diverging(qtbot):
-    from convviz.gui import colors
+    from convviz.gui.widgets import colors
     panel, st, trace = make_panel(qtbot)
     step = trace.find("pool_grad")
     st.go(step.index)
@@ -426,7 +427,7 @@ def test_big_view_of_a_backward_step_shows_the_gradient_diverging(qtbot):
 
 
 def test_click_in_the_big_view_explains_the_pixel_and_marks_its_receptive_field(qtbot):
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     panel, st, trace = make_panel(qtbot)
     conv = trace.find("conv")
     st.go(conv.index)
@@ -446,7 +447,7 @@ def test_click_in_the_big_view_explains_the_pixel_and_marks_its_receptive_field(
 
 
 def test_vector_steps_show_strips_and_special_steps_keep_their_pages(qtbot):
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     panel, st, trace = make_panel(qtbot)
     dense = trace.find("dense")
     st.go(dense.index)                                   # a vector step: input and output as strips

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from convviz.digits import preprocess
-from convviz.gui.prediction import LabelSelector, PredictionBars
+from convviz.gui.panels.draw.prediction import LabelSelector, PredictionBars
 
 
 def test_bars_show_draw_a_digit_when_blank(qtbot):
@@ -120,7 +120,7 @@ def test_any_drawing_shows_what_the_network_computes(window, stroke, strokes):
 
 
 def test_percentages_never_round_to_certainty():
-    from convviz.gui.prediction import percent
+    from convviz.gui.presentation.numbers import percent
     assert percent(0.0) == "0.0%" and percent(1.0) == "100.0%"
     assert percent(1e-9) == "<0.1%" and percent(1 - 1e-9) == ">99.9%"
     assert percent(0.25) == "25.0%"

@@ -3,7 +3,7 @@
 import numpy as np
 
 from convviz.engine import Network
-from convviz.gui.stages import build_columns, structure_key
+from convviz.gui.presentation.stages import build_columns, structure_key
 
 
 def test_columns_follow_the_network_and_every_step_targets_one():

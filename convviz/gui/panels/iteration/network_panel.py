@@ -4,17 +4,32 @@ and a detail view, all drawn from (trace, index, mode, selection) each time the 
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QSizePolicy, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..engine import PHASES, OpKind, StageId
-from ..engine.explain import explain
-from . import colors
-from .detail import DetailView
-from .equations import number, title_rich, title_text
-from .inspector import HINT, Inspector, element_name
-from .pipeline import PipelineView
-from .stepper import Stepper
+from convviz.engine import PHASES, OpKind, StageId
+from convviz.engine.explain import explain
+from convviz.gui.models.stepper import Stepper
+from convviz.gui.panels.iteration.detail import DetailView
+from convviz.gui.panels.iteration.inspector import HINT, Inspector
+from convviz.gui.panels.iteration.pipeline import PipelineView
+from convviz.gui.presentation.equations import title_rich, title_text
+from convviz.gui.presentation.numbers import number
+from convviz.gui.presentation.selection import selection_markers
+from convviz.gui.presentation.symbols import element_name
+from convviz.gui.widgets import colors
 
 MODES = ("values", "gradients", "both")
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
@@ -251,7 +266,7 @@ class NetworkPanel(QWidget):
                 explanation = explain(step, *self.selection, maps_shape=self._flattened_shape(trace, step))
             except (IndexError, ValueError, KeyError):
                 explanation = None
-        markers = self._markers(step, explanation)
+        markers = selection_markers(trace, step, self.selection, explanation, self.pipeline.views)
         self.pipeline.render(trace, i, self.mode, markers)
         self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i))
         self.detail.show_step(step, self.selection, trace, markers)
@@ -309,63 +324,6 @@ class NetworkPanel(QWidget):
             return
         text = self._element_text(stage, index, self.stepper.index)
         self.readout.setText(f"<b>{element_name(stage, index)}</b>: {text or ''}   · click for its numbers")
-
-    def _markers(self, step, explanation):
-        """Rectangles to draw: the selected element and, from explain's coordinates, what it depends on."""
-        if self.selection is None:
-            return []
-        stage, index = self.selection
-        sel, out = colors.SELECT, []
-        if stage in self.pipeline.views and len(index):
-            out.append((stage, index, (0, 1), (0, 1), sel))
-        if explanation is None:
-            return out
-        kind, d = explanation
-        if kind == "conv_pixel":
-            r0, c0, r1, c1 = d["receptive_field"]
-            src, kernels = step.reads
-            for c in range(step.arrays["input"].shape[0]):
-                out.append((src, (c, r0, c0), (0, r1 - r0), (0, c1 - c0), colors.HIGHLIGHT))
-            w = step.arrays["W"]
-            out.append((kernels, (d["p"], 0, 0, 0), (0, w.shape[2]),
-                        (0, w.shape[1] * (w.shape[3] + 1) - 1), colors.HIGHLIGHT))
-        elif kind == "pool_window":
-            r0, c0 = d["origin"]
-            k1, k2 = d["size"]
-            a = step.reads[0]
-            out.append((a, (d["p"], r0, c0), (0, k1), (0, k2), colors.HIGHLIGHT))
-            out.append((step.stage, (d["p"], d["i"], d["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-            if d["argmax"] is not None:
-                out.append((a, (d["p"], r0 + d["argmax"][0], c0 + d["argmax"][1]), (0, 1), (0, 1), sel))
-        elif kind == "pool_grad":
-            for part in d["parts"]:
-                out.append((step.reads[0], (d["p"], *part["window"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-        elif kind in ("dense_unit",):
-            out += [(step.reads[0], (t["i"],), (0, 1), (0, 1), colors.HIGHLIGHT) for t in d["terms"]]
-            pooled = self._pooled_stage()
-            out += [(pooled, t["source"], (0, 1), (0, 1), colors.HIGHLIGHT)
-                    for t in d["terms"] if t.get("source") is not None and pooled is not None]
-        elif kind == "dense_weight_grad":            # W_ji joins input i to unit j: outline both
-            trace = self.stepper.trace
-            fwd = next((s for s in trace if s.op == OpKind.DENSE and s.layer == step.layer), None)
-            out.append((step.target, (d["j"],), (0, 1), (0, 1), colors.HIGHLIGHT))
-            if fwd is not None:
-                out.append((fwd.reads[0], (d["i"],), (0, 1), (0, 1), colors.HIGHLIGHT))
-            if d.get("source") is not None:
-                out.append((self._pooled_stage(), d["source"], (0, 1), (0, 1), colors.HIGHLIGHT))
-        elif kind == "flatten":                     # where the vector element came from
-            out.append((self._pooled_stage(), (d["p"], d["i"], d["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-        elif kind == "conv_kernel_grad":
-            maps, src = step.reads
-            for t in d["terms"]:
-                out.append((src, (d["c"], t["row"], t["col"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-                out.append((maps, (d["p"], t["i"], t["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-        return out
-
-    def _pooled_stage(self):
-        """The stage the flatten step read (the last conv block's pooled or activated maps)."""
-        flat = next((s for s in self.stepper.trace if s.op == OpKind.FLATTEN), None)
-        return flat.reads[0] if flat is not None else None
 
     # ---- export -----------------------------------------------------------------------
     def export_stage_png(self, path):

@@ -5,11 +5,10 @@ import numpy as np
 import pyqtgraph as pg
 
 from convviz.engine import OpKind, StageKind
-
-from . import colors
-from .equations import plain_number
-from .markers import nth_marker
-from .mosaic import Strip, Tiling, best_rows
+from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
+from convviz.gui.presentation.numbers import plain_number
+from convviz.gui.widgets import colors
+from convviz.gui.widgets.markers import nth_marker
 
 
 def wants_detail(step):

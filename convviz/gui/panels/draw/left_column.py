@@ -5,26 +5,29 @@ sends the training controls' intent (target, α, update) back to it.
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QPushButton,
-                               QScrollArea, QSlider, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from .canvas import BRUSH_RANGE, DEFAULT_BRUSH, SIZE, DrawingCanvas
-from .models.session import DEFAULT_LR
-from .prediction import LabelSelector, PredictionBars
-from .preview import InputPreview
-from .samples import SamplePicker
+from convviz.gui.models.session import DEFAULT_LR
+from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH, SIZE, DrawingCanvas
+from convviz.gui.panels.draw.prediction import LabelSelector, PredictionBars
+from convviz.gui.panels.draw.preview import InputPreview
+from convviz.gui.panels.draw.samples import SamplePicker
+from convviz.gui.presentation.numbers import loss_number, probability
 
 LEFT_WIDTH = 330
 MIN_CANVAS = 200
-
-
-def _num(v):
-    """A loss for a learner: 4 decimals, or scientific notation when that would show 0.0000."""
-    return f"{v:.4f}" if abs(v) >= 1e-3 or v == 0 else f"{v:.1e}"
-
-
-def _pct(p):
-    return f"{100 * p:.1f}%" if 0.001 <= p <= 0.999 or p in (0, 1) else f"{100 * p:.3g}%"
 
 
 class LogSpinBox(QDoubleSpinBox):
@@ -191,10 +194,10 @@ class LeftColumn(QScrollArea):
             return
         t, history = s.trace, s.loss_history
         n = len(history)
-        past = " → ".join(_num(v) for v in history[-5:])
+        past = " → ".join(loss_number(v) for v in history[-5:])
         self.loss_text.setText(
-            f"Iteration {n}: loss L = <b>{_num(t.loss)}</b>; after this update L = {_num(t.loss_after)}, "
-            f"ŷ<sub>{label}</sub> {_pct(t.probs[label])} → {_pct(t.probs_after[label])}"
+            f"Iteration {n}: loss L = <b>{loss_number(t.loss)}</b>; after this update L = {loss_number(t.loss_after)}, "
+            f"ŷ<sub>{label}</sub> {probability(t.probs[label])} → {probability(t.probs_after[label])}"
             + (f"<br>losses so far: {past}" if n > 1 else ""))
 
     @staticmethod

@@ -4,8 +4,7 @@ with every step's value or gradient for it. Pure Python/NumPy (no Qt), so it can
 import numpy as np
 
 from convviz.engine import OpKind, StageId, StageKind
-
-from .mosaic import Strip, Tiling, best_rows
+from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
 
 
 class Column:

@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from . import dialogs
-from .files import IMAGE_FILTER, MODEL_FILTER
+from convviz.gui.shell import dialogs
+from convviz.gui.shell.files import IMAGE_FILTER, MODEL_FILTER
 
 
 def _ask(files, title, pattern, method, save=False, suggested=""):

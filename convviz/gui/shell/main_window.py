@@ -13,16 +13,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
 from convviz.digits import load_pretrained, load_samples
 from convviz.engine import Network
-
-from . import dialogs
-from .canvas import DEFAULT_BRUSH
-from .files import FileActions
-from .left_column import LeftColumn
-from .menus import Menus
-from .models.session import DEFAULT_LR, Session
-from .network_panel import MODES, NetworkPanel
-from .pgsetup import configure_pyqtgraph
-from .stepper import Stepper
+from convviz.gui.models.session import DEFAULT_LR, Session
+from convviz.gui.models.stepper import Stepper
+from convviz.gui.panels.draw.canvas import DEFAULT_BRUSH
+from convviz.gui.panels.draw.left_column import LeftColumn
+from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
+from convviz.gui.shell import dialogs
+from convviz.gui.shell.files import FileActions
+from convviz.gui.shell.menus import Menus
+from convviz.gui.widgets.pgsetup import configure_pyqtgraph
 
 #: While drawing, predict at most every PREDICT_INTERVAL_MS, and never spend more than a quarter
 #: of the time predicting (slow machines space predictions out; the canvas itself never waits).

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from convviz.digits import ImageLoadError, load_image
 from convviz.engine import ModelFileError, Network
-
-from .canvas import to_ink
+from convviz.gui.panels.draw.canvas import to_ink
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.tif *.tiff *.webp);;All files (*)"
 MODEL_FILTER = "convviz models (*.npz);;All files (*)"
