@@ -22,6 +22,7 @@ from convviz.gui.presentation.mosaic import Strip
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
+from convviz.gui.widgets.translate import step_title
 
 
 class DetailView(QStackedWidget):
@@ -112,7 +113,7 @@ class DetailView(QStackedWidget):
             self.setCurrentWidget(page)
         self._big = (step, panels)
         what = "an element" if panels[-1][1].ndim == 1 else "a pixel"
-        set_text(page.title, f"{title_rich(step.title)} · click {what} for its numbers")
+        set_text(page.title, f"{title_rich(step_title(step))} · click {what} for its numbers")
         main_levels = None
         for panel, (stage, arr, kind, caption) in zip(page.active, panels):
             levels = self._levels(stage, arr, kind)

@@ -9,6 +9,7 @@ from convviz.gui.presentation.equations import title_rich, to_rich
 from convviz.gui.presentation.explanations import format_explanation
 from convviz.gui.presentation.symbols import element_name, element_symbol
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.translate import step_about, step_title
 
 HINT = "Click any pixel, unit or weight to see its numbers."
 
@@ -45,12 +46,12 @@ class Inspector(QTextBrowser):
         fallback: plain HTML about the selected element when this step does not compute it."""
         color = colors.PHASE_COLORS.get(step.phase, "#333")
         parts = [_CSS, f"<div class='phase' style='color:{color}'>{step.phase.upper()} · step {step.index + 1} of "
-                       f"{total}</div>", f"<h3>{title_rich(step.title)}</h3>",
+                       f"{total}</div>", f"<h3>{title_rich(step_title(step))}</h3>",
                  f"<div class='eq'>{to_rich(step.equation)}</div>"]
         sizes = step.meta.get("sizes")
         if sizes:
             parts.append(f"<div class='about'>Eq. 2.1: {to_rich(sizes)}</div>")
-        parts.append(f"<p class='about'>{to_rich(step.about)}</p><hr>")
+        parts.append(f"<p class='about'>{to_rich(step_about(step))}</p><hr>")
         if selection is None:
             parts.append(f"<p class='hint'>{HINT}</p>")
         else:

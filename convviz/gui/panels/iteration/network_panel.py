@@ -30,6 +30,7 @@ from convviz.gui.presentation.numbers import number
 from convviz.gui.presentation.selection import selection_markers
 from convviz.gui.presentation.symbols import element_name
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.translate import step_title
 
 MODES = ("values", "gradients", "both")
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
@@ -224,8 +225,9 @@ class NetworkPanel(QWidget):
         if self.pipeline.set_trace(trace):        # another network: the selection means nothing there
             self.selection = None
         for s in trace:
-            item = QListWidgetItem(f"{s.index + 1:>2}  {title_text(s.title)}")
-            item.setToolTip(f"{s.phase}: {title_text(s.title)}")
+            title = title_text(step_title(s))
+            item = QListWidgetItem(f"{s.index + 1:>2}  {title}")
+            item.setToolTip(f"{s.phase}: {title}")
             item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, "#333")))
             self.steps.addItem(item)
         self.detail.invalidate()
@@ -277,7 +279,7 @@ class NetworkPanel(QWidget):
         hovered = self.pipeline.hovered
         if hovered:                  # the hover line shows the value at this step, not the last one
             self._on_hover(*hovered)
-        self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {title_rich(step.title)}")
+        self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {title_rich(step_title(step))}")
         if self.steps.currentRow() != i:
             self.steps.blockSignals(True)
             self.steps.setCurrentRow(i)
