@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 from convviz.gui.presentation.numbers import loss_column_html
 from convviz.gui.widgets import colors
@@ -59,7 +60,11 @@ class StageView:
             self.img = pg.ImageItem(axisOrder="row-major")
             self.img.setLookupTable(colors.grey_lut())
             self.vb.addItem(self.img)
+            # Stepping mostly changes borders and markers around an image, not the image: kept
+            # as a device pixmap, an unchanged image is blitted instead of scaled again.
+            self.img.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             self.ovl = pg.ImageItem(axisOrder="row-major")
+            self.ovl.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             self.ovl.setParentItem(self.img)
             self.ovl.setLookupTable(colors.diverging_lut())
             self.ovl.setZValue(1)
