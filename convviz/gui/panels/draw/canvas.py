@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from convviz.gui.presentation import palette
+
 SIZE = 280
 DEFAULT_BRUSH = 22          # px on the 280 canvas: ~2 px strokes once scaled into MNIST's 20 px box
 BRUSH_RANGE = (4, 48)
@@ -283,6 +285,6 @@ class DrawingCanvas(QWidget):
             r = self._brush * self.width() / SIZE / 2
             p.drawEllipse(QPointF(self._hover.x() * self.width() / SIZE,
                                   self._hover.y() * self.height() / SIZE), r, r)
-        p.setPen(QColor(90, 96, 110))
+        p.setPen(QColor(palette.CANVAS_HINT))
         p.drawRect(self.rect().adjusted(0, 0, -1, -1))
         p.end()

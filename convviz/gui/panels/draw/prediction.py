@@ -5,13 +5,14 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
+from convviz.gui.presentation import palette
 from convviz.gui.presentation.numbers import percent
 
 ROW = 16
-TOP_COLOUR = QColor(0xf5, 0x9e, 0x0b)       # the predicted class
-BAR_COLOUR = QColor(0x64, 0x8c, 0xc8)
-TRACK_COLOUR = QColor(128, 128, 128, 40)
-TARGET_COLOUR = QColor(0x22, 0xc5, 0x5e)
+TOP_COLOUR = QColor(palette.TOP_BAR)        # the predicted class
+BAR_COLOUR = QColor(palette.BAR)
+TRACK_COLOUR = QColor(*palette.TRACK)
+TARGET_COLOUR = QColor(palette.TARGET_BAR)
 
 
 class PredictionBars(QWidget):

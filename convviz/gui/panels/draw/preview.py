@@ -5,6 +5,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from convviz.gui.presentation import palette
+
 
 class InputPreview(QWidget):
     """Shows a (28, 28) array on 0..1 as gray levels, ink bright as in the network's input I."""
@@ -43,6 +45,6 @@ class InputPreview(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.SmoothPixmapTransform, False)   # one block per input pixel
         p.drawImage(QRect(1, 1, self.width() - 2, self.height() - 2), self._image)
-        p.setPen(QColor(90, 96, 110))
+        p.setPen(QColor(palette.CANVAS_HINT))
         p.drawRect(self.rect().adjusted(0, 0, -1, -1))
         p.end()

@@ -9,6 +9,7 @@ from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import nth_marker
+from convviz.gui.widgets.shown import changed
 
 
 def wants_detail(step):
@@ -109,10 +110,10 @@ def style_plot(plot):
     plot.setMouseEnabled(False, False)
     plot.setMenuEnabled(False)
     plot.hideButtons()
-    plot.addLine(y=0, pen=pg.mkPen("#888"))
+    plot.addLine(y=0, pen=pg.mkPen(colors.PLOT_ZERO))
     for ax in ("left", "bottom"):
-        plot.getAxis(ax).setPen(pg.mkPen("#666"))
-        plot.getAxis(ax).setTextPen(pg.mkPen("#333"))
+        plot.getAxis(ax).setPen(pg.mkPen(colors.PLOT_AXIS))
+        plot.getAxis(ax).setTextPen(pg.mkPen(colors.PLOT_TEXT))
     return plot
 
 
@@ -126,7 +127,7 @@ def brush(color):
 
 
 def signed_brushes(values):
-    pos, neg = brush("#c0392b"), brush("#2e64b5")
+    pos, neg = brush(colors.BAR_POSITIVE), brush(colors.BAR_NEGATIVE)
     return [pos if v > 0 else neg for v in np.asarray(values).ravel()]
 
 
@@ -156,7 +157,7 @@ class Page(pg.GraphicsLayoutWidget):
             self.plots.append(plot)
             self.bars.append(bar)
         if legend:
-            self.after = pg.BarGraphItem(x=[0], height=[0], width=0.4, brush="#1e8449", pen=None)
+            self.after = pg.BarGraphItem(x=[0], height=[0], width=0.4, brush=colors.AFTER_BAR, pen=None)
             self.plots[0].addItem(self.after)
 
 
@@ -224,8 +225,7 @@ class BigPanel:
             self.texts.append(t)
         for k, t in enumerate(self.texts):
             text = f"{k}: {plain_number(values[k], 3)}" if k < n else ""
-            if getattr(t, "_shown", None) != text:
-                t._shown = text
+            if changed(t, "text", text):
                 t.setText(text)
                 t.setVisible(bool(text))
 
@@ -288,6 +288,5 @@ def big_tiling(arr, aspect):
 
 
 def set_text(label, text):
-    if getattr(label, "_shown", None) != text:
-        label._shown = text
+    if changed(label, "text", text):
         label.setText(text)

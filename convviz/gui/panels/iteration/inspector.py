@@ -2,6 +2,7 @@
 element's equation with its actual numbers (formatted from convviz.engine.explain's data)."""
 
 import html
+from string import Template
 
 from PySide6.QtWidgets import QTextBrowser
 
@@ -13,24 +14,25 @@ from convviz.gui.widgets.translate import step_about, step_title
 
 HINT = "Click any pixel, unit or weight to see its numbers."
 
-_CSS = """
+_CSS = Template("""
 <style>
- body { font-size: 10pt; color: #222; }
+ body { font-size: 10pt; color: $body; }
  h3 { margin: 0 0 2px 0; }
  .phase { font-size: 9pt; font-weight: bold; }
  .eq { font-size: 12.5pt; font-family: 'DejaVu Serif', 'Cambria Math', serif; margin: 6px 0; }
- .about { color: #444; }
- .hint { color: #888; font-style: italic; }
+ .about { color: $about; }
+ .hint { color: $hint; font-style: italic; }
  .num { font-family: 'DejaVu Sans Mono', monospace; }
  table.m td { white-space: nowrap; padding: 0 3px; text-align: right;
               font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }
  table.t td { white-space: nowrap; padding: 0 6px; text-align: right;
               font-family: 'DejaVu Sans Mono', monospace; font-size: 9pt; }
- table.t th { padding: 0 6px; text-align: right; font-size: 9pt; color: #555; }
- .sel { color: #00803a; font-weight: bold; margin-bottom: 4px; }
+ table.t th { padding: 0 6px; text-align: right; font-size: 9pt; color: $head; }
+ .sel { color: $selected; font-weight: bold; margin-bottom: 4px; }
  .total { font-weight: bold; }
 </style>
-"""
+""").substitute(body=colors.BODY_TEXT, about=colors.ABOUT_TEXT, hint=colors.HINT_TEXT, head=colors.TABLE_HEAD,
+                selected=colors.SELECTED_TEXT)
 
 
 class Inspector(QTextBrowser):
@@ -44,7 +46,7 @@ class Inspector(QTextBrowser):
     def show_step(self, step, total, selection=None, explanation=None, fallback=None):
         """selection: (stage, index) or None; explanation: explain's (kind, data) or None;
         fallback: plain HTML about the selected element when this step does not compute it."""
-        color = colors.PHASE_COLORS.get(step.phase, "#333")
+        color = colors.PHASE_COLORS.get(step.phase, colors.DEFAULT_PHASE)
         parts = [_CSS, f"<div class='phase' style='color:{color}'>{step.phase.upper()} · step {step.index + 1} of "
                        f"{total}</div>", f"<h3>{title_rich(step_title(step))}</h3>",
                  f"<div class='eq'>{to_rich(step.equation)}</div>"]

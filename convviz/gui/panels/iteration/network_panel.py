@@ -64,7 +64,8 @@ class PhaseIndicator(QWidget):
                 lab.setStyleSheet(f"background:{colors.PHASE_COLORS[p]}; color:white; font-weight:bold;"
                                   "border-radius:4px; padding:3px 6px;")
             else:
-                lab.setStyleSheet("color:#999; border:1px solid #ddd; border-radius:4px; padding:3px 6px;")
+                lab.setStyleSheet(f"color:{colors.MUTED_TEXT}; border:1px solid {colors.MUTED_BORDER}; "
+                                  "border-radius:4px; padding:3px 6px;")
 
     def text(self):
         """The highlighted phase's label ('' when none)."""
@@ -159,7 +160,7 @@ class NetworkPanel(QWidget):
         self.pipeline.elementHovered.connect(self._on_hover)
         self.pipeline.layoutRebuilt.connect(self._render)
         self.readout = QLabel(HINT)
-        self.readout.setStyleSheet("color:#555; padding:1px 4px;")
+        self.readout.setStyleSheet(f"color:{colors.READOUT_TEXT}; padding:1px 4px;")
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.NoFocus)
         self.steps.setMinimumWidth(200)
@@ -228,7 +229,7 @@ class NetworkPanel(QWidget):
             title = title_text(step_title(s))
             item = QListWidgetItem(f"{s.index + 1:>2}  {title}")
             item.setToolTip(f"{s.phase}: {title}")
-            item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, "#333")))
+            item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, colors.DEFAULT_PHASE)))
             self.steps.addItem(item)
         self.detail.invalidate()
 
@@ -254,7 +255,8 @@ class NetworkPanel(QWidget):
         self.selection = None
         self.phase.set_phase(None)
         self.counter.setText("No iteration yet: draw a digit to start.")
-        self.inspector.set_html("<p style='color:#888'>Draw a digit to see one training iteration, op by op.</p>")
+        self.inspector.set_html(f"<p style='color:{colors.HINT_TEXT}'>Draw a digit to see one training iteration, "
+                                "op by op.</p>")
 
     def _render(self):
         trace = self.stepper.trace

@@ -12,6 +12,7 @@ from convviz.gui.panels.iteration.detail_pages import Page, brush, signed_brushe
 from convviz.gui.presentation.mosaic import Tiling
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.shown import changed
 
 
 class ParamPages:
@@ -77,24 +78,23 @@ class ParamPages:
                 page = self.page("bars3")
                 for k, name in enumerate(("before", "grad", "after")):
                     v = a[name]
-                    brushes = signed_brushes(v) if name == "grad" else [brush("#888" if name == "before"
-                                                                                   else "#1e8449")] * v.size
+                    brushes = signed_brushes(v) if name == "grad" else [brush(colors.BEFORE_BAR if name == "before"
+                                                                                   else colors.AFTER_BAR)] * v.size
                     page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
                     self.heat.append((page.plots[k].getViewBox(), key, v.shape, ("bars", page.bars[k])))
-                    if getattr(page.plots[k], "_titled", None) != name:
-                        page.plots[k]._titled = name
+                    if changed(page.plots[k], "title", name):
                         page.plots[k].setTitle({"before": "before", "grad": "gradient", "after": "after"}[name],
-                                               color="#333", size="8pt")
+                                               color=colors.PLOT_TEXT, size="8pt")
             page.title.setText(f"{key.name}<br>after = before − α · gradient,   α = {lr:g} · click "
                                + ("a weight" if a["before"].ndim >= 2 else "a bar"))
         elif step.op == OpKind.RERUN:
             page = self.page("rerun")
             before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
-            page.title.setText(f"ŷ before (<span style='color:#808080'>grey</span>) and after "
-                               f"(<span style='color:#1e8449'>green</span>) the update<br>"
+            page.title.setText(f"ŷ before (<span style='color:{colors.BEFORE_WORD}'>grey</span>) and after "
+                               f"(<span style='color:{colors.AFTER_BAR}'>green</span>) the update<br>"
                                f"L: {plain_number(a['loss_before'])} → {plain_number(a['loss_after'])}")
             x = np.arange(before.size)
-            page.bars[0].setOpts(x=x - 0.2, height=before, width=0.4, brush="#9a9a9a", brushes=None)
+            page.bars[0].setOpts(x=x - 0.2, height=before, width=0.4, brush=colors.BEFORE_PROBS, brushes=None)
             page.after.setOpts(x=x + 0.2, height=after, width=0.4)
             page.plots[0].setYRange(0, 1, padding=0.02)
             page.plots[0].getAxis("bottom").setTicks([[(int(k), str(k)) for k in x]])
@@ -114,13 +114,11 @@ class ParamPages:
         else:
             data = arr
         lut = colors.diverging_lut() if gradient else colors.grey_lut()
-        if getattr(img, "_lut", None) is not lut:
-            img._lut = lut
+        if changed(img, "lut", id(lut)):
             img.setLookupTable(lut)
         lv = levels or (colors.symmetric_levels(arr) if gradient else colors.value_levels([arr]))
         img.setImage(data, autoLevels=False, levels=lv)
-        if getattr(vb, "_shape", None) != (arr.ndim, data.shape):      # range set once per shape, at once
-            vb._shape = (arr.ndim, data.shape)
+        if changed(vb, "shape", (arr.ndim, data.shape)):      # range set once per shape, at once
             vb.setAspectLocked(arr.ndim == 4)
             vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
             vb.prepareForPaint()

@@ -252,7 +252,7 @@ class PipelineView(QScrollArea):
         elif kind == "source":
             border_pen = pen(colors.SOURCE, 2, Qt.DashLine)
         else:
-            border_pen = pen(colors.FRAME if border[1] else "#e6e6e6", 1)
+            border_pen = pen(colors.FRAME if border[1] else colors.UNREACHED_FRAME, 1)
         v.vb.setBorder(border_pen)
         v.vb.update()
         scene = v.vb.scene()

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QGraphicsItem
 from convviz.gui.presentation.numbers import loss_column_html
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import nth_marker
+from convviz.gui.widgets.shown import changed
 
 MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
 
 
 def set_label(label, text, color=colors.TEXT):
     """LabelItem.setText only when something changed (it re-lays out the item)."""
-    if getattr(label, "_shown", None) != (text, color):
-        label._shown = (text, color)
+    if changed(label, "text", (text, color)):
         label.setText(text, color=color)
 
 
@@ -32,8 +32,7 @@ def pen(color, width, style=Qt.SolidLine):
 
 
 def set_html(item, text):
-    if getattr(item, "_shown", None) != text:
-        item._shown = text
+    if changed(item, "html", text):
         item.setHtml(text)
 
 
