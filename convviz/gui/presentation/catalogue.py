@@ -21,6 +21,9 @@ def _mark(text):
     return QT_TRANSLATE_NOOP("catalogue", text)
 
 
+PHASE_NAMES = {"forward": _mark("Forward"), "loss": _mark("Loss"), "backward": _mark("Backward"),
+               "update": _mark("Update")}
+
 TITLES = {
     OpKind.INPUT: _mark("input image I"),
     OpKind.CONV: _mark("{layer}: convolution"),

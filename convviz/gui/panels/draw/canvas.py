@@ -78,7 +78,7 @@ class DrawingCanvas(QWidget):
         self.setMouseTracking(True)          # for the brush outline
         self.setCursor(Qt.CrossCursor)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        self.setToolTip("Left button draws, right button erases. Ctrl+Z undoes the last stroke.")
+        self.setToolTip(self.tr("Left button draws, right button erases. Ctrl+Z undoes the last stroke."))
 
     # ---- properties ------------------------------------------------------------------
     def sizeHint(self):
@@ -277,7 +277,7 @@ class DrawingCanvas(QWidget):
             f = p.font()
             f.setPointSizeF(f.pointSizeF() * 1.3)
             p.setFont(f)
-            p.drawText(self.rect(), Qt.AlignCenter, "Draw a digit here\n(or open an image)")
+            p.drawText(self.rect(), Qt.AlignCenter, self.tr("Draw a digit here\n(or open an image)"))
         if self._hover is not None and self._stroke is None:
             fg.setAlpha(140)
             p.setRenderHint(QPainter.Antialiasing)

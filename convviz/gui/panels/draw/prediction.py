@@ -31,8 +31,8 @@ class PredictionBars(QWidget):
         self.setMinimumSize(180, 10 * ROW + 4)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setFocusPolicy(Qt.NoFocus)
-        self.setToolTip("ŷ: the network's probability for each digit (softmax output). "
-                        "Orange: its prediction. Green mark: the training target y.")
+        self.setToolTip(self.tr("ŷ: the network's probability for each digit (softmax output). "
+                                "Orange: its prediction. Green mark: the training target y."))
 
     def sizeHint(self):
         return QSize(200, 10 * ROW + 4)
@@ -67,7 +67,7 @@ class PredictionBars(QWidget):
             f = p.font()
             f.setPointSizeF(f.pointSizeF() * 1.25)
             p.setFont(f)
-            p.drawText(self.rect(), Qt.AlignCenter, "Draw a digit")
+            p.drawText(self.rect(), Qt.AlignCenter, self.tr("Draw a digit"))
             p.end()
             return
         fm = p.fontMetrics()
@@ -118,7 +118,7 @@ class LabelSelector(QWidget):
             b.setFocusPolicy(Qt.NoFocus)
             b.setMinimumWidth(26)
             b.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-            b.setToolTip(f"Train towards y = {d} (key {d})")
+            b.setToolTip(self.tr("Train towards y = {0} (key {0})").format(d))
             self.group.addButton(b, d)
             lay.addWidget(b)
             self.buttons.append(b)

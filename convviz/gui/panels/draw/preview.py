@@ -19,8 +19,8 @@ class InputPreview(QWidget):
         self.setFixedSize(28 * scale + 2, 28 * scale + 2)
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         self.setFocusPolicy(Qt.NoFocus)
-        self.setToolTip("The 28×28 input I the network sees: your drawing cropped, scaled into a "
-                        "20×20 box and centred by its centre of mass, as MNIST was prepared.")
+        self.setToolTip(self.tr("The 28×28 input I the network sees: your drawing cropped, scaled into a "
+                                "20×20 box and centred by its centre of mass, as MNIST was prepared."))
 
     def sizeHint(self):
         return QSize(28 * self._scale + 2, 28 * self._scale + 2)

@@ -112,8 +112,8 @@ class DetailView(QStackedWidget):
         if self.currentWidget() is not page:     # first: the page's size decides the tiling
             self.setCurrentWidget(page)
         self._big = (step, panels)
-        what = "an element" if panels[-1][1].ndim == 1 else "a pixel"
-        set_text(page.title, f"{title_rich(step_title(step))} · click {what} for its numbers")
+        what = self.tr("an element") if panels[-1][1].ndim == 1 else self.tr("a pixel")
+        set_text(page.title, self.tr("{0} · click {1} for its numbers").format(title_rich(step_title(step)), what))
         main_levels = None
         for panel, (stage, arr, kind, caption) in zip(page.active, panels):
             levels = self._levels(stage, arr, kind)

@@ -214,9 +214,9 @@ class PipelineView(QScrollArea):
             if current_grad is not None:
                 colors.set_colorbar(self.colorbar, current_grad)
         if current_grad is not None:
-            set_label(self.colorbar_label, "gradient<br>−  0  +")
+            set_label(self.colorbar_label, self.tr("gradient<br>−  0  +"))
         elif mode == "gradients" and step.phase in ("forward", "loss"):   # why Gradients shows values
-            set_label(self.colorbar_label, "no<br>gradients<br>yet", colors.DIM_TEXT)
+            set_label(self.colorbar_label, self.tr("no<br>gradients<br>yet"), colors.DIM_TEXT)
         else:
             set_label(self.colorbar_label, "")
         self._draw_markers(markers)
