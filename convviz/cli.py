@@ -8,7 +8,10 @@ import time
 
 import numpy as np
 
+import convviz
+
 SUBCOMMANDS = ("train", "evaluate", "predict", "trace")
+VERSION_FLAGS = ("-V", "--version")
 
 
 class UserError(Exception):
@@ -162,6 +165,7 @@ def cmd_trace(args):
 def build_parser():
     p = argparse.ArgumentParser(prog="convviz", description="See how a CNN computes and learns. "
                                 "With no command, opens the app.")
+    p.add_argument(*VERSION_FLAGS, action="version", version=f"%(prog)s {convviz.__version__}")
     sub = p.add_subparsers(dest="command")
     t = sub.add_parser("train", help="train a network on digits")
     t.add_argument("--data", help="an .npz or MNIST IDX dataset (default: the shipped 5,000 digits)")
@@ -190,6 +194,9 @@ def build_parser():
 
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in VERSION_FLAGS:
+        print(f"convviz {convviz.__version__}")
+        return 0
     if not argv or argv[0] not in SUBCOMMANDS + ("-h", "--help"):
         from convviz.gui.app import run
         return run(argv)

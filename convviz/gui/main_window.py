@@ -59,7 +59,7 @@ class MainWindow(FileActions, QMainWindow):
         if net is None:
             try:
                 net = load_pretrained()
-                model_note = "pretrained model (resources/models/digits.npz)"
+                model_note = "pretrained model (shipped with convviz)"
             except Exception as e:      # missing or unreadable: still open, say so
                 net = Network(seed=0)
                 model_note = None
