@@ -34,16 +34,20 @@ def open_arguments(win, args):
             win.open_image(arg)
 
 
-def run(argv=None):
+def run(argv=None, quit_after=None):
     """Open the window (pretrained model, a sample digit, its trace at step 0) and run until closed.
 
     argv: the arguments after the program name (None: sys.argv[1:]); files in it are opened.
+    quit_after: seconds after which the window closes itself, as a user closing it would.
     """
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     args = sys.argv[1:] if argv is None else list(argv)
     existing = QApplication.instance() is not None
     app, win = create(args)
     win.show()
+    if quit_after is not None:
+        QTimer.singleShot(round(1000 * quit_after), win.close)
     # A QApplication made here has removed Qt's own options (-style ...) from its arguments.
     open_arguments(win, args if existing else app.arguments()[1:])
     return app.exec()
