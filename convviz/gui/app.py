@@ -18,9 +18,18 @@ def create(argv=None):
     app.setApplicationName("convviz")
     app.setOrganizationName("convviz")
     app.setApplicationDisplayName("convviz")
+    import convviz
+    app.setApplicationVersion(convviz.__version__)
+    # Wayland matches the window to resources/convviz.desktop by this name (X11 by WM_CLASS).
+    app.setDesktopFileName("convviz")
+    from .icon import app_icon
+    icon = app_icon()
+    app.setWindowIcon(icon)
     configure_pyqtgraph()
     from .main_window import MainWindow
-    return app, MainWindow()
+    win = MainWindow()
+    win.setWindowIcon(icon)
+    return app, win
 
 
 def open_arguments(win, args):
