@@ -108,3 +108,15 @@ def test_the_saved_model_records_the_convviz_that_wrote_it(tmp_path):
     with np.load(shipped.path("model")) as f:                    # written before versions were
         assert "convviz_version" not in f.files
     load_pretrained()                                            # and still loads
+
+
+def test_the_desktop_entry_passes_desktop_file_validate(tmp_path):
+    import shutil
+    import subprocess
+    tool = shutil.which("desktop-file-validate")
+    if tool is None:
+        pytest.skip("desktop-file-validate (Debian: desktop-file-utils) is not installed")
+    entry = tmp_path / "convviz.desktop"
+    entry.write_bytes(shipped.read_bytes("desktop_entry"))
+    r = subprocess.run([tool, str(entry)], capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stdout + r.stderr) == (0, "")
