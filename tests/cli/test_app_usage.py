@@ -17,7 +17,7 @@ NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 def run(*args, env=None, timeout=120, cwd=None):
     base = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
-    return subprocess.run([sys.executable, "-m", "convviz", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "convviz", *args], capture_output=True, text=True, check=False,
                           timeout=timeout, env={**base, **(env or {})}, cwd=cwd)
 
 

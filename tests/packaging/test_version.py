@@ -59,7 +59,7 @@ def test_the_version_is_read_once_and_cached(monkeypatch):
     assert convviz.__version__ == "0+unknown"            # cached in the module
     monkeypatch.delitem(convviz.__dict__, "__version__")
     with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
-        convviz.nonesuch
+        _ = convviz.nonesuch
 
 
 def test_this_runs_pyproject_version_when_installed():

@@ -39,7 +39,7 @@ def wheel(tmp_path_factory):
         shutil.copytree(REPO / name, src / name, ignore=ignore)
     out = tmp_path_factory.mktemp("dist")
     code = "import sys, setuptools.build_meta as b; print(b.build_wheel(sys.argv[1]))"
-    r = subprocess.run([sys.executable, "-c", code, str(out)], cwd=src, capture_output=True, text=True,
+    r = subprocess.run([sys.executable, "-c", code, str(out)], cwd=src, capture_output=True, text=True, check=False,
                        timeout=300)
     assert r.returncode == 0, r.stderr[-3000:]
     return out / r.stdout.strip().splitlines()[-1]
@@ -97,7 +97,7 @@ def unpacked(wheel, tmp_path_factory):
 def _run_installed(site, cwd, *args):
     # Only the unpacked wheel on the path, started from a folder that is not the repository.
     env = dict(os.environ, PYTHONPATH=str(site), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True,
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False,
                           timeout=120)
 
 
@@ -116,6 +116,7 @@ def test_the_unpacked_wheel_loads_its_own_files_from_anywhere(unpacked, tmp_path
 
 def test_the_unpacked_wheel_predicts_a_shipped_sample_and_prints_its_version(unpacked, tmp_path, qapp):
     from PySide6.QtGui import QImage
+
     from convviz.digits import load_samples
     images, labels = load_samples()
     seven = images[list(labels).index(7)].copy()
