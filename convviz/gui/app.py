@@ -22,6 +22,10 @@ def create(argv=None):
     app.setApplicationVersion(convviz.__version__)
     # Wayland matches the window to resources/convviz.desktop by this name (X11 by WM_CLASS).
     app.setDesktopFileName("convviz")
+    if not app.property("convviz_translated"):        # once per QApplication
+        from .translations import install_translation
+        install_translation(app)
+        app.setProperty("convviz_translated", True)
     from .icon import app_icon
     icon = app_icon()
     app.setWindowIcon(icon)
