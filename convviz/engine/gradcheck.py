@@ -131,6 +131,12 @@ class NetworkCheck:
         return next(p for p in self.parameters if p.key == key)
 
 
+def kinks_near(net, x, labels, margin=EPS):
+    """Layers of (net, x) with values within `margin` of a corner of the loss, as Kinks (exact
+    max-pool ties are judged per element, by whether the ±ε runs pick another maximum)."""
+    return find_kinks(forward_run(net, _prepare(net, x), labels), margin)
+
+
 def _analytic(net, x, labels, mistake):
     if mistake is None:
         loss, grads = net.loss_and_gradients(x, labels)
