@@ -60,14 +60,15 @@ def main(argv=None):
     print(f"shipped model: {net.parameter_count()} parameters in {len(net.params)} arrays + the 28x28 input; "
           f"NumPy {np.__version__}; OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
     if hasattr(os, "getloadavg"):
-        print("load average %.2f %.2f %.2f (a busy machine inflates the figures)" % os.getloadavg())
+        load = " ".join(f"{v:.2f}" for v in os.getloadavg())
+        print(f"load average {load} (a busy machine inflates the figures)")
     print(f"{args.samples} random elements per array, {args.repeats} repeats; goal: under {GOAL_SECONDS:g} s\n")
     print(f"{'check':<24} {'elements':>8} {'evals':>8} {'median s':>9} {'min s':>9} {'µs per eval':>12}  result")
     check, median, best = timed(lambda: gradcheck.check_network(net, x, y, samples=args.samples), args.repeats)
     print(row("engine", check, median, best))
     for name in mistakes.NAMES:
-        check, median, best = timed(lambda: gradcheck.check_network(net, x, y, samples=args.samples,
-                                                                    mistake=name), args.repeats)
+        check, median, best = timed(lambda name=name: gradcheck.check_network(
+            net, x, y, samples=args.samples, mistake=name), args.repeats)
         print(row(f"mistake {name}", check, median, best))
     if args.all:
         check, median, best = timed(lambda: gradcheck.check_network(net, x, y), 1)
