@@ -17,7 +17,7 @@ from . import mistakes as mistakes_module
 from .kinks import Kink, crossing, find_kinks, forward_run
 
 EPS = 1e-5            # the central-difference step: its error is O(ε²), its rounding noise O(u/ε)
-TOLERANCE = 1e-6      # the relative error a right gradient stays below in float64 (measured: ~1e-9)
+TOLERANCE = 1e-6      # a right gradient stays below it in float64 (the shipped model's worst: 1.6e-7)
 
 
 class CheckCancelled(Exception):

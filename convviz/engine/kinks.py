@@ -29,7 +29,7 @@ WHY = {
     "leaky_relu": "Leaky ReLU has a corner at 0: its slope is 0.01 on the left and 1 on the right, "
                   "so at 0 there is no single derivative.",
     "elu": "ELU's slope is 1 on both sides of 0 but its curvature jumps there, so a difference "
-           "that straddles 0 is only accurate to about ε/4, not ε².",
+           "that straddles 0 is off by an amount of order ε instead of ε².",
     "max_pool_tie": "Two values of a max-pool window are (nearly) equal: a nudge decides which one "
                     "is the maximum, and the gradient goes to one or the other, so max has a corner there.",
     "l2_pool_zero": "An L2-pool window is all zeros: √(Σ x²) has a cone point at 0 with no derivative.",
