@@ -14,7 +14,7 @@ class GradcheckInputError(ValueError):
 
 def _samples(text):
     if text == "all":
-        return None
+        return "all"
     try:
         n = int(text)
     except ValueError:
@@ -46,8 +46,9 @@ def add_parser(sub):
     source.add_argument("--config", help="network configuration as JSON, with fresh weights from --seed")
     g.add_argument("--image", help="a digit picture (default: the first shipped sample digit)")
     g.add_argument("--label", type=int, help="the true digit (required with --image)")
-    g.add_argument("--samples", type=_samples, default=20, metavar="N",
-                   help="elements checked per parameter, or 'all' (default: 20)")
+    g.add_argument("--samples", type=_samples, metavar="N",
+                   help="elements checked per array, or 'all' (default: all of them in a network of at "
+                        "most 5000 elements with its input, else 20)")
     g.add_argument("--mistake", choices=MISTAKE_NAMES,
                    help="check a classic backprop mistake instead of the engine's backward run")
     g.add_argument("--seed", type=int, default=0, help="which elements are sampled (and --config's weights)")
@@ -136,9 +137,13 @@ def cmd_gradcheck(args, prepared):
     net, source = _network(args)
     image, label, what = _input(args, net, prepared)
     mistake = mistakes.get(args.mistake) if args.mistake else None
-    check = gradcheck.check_network(net, image, label, samples=args.samples, seed=args.seed,
+    if args.samples is None:
+        samples = gradcheck.default_samples(net, image)
+    else:
+        samples = None if args.samples == "all" else args.samples
+    check = gradcheck.check_network(net, image, label, samples=samples, seed=args.seed,
                                     eps=args.eps, tol=args.tol, mistake=mistake)
-    per = "every element" if args.samples is None else f"up to {args.samples} random elements (seed {args.seed})"
+    per = "every element" if samples is None else f"up to {samples} random elements (seed {args.seed})"
     print(f"network: {source}; image: {what}; label {label}; loss {check.loss:.6g}")
     print(f"central differences (L(θ + ε) − L(θ − ε)) / 2ε, ε = {check.eps:g}, on {per} of every array")
     affected = None

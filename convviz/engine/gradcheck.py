@@ -18,6 +18,16 @@ from .kinks import Kink, crossing, find_kinks, forward_run
 
 EPS = 1e-5            # the central-difference step: its error is O(ε²), its rounding noise O(u/ε)
 TOLERANCE = 1e-6      # a right gradient stays below it in float64 (the shipped model's worst: 1.6e-7)
+SAMPLES = 20          # elements per array in a sampled whole-network check
+SMALL_NETWORK = 5000  # up to this many elements in all, a whole-network check takes every one
+
+
+def default_samples(net, x=None):
+    """None (every element) when the parameters and the input hold at most SMALL_NETWORK
+    elements, else SAMPLES: a small network is checked whole in about a second."""
+    h, w = net.config["input"]
+    total = net.parameter_count() + (h * w if x is None else int(np.size(x)))
+    return None if total <= SMALL_NETWORK else SAMPLES
 
 
 class CheckCancelled(Exception):
@@ -62,6 +72,12 @@ class ElementCheck:
     rel_error: float
     tol: float
     kink: Kink = None
+
+    def numbers(self):
+        """The difference quotient with its numbers, as the inspector shows it."""
+        return (f"(L(θ + ε) − L(θ − ε)) / 2ε = ({self.loss_plus:.12g} − {self.loss_minus:.12g}) / "
+                f"(2 · {self.eps:g}) = {self.numeric:.10g};  backprop: {self.analytic:.10g};  "
+                f"relative error {self.rel_error:.3g}")
 
     @property
     def status(self):
@@ -180,9 +196,12 @@ def _prepare(net, x):
 
 
 def check_element(net, x, labels, key, index, eps=EPS, tol=TOLERANCE, mistake=None):
-    """Check ∂L/∂θ for one element: `key` a parameter key, "input" or a stage name (its δ), `index`
-    a tuple in that array (for stages and a batch input, batch axis first; a single image's
-    input takes (r, s)). The network and x are left exactly as they were."""
+    """Check ∂L/∂θ for one element: `key` a parameter key, "input" or a stage name (its δ, e.g.
+    "conv1.feature_maps" or "out.probs"), `index` a tuple in that array (for stages and a batch
+    input, batch axis first; a single image's input takes (r, s)).
+
+    The parameter is nudged in place and restored exactly, so nothing else may use the
+    network meanwhile (a worker thread checks a copy)."""
     x = _prepare(net, x)
     loss, grads, deltas = _analytic(net, x, labels, mistake)
     if key in grads:
@@ -196,8 +215,12 @@ def check_element(net, x, labels, key, index, eps=EPS, tol=TOLERANCE, mistake=No
     if key not in grads and len(index) == np.ndim(analytic) - 1:
         index = (0,) + index                # a single image's stage: the batch axis is implied
     base = forward_run(net, x, labels)
-    value = float(_target(net, x, key)[index]) if key in grads else float(
-        next(y for op, a, y in base.stages if op.stage == key)[index])
+    if key in grads:
+        value = float(_target(net, x, key)[index])
+    elif key == "out.probs":
+        value = float(base.yhat[index])
+    else:
+        value = float(next(y for op, a, y in base.stages if op.stage == key)[index])
     plus, minus, kink = _difference(net, x, labels, key, index, eps, base.branches())
     numeric = (plus - minus) / (2 * eps)
     g = float(analytic[index])

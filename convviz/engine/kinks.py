@@ -119,8 +119,24 @@ def forward_run(net, x, labels, nudge=None):
     yhat = net.output.forward(z, net.params)[0]
     target = one_hot(net, labels)
     loss_name, out_act = net.config["loss"], net.config["output"]["activation"]
-    loss = float(losses.loss_terms(loss_name, out_act, yhat, target, z).sum(axis=-1).mean())
-    return ForwardRun(stages, z, yhat, target, loss, loss_name)
+    if nudge is not None and nudge[0] == "out.probs":
+        yhat = np.array(yhat, copy=True)
+        yhat[nudge[1]] += nudge[2]
+        terms = _terms_of_probs(loss_name, out_act, yhat, target)
+    else:
+        terms = losses.loss_terms(loss_name, out_act, yhat, target, z)
+    return ForwardRun(stages, z, yhat, target, float(terms.sum(axis=-1).mean()), loss_name)
+
+
+def _terms_of_probs(loss_name, out_act, yhat, target):
+    """The loss terms as functions of ŷ alone (the engine computes cross-entropy from z, which
+    a nudge of ŷ would not reach): the displayed −y·ln ŷ forms."""
+    if loss_name != "cross_entropy":
+        return losses.loss_terms(loss_name, out_act, yhat, target, None)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if out_act == "softmax":
+            return np.where(target > 0, -target * np.log(yhat), 0.0)
+        return -(target * np.log(yhat) + (1 - target) * np.log1p(-yhat))
 
 
 def _windows(values, size, stride):

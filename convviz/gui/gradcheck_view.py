@@ -68,13 +68,14 @@ class CheckWorker(QObject):
 
 class GradCheckView(QWidget):
     """Checks a copy of a network on one image: per array the count checked, the worst relative
-    error, the kinks and pass/fail, and a histogram of relative errors per array (log scale)."""
+    error, the kinks and pass/fail, and a histogram of relative errors per array (log scale).
+    `samples`: elements per array (None: every element of a small network, else 20)."""
 
     finished = Signal(object)       # the NetworkCheck shown
     cancelled = Signal()
 
 
-    def __init__(self, net, image, label, samples=20, seed=0, parent=None):
+    def __init__(self, net, image, label, samples=None, seed=0, parent=None):
         super().__init__(parent)
         # The check nudges parameters in place while it runs: never on the app's own network.
         self._net = copy.deepcopy(net)
@@ -84,7 +85,9 @@ class GradCheckView(QWidget):
         self._thread = self._worker = None
         self._result = None
         self.setWindowTitle(self.tr("Check gradients"))
-        self._build(samples)
+        self._build(gradcheck.SAMPLES if samples is None else samples)
+        # A small network is checked whole unless a sample size was asked for.
+        self.every.setChecked(samples is None and gradcheck.default_samples(self._net, self._image) is None)
         self._show_mistake()
 
     # ---- layout ----------------------------------------------------------------------

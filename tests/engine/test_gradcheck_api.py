@@ -59,7 +59,7 @@ def test_element_check_shows_its_numbers():
 
 
 @pytest.mark.parametrize("key", ["input", "dense1.b", "out.W", "conv1.feature_maps", "conv1.activated",
-                                 "conv1.pooled", "flatten", "dense1.z", "out.z"])
+                                 "conv1.pooled", "flatten", "dense1.z", "out.z", "out.probs"])
 def test_element_check_of_parameters_pixels_and_hidden_deltas(key):
     """A feature-map pixel's δ is checked by nudging that value inside the forward run; the
     element checked is the one with the largest gradient, so it is never 0 against 0."""
@@ -71,6 +71,25 @@ def test_element_check_of_parameters_pixels_and_hidden_deltas(key):
     e = gradcheck.check_element(net, x, y, key, index)
     assert e.status == "pass", e
     assert abs(e.analytic) > 1e-3 and e.analytic == g[index]
+    assert f"= {e.numeric:.10g};  backprop: {e.analytic:.10g}" in e.numbers()
+
+
+@pytest.mark.parametrize("loss,output", [("cross_entropy", "softmax"), ("cross_entropy", "sigmoid"), ("mse", "softmax")])
+def test_probability_delta_is_the_displayed_loss_gradient(loss, output):
+    """∂L/∂ŷ is checked against the loss as a function of ŷ (its displayed form), batch of 2."""
+    rng = np.random.default_rng(8)
+    net, x, y = draw_point(small_net(loss=loss, output=output), 2, rng)
+    indices = [(0, int(y[0])), (1, int(y[1]))]
+    if (loss, output) != ("cross_entropy", "softmax"):     # there −y_i/ŷ_i is 0 off the target
+        indices.append((1, (int(y[1]) + 1) % 3))
+    for index in indices:
+        e = gradcheck.check_element(net, x, y, "out.probs", index)
+        assert e.status == "pass" and abs(e.analytic) > 1e-3, e
+
+
+def test_small_networks_are_checked_whole():
+    assert gradcheck.default_samples(Network(small_net())) is None
+    assert gradcheck.default_samples(Network()) == gradcheck.SAMPLES
 
 
 def test_a_wrong_gradient_fails_exactly_there():

@@ -71,6 +71,7 @@ def test_a_mistake_fails_where_it_acts(qtbot, point):
         qtbot.keyClick(view.mistake, Qt.Key_Down)
     assert view.mistake.currentData() == "avgpool-no-mean"
     assert "δ/(k1·k2)" in view.about.text() and "conv1.W" in view.about.text()
+    assert not view.every.isChecked()           # a sample size was given
     click(qtbot, view.every)                   # every element: the failures cannot be missed
     with qtbot.waitSignal(view.finished, timeout=60000):
         click(qtbot, view.run_button)
@@ -78,6 +79,16 @@ def test_a_mistake_fails_where_it_acts(qtbot, point):
     failed = {k for k, v in rows.items() if v[3] == "FAIL"}
     assert failed == mistakes.get("avgpool-no-mean").affects(net) == {"conv1.W", "conv1.b", "input"}
     assert "FAIL" in view.status.text()
+
+
+def test_small_network_is_checked_whole_by_default(qtbot, point):
+    net, x, y = point
+    view = GradCheckView(net, x, y)
+    qtbot.addWidget(view)
+    assert view.every.isChecked() and not view.samples.isEnabled()
+    big = GradCheckView(Network(seed=0), x.repeat(3, 0).repeat(3, 1)[:28, :28], 1)
+    qtbot.addWidget(big)
+    assert not big.every.isChecked() and big.samples.value() == 20
 
 
 def test_cancel_stops_the_check_and_it_can_run_again(qtbot):
