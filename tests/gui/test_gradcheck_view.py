@@ -107,7 +107,9 @@ def test_cancel_stops_the_check_and_it_can_run_again(qtbot):
     assert view.table.rowCount() == 0 and "Cancelled" in view.status.text()
     assert view.run_button.isEnabled()
     click(qtbot, view.every)                    # back to a sample, and the check runs to the end
-    view.samples.setValue(3)
+    qtbot.keyClick(view.samples, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(view.samples, "3")
+    assert view.samples.value() == 3
     with qtbot.waitSignal(view.finished, timeout=60000):
         click(qtbot, view.run_button)
     assert view.table.rowCount() == len(net.params) + 1
@@ -122,3 +124,13 @@ def test_closing_while_running_stops_the_thread(qtbot):
     assert view.is_running()
     view.close()
     assert not view.is_running()
+
+
+def test_a_check_that_cannot_run_says_why(qtbot):
+    view = GradCheckView(Network(CONFIG, dtype=np.float32), np.zeros((10, 10)), 0)
+    qtbot.addWidget(view)
+    view.show()
+    click(qtbot, view.run_button)
+    qtbot.waitUntil(lambda: not view.is_running(), timeout=60000)
+    assert "could not run" in view.status.text() and "float64" in view.status.text()
+    assert view.table.rowCount() == 0 and view.run_button.isEnabled()
