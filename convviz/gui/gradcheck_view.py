@@ -27,6 +27,11 @@ from convviz.engine import gradcheck, mistakes
 #: Exactly-zero relative errors are drawn in the first bin (a log axis has no 0).
 SMALLEST = 1e-17
 EDGES = 10.0 ** np.arange(-17.0, 0.51, 0.5)
+#: Threads of checks still running or just ended. A thread has no parent and stays referenced
+#: here, so a view deleted mid-check never destroys a running QThread (Qt aborts on that); the
+#: deleted view's flag stops the check at its next element, and ended threads are dropped.
+_THREADS = set()
+
 COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
           "#bcbd22", "#17becf")
 
@@ -190,15 +195,21 @@ class GradCheckView(QWidget):
         self.status.setText(self.tr("Checking…"))
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self._thread = QThread(self)
+        _THREADS.difference_update([t for t in _THREADS if t.isFinished()])
+        self._thread = QThread()
+        _THREADS.add(self._thread)
         self._worker = CheckWorker(self._net, self._image, self._label, samples, self.mistake.currentData(),
                                    self._seed)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
+        for done in (self._worker.finished, self._worker.cancelled, self._worker.failed):
+            done.connect(self._thread.quit, Qt.DirectConnection)
         self._worker.progressed.connect(self._on_progress)
         self._worker.finished.connect(self._on_finished)
         self._worker.cancelled.connect(self._on_cancelled)
         self._worker.failed.connect(self._on_failed)
+        stop = self._worker.cancel
+        self.destroyed.connect(lambda *_: stop())     # not a method of self: it is being deleted
         self._thread.start()
 
     @Slot()
@@ -211,16 +222,14 @@ class GradCheckView(QWidget):
         thread, worker = self._thread, self._worker
         self._thread = self._worker = None
         if thread is not None:
+            worker.cancel()                 # a no-op when it ended by itself
             thread.quit()
             thread.wait()
             worker.deleteLater()
-            thread.deleteLater()
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
     def closeEvent(self, event):
-        if self._worker is not None:
-            self._worker.cancel()
         self._stop_thread()
         super().closeEvent(event)
 

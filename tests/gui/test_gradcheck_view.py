@@ -134,3 +134,19 @@ def test_a_check_that_cannot_run_says_why(qtbot):
     qtbot.waitUntil(lambda: not view.is_running(), timeout=60000)
     assert "could not run" in view.status.text() and "float64" in view.status.text()
     assert view.table.rowCount() == 0 and view.run_button.isEnabled()
+
+
+def test_deleting_the_view_while_running_does_not_abort(qtbot):
+    """Qt aborts the process when a running QThread is destroyed: the view's thread outlives it,
+    and the deleted view's flag stops the check at its next element."""
+    from convviz.gui import gradcheck_view
+
+    view = GradCheckView(Network(seed=0), np.zeros((28, 28)), 1)
+    view.show()
+    click(qtbot, view.every)
+    click(qtbot, view.run_button)
+    thread = view._thread
+    assert view.is_running() and thread in gradcheck_view._THREADS
+    view.deleteLater()
+    del view
+    qtbot.waitUntil(thread.isFinished, timeout=60000)
