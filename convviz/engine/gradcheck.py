@@ -220,7 +220,7 @@ def check_element(net, x, labels, key, index, eps=EPS, tol=TOLERANCE, mistake=No
     elif key == "out.probs":
         value = float(base.yhat[index])
     else:
-        value = float(next(y for op, a, y in base.stages if op.stage == key)[index])
+        value = float(next(y for op, a, y in base.stages if op.stage.name == key)[index])
     plus, minus, kink = _difference(net, x, labels, key, index, eps, base.branches())
     numeric = (plus - minus) / (2 * eps)
     g = float(analytic[index])

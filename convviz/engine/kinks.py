@@ -110,7 +110,7 @@ def forward_run(net, x, labels, nudge=None):
     stages = []
     for op in net.ops:
         y = op.forward(a, net.params)[0]
-        if nudge is not None and op.stage == nudge[0]:
+        if nudge is not None and op.stage.name == nudge[0]:
             y = np.array(y, copy=True)
             y[nudge[1]] += nudge[2]
         stages.append((op, a, y))

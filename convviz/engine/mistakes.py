@@ -86,7 +86,7 @@ def get(name):
 def _conv_outputs(net):
     """[(Conv op, (H1, W1))] from the network's stage shapes."""
     shapes = dict(net.shapes())
-    return [(op, shapes[op.stage][1:]) for op in net.ops if isinstance(op, Conv)]
+    return [(op, shapes[op.stage.name][1:]) for op in net.ops if isinstance(op, Conv)]
 
 
 def _acts(name, op, net):
@@ -170,7 +170,7 @@ def backward(net, x, labels, mistake=None):
         dz = net.output.backward(dyhat, out_cache, params)[0]
     deltas, grads, d = {"out.probs": dyhat, "out.z": dz}, {}, dz
     for op, a, out, cache in reversed(runs):
-        deltas[op.stage] = d
+        deltas[op.stage.name] = d
         d, g = _op_backward(op, d, a, out, cache, params, mistake)
         grads.update(g)
     grads["input"] = d[:, 0].reshape(np.shape(x))

@@ -77,7 +77,7 @@ def test_without_a_mistake_the_walk_is_the_engines(name):
         np.testing.assert_allclose(grads2[key], grads[key], rtol=1e-12, atol=1e-15, err_msg=key)
     # A δ per stage, in that stage's shape (checked by value in test_gradcheck_api).
     for op, a, out in forward_run(net, x, y).stages:
-        assert deltas[op.stage].shape == out.shape, op.stage
+        assert deltas[op.stage.name].shape == out.shape, op.stage
 
 
 def test_own_input_gradient_with_the_right_kernel_is_the_engines():

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from convviz.engine import Network, mistakes
-from convviz.gui.gradcheck_view import GradCheckView
+from convviz.gui.panels.gradcheck.view import GradCheckView
 
 CONFIG = {"input": [10, 10], "conv": [{"kernels": 2, "size": 3, "activation": "tanh", "pool": "avg"}],
           "dense": [{"units": 4, "activation": "tanh"}], "output": {"classes": 3}}
@@ -139,7 +139,7 @@ def test_a_check_that_cannot_run_says_why(qtbot):
 def test_deleting_the_view_while_running_does_not_abort(qtbot):
     """Qt aborts the process when a running QThread is destroyed: the view's thread outlives it,
     and the deleted view's flag stops the check at its next element."""
-    from convviz.gui import gradcheck_view
+    from convviz.gui.panels.gradcheck import view as gradcheck_view
 
     view = GradCheckView(Network(seed=0), np.zeros((28, 28)), 1)
     view.show()
