@@ -2,35 +2,33 @@
 
 import sys
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-def configure_pyqtgraph():
-    """Row-major images (an (H, W) array shows as NumPy prints it) and antialiased lines."""
-    import pyqtgraph as pg
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+import convviz
+from convviz.gui.shell.icon import app_icon
+from convviz.gui.shell.main_window import MainWindow
+from convviz.gui.shell.translations import install_translation
+from convviz.gui.widgets.pgsetup import configure_pyqtgraph
 
 
 def create(argv=None):
     """(QApplication, MainWindow), the window not yet shown; reuses a running QApplication."""
-    from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
     if app is None:
         app = QApplication(["convviz", *(sys.argv[1:] if argv is None else argv)])
     app.setApplicationName("convviz")
     app.setOrganizationName("convviz")
     app.setApplicationDisplayName("convviz")
-    import convviz
     app.setApplicationVersion(convviz.__version__)
     # Wayland matches the window to resources/convviz.desktop by this name (X11 by WM_CLASS).
     app.setDesktopFileName("convviz")
     if not app.property("convviz_translated"):        # once per QApplication
-        from .translations import install_translation
         install_translation(app)
         app.setProperty("convviz_translated", True)
-    from .icon import app_icon
     icon = app_icon()
     app.setWindowIcon(icon)
     configure_pyqtgraph()
-    from .main_window import MainWindow
     win = MainWindow()
     win.setWindowIcon(icon)
     return app, win
@@ -41,10 +39,7 @@ def open_arguments(win, args):
     for arg in args:
         if arg.startswith("-"):
             continue
-        if arg.lower().endswith(".npz"):
-            win.open_model(arg)
-        else:
-            win.open_image(arg)
+        win.files.open_dropped(arg)
 
 
 def run(argv=None, quit_after=None):
@@ -53,8 +48,6 @@ def run(argv=None, quit_after=None):
     argv: the arguments after the program name (None: sys.argv[1:]); files in it are opened.
     quit_after: seconds after which the window closes itself, as a user closing it would.
     """
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
     args = sys.argv[1:] if argv is None else list(argv)
     existing = QApplication.instance() is not None
     app, win = create(args)

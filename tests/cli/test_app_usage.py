@@ -11,6 +11,7 @@ import sys
 import pytest
 
 import convviz
+from convviz.cli import SUBCOMMANDS
 
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
@@ -30,13 +31,14 @@ def test_version_prints_the_version_without_a_display(flag):
 def test_version_is_in_the_help():
     r = run("--help")
     assert r.returncode == 0 and "-V, --version" in r.stdout
-    assert "{train,evaluate,predict,trace}" in r.stdout
+    assert "{" + ",".join(SUBCOMMANDS) + "}" in r.stdout and "gradcheck" in SUBCOMMANDS
 
 
 @pytest.mark.parametrize("args, said", [
     (["predit", "seven.png"], "unknown command 'predit' (did you mean 'predict'?)"),
     (["tain"], "unknown command 'tain' (did you mean 'train'?)"),
-    (["xyzzy"], "unknown command 'xyzzy'; choose from train, evaluate, predict, trace"),
+    (["xyzzy"], "unknown command 'xyzzy'; choose from " + ", ".join(SUBCOMMANDS) + ", or give a file"),
+    (["gradchek"], "unknown command 'gradchek' (did you mean 'gradcheck'?)"),
 ])
 def test_a_mistyped_command_prints_usage_and_exits_2(args, said, tmp_path):
     r = run(*args, cwd=tmp_path)

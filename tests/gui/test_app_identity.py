@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 import convviz
 from convviz import shipped
-from convviz.gui.icon import SIZES, app_icon
+from convviz.gui.shell.icon import SIZES, app_icon
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_without_its_shipped_files_the_app_still_starts(qapp, qtbot, monkeypatch
     assert app_icon().isNull()
     app, win = create([])
     qtbot.addWidget(win)
-    assert "untrained" in win._model_label.text() and len(win.samples[1]) == 0
+    assert "untrained" in win.model_label.text() and len(win.samples[1]) == 0
     assert app.windowIcon().isNull()
     monkeypatch.undo()
     app.setWindowIcon(app_icon())           # the shared QApplication gets its icon back

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from convviz import shipped
-from convviz.gui.translations import install_translation
+from convviz.gui.shell.translations import install_translation
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
