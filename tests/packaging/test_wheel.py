@@ -127,3 +127,20 @@ def test_the_unpacked_wheel_predicts_a_shipped_sample_and_prints_its_version(unp
     r = _run_installed(unpacked, tmp_path, "-m", "convviz", "--version")
     version = next(unpacked.glob("convviz-*.dist-info")).name[len("convviz-"):-len(".dist-info")]
     assert r.returncode == 0 and r.stdout == f"convviz {version}\n"
+
+
+def test_from_a_zip_archive_shipped_files_are_extracted_for_the_process(wheel, tmp_path):
+    # A wheel is a zip that Python can import from as it is (zipimport): importlib.resources
+    # then has no real files, and shipped.path() hands out a temporary copy, removed at exit.
+    code = ("import convviz, convviz.shipped as s\n"
+            "from convviz.digits import load_pretrained, load_samples\n"
+            "p = s.path('model')\n"
+            "assert p.read_bytes() == s.read_bytes('model')\n"
+            "load_pretrained(); load_samples()\n"
+            "print(convviz.__file__); print(p)")
+    r = _run_installed(wheel, tmp_path, "-c", code)
+    assert r.returncode == 0, r.stderr
+    package, model = r.stdout.split("\n")[:2]
+    assert package.startswith(str(wheel) + os.sep)
+    assert not model.startswith(str(wheel)) and Path(model).name.endswith("digits.npz")
+    assert not Path(model).exists()                     # the temporary copy went with the process
