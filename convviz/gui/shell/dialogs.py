@@ -2,12 +2,13 @@
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
 ABOUT_HTML = """
 <h2>convviz</h2>
+<p>{version}</p>
 <p>See how a convolutional neural network computes and learns: draw a digit, watch the
 prediction, pick the true label, and step through one whole training iteration, operation by
 operation: the forward run, the loss, the backward run and the gradient-descent update.</p>
@@ -80,4 +81,6 @@ def shortcuts_dialog(parent, groups, extra=()):
 
 
 def about_dialog(parent):
-    return _dialog(parent, "About convviz", ABOUT_HTML)
+    import convviz
+    version = QCoreApplication.translate("About", "Version {0}").format(html.escape(convviz.__version__))
+    return _dialog(parent, "About convviz", ABOUT_HTML.format(version=version))

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         if net is not None:
             return net, "network given at start", None, None
         try:
-            return load_pretrained(), "pretrained model (resources/models/digits.npz)", None, None
+            return load_pretrained(), "pretrained model (shipped with convviz)", None, None
         except Exception as e:      # missing or unreadable: still open, say so
             return (Network(seed=0), "untrained network (seed 0)",
                     "No pretrained model found: using an untrained network (seed 0), its guesses are "
