@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
+import convviz
+
 from . import losses
 from .config import DEFAULT_CONFIG, ConfigError, conv_output_size, normalize_config
 from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
@@ -269,7 +271,9 @@ class Network:
         # save("model") wrote model.npz and load("model") then found no such file.
         with open(path, "wb") as f:
             np.savez(f, config=np.array(json.dumps(self.config)),
-                     format_version=np.array(FORMAT_VERSION), **arrays)
+                     format_version=np.array(FORMAT_VERSION),
+                     convviz_version=np.array(convviz.__version__),   # which convviz wrote it
+                     **arrays)
 
     @classmethod
     def load(cls, path, dtype=np.float64):

@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
+import convviz
+
 
 def show_error(parent, title, message):
     """An error box that does not block the event loop (open(), not exec()); returns it."""
@@ -66,9 +68,11 @@ def shortcuts_dialog(parent, groups, extra=()):
 
 
 def about_html():
-    """The About box's text, in the user's language."""
+    """The About box's text, in the user's language, with the installed version."""
+    version = QCoreApplication.translate("About", "Version {0}").format(html.escape(convviz.__version__))
     return QCoreApplication.translate("dialogs", """
 <h2>convviz</h2>
+<p>{version}</p>
 <p>See how a convolutional neural network computes and learns: draw a digit, watch the
 prediction, pick the true label, and step through one whole training iteration, operation by
 operation: the forward run, the loss, the backward run and the gradient-descent update.</p>
@@ -79,7 +83,7 @@ P. Murugan, <i>Feed Forward and Backward Run in Deep Convolution Neural Network<
 Corinna Cortes and Christopher J. C. Burges, used under
 <a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>.</p>
 <p>Built with NumPy, PySide6 (Qt) and pyqtgraph.</p>
-""")
+""").format(version=version)
 
 
 def about_dialog(parent):

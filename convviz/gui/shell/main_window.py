@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         if net is not None:
             return net, self.tr("network given at start"), None, None
         try:
-            return load_pretrained(), self.tr("pretrained model (resources/models/digits.npz)"), None, None
+            return load_pretrained(), self.tr("pretrained model (shipped with convviz)"), None, None
         except Exception as e:      # missing or unreadable: still open, say so
             return (Network(seed=0), self.tr("untrained network (seed 0)"),
                     self.tr("No pretrained model found: using an untrained network (seed 0), its guesses are "
