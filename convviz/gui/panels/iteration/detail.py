@@ -8,21 +8,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
-from convviz.gui.panels.iteration.detail_pages import (
-    MAX_LABELLED,
-    BigPage,
-    big_panels,
-    big_tiling,
-    set_text,
-    wants_detail,
-)
+from convviz.gui.panels.iteration.detail_pages import BigPage, big_tiling, set_text
 from convviz.gui.panels.iteration.param_pages import ParamPages
+from convviz.gui.presentation.big_view import MAX_LABELLED, big_panels, has_own_page
 from convviz.gui.presentation.equations import title_rich
 from convviz.gui.presentation.mosaic import Strip
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
-from convviz.gui.widgets.translate import step_title
+from convviz.gui.widgets.translate import catalogue_tr, step_title
 
 
 class DetailView(QStackedWidget):
@@ -47,7 +41,7 @@ class DetailView(QStackedWidget):
 
     def has_page(self, step, trace):
         """True when the step has something to show here (a page of its own or the big view)."""
-        return step is not None and (wants_detail(step) or big_panels(step, trace) is not None)
+        return step is not None and (has_own_page(step) or big_panels(step, trace, catalogue_tr) is not None)
 
     def show_step(self, step, selection=None, trace=None, markers=()):
         """Fill the page this step needs (pages are built once; only data changes).
@@ -59,10 +53,10 @@ class DetailView(QStackedWidget):
             self._shown = step
             self.params.heat = []
             self._big = None
-            if step is not None and wants_detail(step):
+            if step is not None and has_own_page(step):
                 self.params.fill(step)
             elif step is not None and trace is not None:
-                panels = big_panels(step, trace)
+                panels = big_panels(step, trace, catalogue_tr)
                 if panels is not None:
                     self._fill_big(step, panels)
         self._markers = tuple(markers)

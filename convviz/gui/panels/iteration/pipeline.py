@@ -26,6 +26,7 @@ from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.presentation.stages import build_columns, structure_key
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
+from convviz.gui.widgets.translate import catalogue_tr
 
 
 class PipelineView(QScrollArea):
@@ -75,7 +76,7 @@ class PipelineView(QScrollArea):
 
         Returns True when the widgets were rebuilt for another structure."""
         self._trace = trace
-        cols = build_columns(trace, self._aspect(trace))
+        cols = build_columns(trace, self._aspect(trace), catalogue_tr)
         key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols))
         rebuilt = key != self._key
         if rebuilt:
