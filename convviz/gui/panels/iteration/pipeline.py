@@ -67,6 +67,11 @@ class PipelineView(QScrollArea):
 
     # ---- structure --------------------------------------------------------------------
     @property
+    def relayout_pending(self):
+        """True between a resize and the re-tiling it triggers (tests and tours wait for it)."""
+        return self._relayout.isActive()
+
+    @property
     def hovered(self):
         """(stage, index) under the pointer, or None."""
         return self._hovered
