@@ -182,9 +182,8 @@ class Network:
         target = self._targets(y, n)
         rec = recorder.add if recorder else None
         if rec:
-            rec("forward", [step("input", "input", StageId.solo(StageKind.INPUT), "input image I",
+            rec("forward", [step("input", "input", StageId.solo(StageKind.INPUT),
                                  f"I: {xb.shape[2]} × {xb.shape[3]} grayscale, values in [0, 1]",
-                                 "The image the network sees: ink is bright (1), paper dark (0).",
                                  {"output": xb})])
         caches, a = [], xb
         for op in self.ops:
@@ -211,17 +210,12 @@ class Network:
             dz = self.output.backward(dyhat, (z, yhat), params)[0]
         if rec:
             probs_id, loss_id = StageId("out", StageKind.PROBS), StageId.solo(StageKind.LOSS)
-            rec("loss", [step("loss", "loss", loss_id, f"loss: {loss_name}",
-                              losses.equation(loss_name, out_act),
-                              "The loss measures how far ŷ is from the one-hot target y; training "
-                              "lowers it. Over a batch, the mean of the examples' losses.",
+            rec("loss", [step("loss", "loss", loss_id, losses.equation(loss_name, out_act),
                               {"input": yhat, "target": target, "terms": terms,
                                "per_example": per_example, "output": np.float64(loss)},
                               {"loss": loss_name, "output": out_act}, reads=(probs_id,))])
-            rec("backward", [step("loss_grad", "loss", probs_id, "loss gradient ∂L/∂ŷ",
+            rec("backward", [step("loss_grad", "loss", probs_id,
                                   losses.gradient_equation(loss_name, out_act),
-                                  "The backward run starts at the loss: how would it change if each "
-                                  "output probability moved a little?",
                                   {"input": yhat, "target": target, "grad_input": dyhat},
                                   {"loss": loss_name, "output": out_act}, reads=(loss_id,))])
             rec("backward", [self.output.backward_step(dyhat, dz, yhat, target)])
@@ -249,10 +243,8 @@ class Network:
             after[key] = p - lr * grads[key]
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
             sid = StageId.parse(key)
-            entries.append(step("update", sid.layer, sid, f"update {key}",
+            entries.append(step("update", sid.layer, sid,
                                 f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
-                                "Gradient descent moves every parameter a small step against its "
-                                "gradient, the direction that lowers the loss fastest.",
                                 {"before": p, "grad": grads[key], "after": after[key]}, {"lr": lr},
                                 writes=(self.param_stage(key),)))
         recorder.add("update", entries)
@@ -261,10 +253,8 @@ class Network:
         batch = (lambda a: a[None]) if single else (lambda a: a)   # the recorder drops the batch axis
         # Every stage's values after the update, so a view can show what the update changed.
         stages_after = {f"after/{s.stage.name}": batch(s.arrays["output"]) for s in rerun.steps}
-        recorder.add("update", [step("rerun", "out", StageId.solo(StageKind.LOSS), "forward again after the update",
+        recorder.add("update", [step("rerun", "out", StageId.solo(StageKind.LOSS),
                                      f"L: {loss:.6g} → {loss_after:.6g}",
-                                     "The same image is run forward with the updated parameters. For a "
-                                     "small enough α the loss falls and the target's probability rises.",
                                      {"probs_before": batch(probs), "probs_after": batch(probs_after),
                                       "loss_before": np.float64(loss), "loss_after": np.float64(loss_after)}
                                      | stages_after,
