@@ -71,6 +71,8 @@ def conv_backward(dout, cache, need_input_grad=True):
     ∂L/∂I_c          = Σ_p (δ_p dilated by Z_s, padded by k − 1) ⋆ rot180(K_p,c), cropped by Z_p
     """
     x, W, stride, padding, cols = cache
+    if cols is None:                                   # a cache without the patch matrices
+        cols = im2col(pad(x, padding), W.shape[2:], stride)
     n, d = dout.shape[:2]
     delta = dout.reshape(n, d, -1)                                      # (N, D, H1·W1)
     # One product per image, (D, H1·W1) @ (H1·W1, C·k1·k2), then Σ over images: no copy of

@@ -12,7 +12,9 @@ import numpy as np
 import convviz
 
 from . import losses
+from .block import fuses
 from .config import DEFAULT_CONFIG, ConfigError, conv_output_size, normalize_config
+from .fused import ConvReluMaxPool
 from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
 from .trace import OpKind, Recorder, Stage, StageId, StageKind, Trace
 
@@ -87,6 +89,30 @@ class Network:
         add(StageId("out", StageKind.Z), "dense", (classes,))
         add(StageId("out", StageKind.PROBS), "output", (classes,))
         add(StageId.solo(StageKind.LOSS), "loss", ())
+        self.units = self._fuse()
+
+    def _fuse(self):
+        """The ops as they run: a conv block that `block.fuses` allows becomes one fused unit."""
+        units, i, h = [], 0, self.config["input"]
+        blocks = iter(self.config["conv"])
+        while i < len(self.ops):
+            op = self.ops[i]
+            if isinstance(op, Conv):
+                b = next(blocks)
+                h = tuple(conv_output_size(h[k], b["size"][k], b["padding"][k], b["stride"][k]) for k in (0, 1))
+                if fuses(b["activation"], b["pool"], b["pool_size"], b["pool_stride"], h):
+                    op.fused_pool = tuple(b["pool_size"])
+                    units.append(ConvReluMaxPool(op, self.ops[i + 1], self.ops[i + 2]))
+                    i += 3
+                else:
+                    units.append(op)
+                    i += 1
+                if b["pool"] != "none":
+                    h = tuple(conv_output_size(h[k], b["pool_size"][k], 0, b["pool_stride"][k]) for k in (0, 1))
+                continue
+            units.append(op)
+            i += 1
+        return units
 
     def _init_params(self, rng):
         """He-normal weights before ReLU-like activations, Glorot-normal otherwise; zero biases."""
@@ -159,7 +185,7 @@ class Network:
     def forward(self, x):
         """ŷ for an image (H, W) -> (classes,) or a batch (N, H, W) -> (N, classes)."""
         a, single = self._as_batch(x)
-        for op in self.ops:
+        for op in self.units:
             a, _ = op.forward(a, self.params)
         yhat, _ = self.output.forward(a, self.params)
         return yhat[0] if single else yhat
@@ -187,8 +213,9 @@ class Network:
                                  "The image the network sees: ink is bright (1), paper dark (0).",
                                  {"output": xb})])
         caches, a = [], xb
-        for op in self.ops:
-            out, cache = op.forward(a, params)
+        for op in self.units:
+            out, cache = (op.forward_for_trace if rec and hasattr(op, "forward_for_trace")
+                          else op.forward)(a, params)
             if rec:
                 rec("forward", op.forward_steps(a, out, cache, params))
             caches.append(cache)
@@ -226,8 +253,8 @@ class Network:
                                   {"loss": loss_name, "output": out_act}, reads=(loss_id,))])
             rec("backward", [self.output.backward_step(dyhat, dz, yhat, target)])
         grads, d = {}, dz
-        for op, cache in zip(reversed(self.ops), reversed(caches)):
-            need = need_input_grad or op is not self.ops[0]
+        for op, cache in zip(reversed(self.units), reversed(caches)):
+            need = need_input_grad or op is not self.units[0]
             d_in, g = op.backward(d, cache, params, need)
             if rec:
                 rec("backward", op.backward_steps(d, d_in, g, cache, params))

@@ -9,6 +9,7 @@ import numpy as np
 
 from . import activations as act
 from . import losses
+from .block import block_forward
 from .conv import conv_backward, conv_forward
 from .pooling import pool_backward, pool_forward
 from .trace import OpKind, StageId, StageKind
@@ -33,8 +34,15 @@ class Conv:
         self.stride, self.padding = tuple(stride), tuple(padding)
         self.W_id, self.b_id = StageId(layer, StageKind.WEIGHTS), StageId(layer, StageKind.BIAS)
         self.W, self.b = self.W_id.name, self.b_id.name
+        # The pool size when this conv runs inside the fused block (network.py): its feature
+        # maps alone are then computed by the same kernel, so they equal the block's bit for bit.
+        self.fused_pool = None
 
     def forward(self, x, params):
+        if self.fused_pool:
+            _, _, maps = block_forward(x, params[self.W], params[self.b], self.stride, self.padding,
+                                       self.fused_pool, keep_maps=True)
+            return maps, (x, params[self.W], self.stride, self.padding, None)
         return conv_forward(x, params[self.W], params[self.b], self.stride, self.padding)
 
     def backward(self, dout, cache, params, need_input_grad=True):
