@@ -24,10 +24,14 @@ compares both on random configurations, ties and exact zeros included.
 import numpy as np
 
 from . import workspace as ws
+from .conv import conv_input_grad
 
 # Scratch per chunk: the patch matrix is the largest array; ~1.5 MB of it keeps a chunk's
 # arrays together inside a 2 MB L2 cache (measured best on these machines).
 CHUNK_BYTES = 3 * 2 ** 19
+# A patch matrix this small (one image) is kept for the backward run instead of built again:
+# below the allocator's 128 kB threshold for fresh pages it costs no page faults.
+KEEP_BYTES = 120_000
 
 
 def fuses(activation, pool, pool_size, pool_stride, conv_hw):
@@ -59,38 +63,54 @@ class _Geometry:
         self.chunks = [(i, min(i + size, self.n)) for i in range(0, self.n, size)]
 
 
+_GEOMETRIES = {}
+
+
+def _geometry(*key):
+    """The `_Geometry` of these sizes, made once (a handful of shapes recur call after call)."""
+    g = _GEOMETRIES.get(key)
+    if g is None:
+        if len(_GEOMETRIES) > 64:
+            _GEOMETRIES.clear()
+        g = _GEOMETRIES[key] = _Geometry(*key)
+    return g
+
+
 def _patches(xt, i0, i1, g, out):
-    """The patch matrix of images i0..i1 into `out`, rows (c, m, n), columns (u, v, a, b, image):
+    """The patch matrix of images i0..i1 into `out`, rows (c, m, n) and a last row of ones (so
+    the products with [K | b] add the bias and give Σ δ as well), columns (u, v, a, b, image):
     out[c, m, n, u, v, a, b, i] = I_c[(a·p1 + u)·Z_s + m, (b·p2 + v)·Z_s + n] of image i0 + i.
     The images are the innermost axis (xt is the padded input as (C, H, W, N)): for the small
     maps of a second block that makes the copy's contiguous runs long."""
+    out[g.rows] = 1                       # the bias row
     tc, th, tw, tn = xt.strides
     view = np.ndarray((g.c, g.k1, g.k2, g.p1, g.p2, g.hp, g.wp, i1 - i0), xt.dtype, xt, i0 * tn,
                       (tc, th, tw, g.s1 * th, g.s2 * tw, g.p1 * g.s1 * th, g.p2 * g.s2 * tw, tn))
-    np.copyto(out.reshape(view.shape), view)
+    np.copyto(out[:g.rows].reshape(view.shape), view)
     return out
 
 
 def block_forward(x, W, b, stride, padding, pool, keep_maps=False):
     """x (N, C, H, W) -> pooled (N, D, Hp, Wp) = maxpool(ReLU(conv(x))), the cache for
     `block_backward`, and the feature maps C (N, D, H1, W1) if `keep_maps` (else None)."""
-    g = _Geometry(x.shape, W.shape, stride, padding, pool, x.dtype.itemsize)
+    g = _geometry(x.shape, W.shape, tuple(stride), tuple(padding), tuple(pool), x.dtype.itemsize)
     xt = np.empty((g.c, g.hq, g.wq, g.n), x.dtype)           # (C, H, W, N): images innermost
     if g.z1 or g.z2:
         xt[...] = 0
     xt[:, g.z1:g.z1 + g.h, g.z2:g.z2 + g.w] = x.transpose(1, 2, 3, 0)
-    W2 = W.reshape(g.d, g.rows)
+    Wb = np.concatenate([W.reshape(g.d, g.rows), b[:, None]], axis=1)     # [K | b]
     pooled = np.empty((g.n, g.d, g.hp, g.wp), x.dtype)
     maps = np.empty((g.n, g.d, g.hp * g.p1, g.wp * g.p2), x.dtype) if keep_maps else None
     codes = []
     for i0, i1 in g.chunks:
         nc = i1 - i0
         m = g.hp * g.wp * nc
-        cols = _patches(xt, i0, i1, g, ws.buffer("block.cols", (g.rows, g.offsets * m), x.dtype))
+        shape = (g.rows + 1, g.offsets * m)
+        keep = len(g.chunks) == 1 and shape[0] * shape[1] * x.dtype.itemsize <= KEEP_BYTES
+        cols = _patches(xt, i0, i1, g, np.empty(shape, x.dtype) if keep else ws.buffer("block.cols", shape, x.dtype))
         # F[d, (u, v), (a, b, i)] = C_d[a·p1 + u, b·p2 + v] of image i
         F = ws.buffer("block.maps", (g.d, g.offsets, m), x.dtype)
-        np.matmul(W2, cols, out=F.reshape(g.d, g.offsets * m))
-        F += b[:, None, None]
+        np.matmul(Wb, cols, out=F.reshape(g.d, g.offsets * m))
         # Q: each window's largest C (before ReLU); code: 1 + the offset of the first largest
         # (a strict > keeps the earlier offset on ties), or 0 where Q ≤ 0 and ReLU stops δ.
         Q = ws.buffer("block.largest", (g.d, m), x.dtype)
@@ -111,7 +131,7 @@ def block_forward(x, W, b, stride, padding, pool, keep_maps=False):
             # maps[i, d, a·p1 + u, b·p2 + v] = F[d, (u, v), (a, b, i)]
             np.copyto(maps[i0:i1].reshape(nc, g.d, g.hp, g.p1, g.wp, g.p2),
                       F.reshape(g.d, g.p1, g.p2, g.hp, g.wp, nc).transpose(5, 0, 3, 1, 4, 2))
-        codes.append(code)
+        codes.append((code, cols if keep else None))
     return pooled, (xt, W, g, codes), maps
 
 
@@ -120,39 +140,43 @@ def recorded_argmax(cache):
     winner where P > 0, else offset 0 (a window of ReLU zeros keeps its first)."""
     _, _, g, codes = cache
     out = np.empty((g.n, g.d, g.hp, g.wp), np.intp)
-    for (i0, i1), code in zip(g.chunks, codes):
+    for (i0, i1), (code, _) in zip(g.chunks, codes):
         arg = np.maximum(code, 1) - 1
         out[i0:i1] = arg.reshape(g.d, g.hp, g.wp, i1 - i0).transpose(3, 0, 1, 2)
     return out
 
 
 def _folded_kernels(W, g):
-    """Wf (C·Q1·B1·Q2·B2, D·p1·p2): the kernel weight window offset (u, v) of kernel d applies
-    to input phase (u', v') from q windows back, Wf[c, q1, u', q2, v', d, u, v] =
-    K_d,c[q1·B1 + u' − u·Z_s, q2·B2 + v' − v·Z_s], 0 outside the kernel."""
+    """Wf (Q1·Q2·C·B1·B2, D·p1·p2): window offset (u, v) of kernel d reaches input phase
+    (u', v') of the window q1, q2 steps back with the weight
+    Wf[q1, q2, c, u', v', d, u, v] = K_d,c[q1·B1 + u' − u·Z_s, q2·B2 + v' − v·Z_s] (0 outside
+    the kernel). (q1, q2) outermost, so each shift's rows are one contiguous block."""
     b1, b2 = g.p1 * g.s1, g.p2 * g.s2
     q1 = -(-((g.p1 - 1) * g.s1 + g.k1) // b1)
     q2 = -(-((g.p2 - 1) * g.s2 + g.k2) // b2)
-    Wf = np.zeros((g.c, q1 * b1, q2 * b2, g.d, g.p1, g.p2), W.dtype)
+    spread = np.zeros((g.c, q1 * b1, q2 * b2, g.d, g.p1, g.p2), W.dtype)
     Wt = W.transpose(1, 2, 3, 0)
     for u in range(g.p1):                 # slice assignment, not fancy indexing: ~10x faster
         for v in range(g.p2):
-            Wf[:, u * g.s1:u * g.s1 + g.k1, v * g.s2:v * g.s2 + g.k2, :, u, v] = Wt
-    return Wf.reshape(g.c * q1 * b1 * q2 * b2, g.d * g.offsets), (q1, b1, q2, b2)
+            spread[:, u * g.s1:u * g.s1 + g.k1, v * g.s2:v * g.s2 + g.k2, :, u, v] = Wt
+    Wf = spread.reshape(g.c, q1, b1, q2, b2, g.d * g.offsets).transpose(1, 3, 0, 2, 4, 5)
+    return np.ascontiguousarray(Wf).reshape(q1 * q2 * g.c * b1 * b2, g.d * g.offsets), (q1, b1, q2, b2)
 
 
 def block_backward(dpooled, cache, need_input_grad=True):
     """∂L/∂P (N, D, Hp, Wp) -> (∂L/∂I or None, ∂L/∂K, ∂L/∂b) of the whole block."""
     xt, W, g, codes = cache
     dt = xt.dtype
-    kernel_grad = np.zeros((g.d, g.rows), dt)
-    bias_grad = np.zeros(g.d, dt)
+    grads = np.zeros((g.d, g.rows + 1), dt)                  # [∂L/∂K | ∂L/∂b]
     offsets = np.arange(1, g.offsets + 1, dtype=np.uint8)[None, :, None]
-    if need_input_grad:
+    # One image of several channels (a second block in the trace or a single prediction):
+    # conv.py's scatter-add is faster there (measured 78 vs 101 µs for the shipped conv2).
+    scatter = need_input_grad and g.n == 1 and g.c > 1
+    if need_input_grad and not scatter:
         Wf, (q1, b1, q2, b2) = _folded_kernels(W, g)
         hs, wsz = g.hp + q1 - 1, g.wp + q2 - 1              # input rows / columns per phase
         dx = np.empty((g.n, g.c, g.h, g.w), dt)
-    for (i0, i1), code in zip(g.chunks, codes):
+    for (i0, i1), (code, kept) in zip(g.chunks, codes):
         nc = i1 - i0
         m = g.hp * g.wp * nc
         delta = ws.buffer("block.delta", (g.d, g.hp, g.wp, nc), dt)
@@ -161,18 +185,27 @@ def block_backward(dpooled, cache, need_input_grad=True):
         dF = ws.buffer("block.dmaps", (g.d, g.offsets, m), dt)
         is_k = np.equal(code[:, None, :], offsets, out=ws.buffer("block.is_k", dF.shape, np.bool_))
         np.multiply(delta.reshape(g.d, 1, m), is_k.view(np.uint8), out=dF)
-        cols = _patches(xt, i0, i1, g, ws.buffer("block.cols", (g.rows, g.offsets * m), dt))
+        cols = kept
+        if cols is None:
+            cols = _patches(xt, i0, i1, g, ws.buffer("block.cols", (g.rows + 1, g.offsets * m), dt))
         dF2 = dF.reshape(g.d, g.offsets * m)
-        kernel_grad += dF2 @ cols.T
-        bias_grad += dF2.sum(axis=1)
-        if need_input_grad:
+        grads += dF2 @ cols.T
+        if scatter:
+            d_maps = np.empty((1, g.d, g.hp * g.p1, g.wp * g.p2), dt)   # ∂L/∂C in (N, D, H1, W1)
+            np.copyto(d_maps.reshape(g.d, g.hp, g.p1, g.wp, g.p2),
+                      dF.reshape(g.d, g.p1, g.p2, g.hp, g.wp).transpose(0, 3, 1, 4, 2))
+            dx = conv_input_grad(d_maps, W, (1, g.c, g.h, g.w), (g.s1, g.s2), (g.z1, g.z2))
+        elif need_input_grad:
             G = ws.buffer("block.dcols", (Wf.shape[0], m), dt)
             np.matmul(Wf, dF.reshape(g.d * g.offsets, m), out=G)
-            G = G.reshape(g.c, q1, b1, q2, b2, g.hp, g.wp, nc)
+            # Each shift (a, c) adds one contiguous block of G's rows, as 3-d arrays whose
+            # last axis joins columns and images.
+            G = G.reshape(q1, q2, g.c * b1 * b2, g.hp, g.wp * nc)
             phases = ws.zeros("block.phases", (g.c, b1, b2, hs, wsz, nc), dt)
+            target = phases.reshape(g.c * b1 * b2, hs, wsz * nc)
             for a in range(q1):
                 for c in range(q2):
-                    phases[:, :, :, a:a + g.hp, c:c + g.wp] += G[:, a, :, c]
+                    target[:, a:a + g.hp, c * nc:(c + g.wp) * nc] += G[a, c]
             # depth-to-space: padded pixel (a'·B1 + u', b'·B2 + v') of image i ← phases[c, u', v', a', b', i]
             spread = phases.transpose(5, 0, 3, 1, 4, 2)
             if g.z1 == g.z2 == 0 and hs * b1 == g.h and wsz * b2 == g.w:
@@ -182,4 +215,5 @@ def block_backward(dpooled, cache, need_input_grad=True):
                 full = ws.zeros("block.full", (nc, g.c, hx, wx), dt)
                 np.copyto(full[:, :, :hs * b1, :wsz * b2].reshape(nc, g.c, hs, b1, wsz, b2), spread)
                 dx[i0:i1] = full[:, :, g.z1:g.z1 + g.h, g.z2:g.z2 + g.w]
-    return (dx if need_input_grad else None), kernel_grad.reshape(W.shape), bias_grad
+    kernel_grad = np.ascontiguousarray(grads[:, :g.rows]).reshape(W.shape)
+    return (dx if need_input_grad else None), kernel_grad, grads[:, g.rows].copy()
