@@ -205,7 +205,9 @@ def main(argv=None):
     use_torch = torch is not None and not args.no_torch
     cfgs = configs()
 
-    blas = threadpool_info()[0] if threadpool_info and threadpool_info() else {}
+    # NumPy's BLAS (torch brings its own OpenMP and may bring another BLAS)
+    blas = next((i for i in (threadpool_info() if threadpool_info else [])
+                 if i["user_api"] == "blas" and "numpy" in i["filepath"]), {})
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; Python "
           f"{platform.python_version()}, NumPy {np.__version__} ({blas.get('internal_api', '?')} "
           f"{blas.get('version', '?')}, kernel {blas.get('architecture', '?')})"

@@ -7,11 +7,14 @@ Same mathematics as `conv.py` + `activations.py` + `pooling.py`, arranged for sp
   a quarter of the feature maps. Backward, δ reaches C_p[i, j] only where (i, j) won its
   window and the pooled value P > 0, which is "window winner" ⊙ σ′(C) of the separate ops.
 - Space-to-depth by the pool size: the feature maps are computed as one array per window
-  offset (u, v), F[d, (u, v), (image, a, b)] = C_d[a·p1 + u, b·p2 + v]. Max pooling is then
-  the element-wise maximum of p1·p2 contiguous arrays; a strict `>` keeps the first largest
-  offset on ties, as PyTorch does.
+  offset (u, v), F[d, (u, v), (a, b, image)] = C_d[a·p1 + u, b·p2 + v], images innermost.
+  Max pooling is then the element-wise maximum of p1·p2 contiguous arrays; a strict `>`
+  keeps the first largest offset on ties, as PyTorch does. One uint8 code per window keeps
+  the winner and whether ReLU let it through, all the backward run needs.
 - Chunks of images that fit the 2 MB L2 cache, with the patch matrix of a chunk built again
-  in the backward run instead of kept, and every scratch array reused (`workspace`).
+  in the backward run instead of kept, and every scratch array reused (`workspace`). The
+  patch matrix has a row of ones, so one product gives C with its bias, and one ∂L/∂K with
+  ∂L/∂b.
 - ∂L/∂I as one product with "folded" kernels: an input pixel at row a'·B + u' (B = p1·Z_s)
   receives from window rows a' − q for a few q only, so Wf[(c, q, u', …), (d, u, v)] =
   K_d,c[q·B + u' − u·Z_s, …] (0 outside the kernel) maps every window offset's δ to every
@@ -107,7 +110,8 @@ def block_forward(x, W, b, stride, padding, pool, keep_maps=False):
         m = g.hp * g.wp * nc
         shape = (g.rows + 1, g.offsets * m)
         keep = len(g.chunks) == 1 and shape[0] * shape[1] * x.dtype.itemsize <= KEEP_BYTES
-        cols = _patches(xt, i0, i1, g, np.empty(shape, x.dtype) if keep else ws.buffer("block.cols", shape, x.dtype))
+        cols = _patches(xt, i0, i1, g,
+                        np.empty(shape, x.dtype) if keep else ws.buffer("block.cols", shape, x.dtype))
         # F[d, (u, v), (a, b, i)] = C_d[a·p1 + u, b·p2 + v] of image i
         F = ws.buffer("block.maps", (g.d, g.offsets, m), x.dtype)
         np.matmul(Wb, cols, out=F.reshape(g.d, g.offsets * m))

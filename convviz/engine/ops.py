@@ -242,9 +242,14 @@ class Dense:
 
     def backward(self, dout, cache, params, need_input_grad=True):
         if dout.shape[0] == 1:
-            # One example: ∂L/∂W is the outer product δ aᵀ. As a broadcast product it is ~3x
-            # faster than a matrix product with an inner dimension of 1, and exactly equal.
-            weight_grad = dout.T * cache
+            # One example: ∂L/∂W is the outer product δ aᵀ. A matrix product with an inner
+            # dimension of 1 is slow in OpenBLAS, and so is a broadcast product (27 µs for
+            # 64 × 1152); with a zero second row the inner dimension is 2 (7.5 µs), and
+            # δ_j·a_i + 0·0 is exactly δ_j·a_i.
+            d2 = np.zeros((2, dout.shape[1]), dout.dtype)
+            a2 = np.zeros((2, cache.shape[1]), cache.dtype)
+            d2[0], a2[0] = dout[0], cache[0]
+            weight_grad = d2.T @ a2
         else:
             weight_grad = dout.T @ cache
         return dout @ params[self.W], {self.W: weight_grad, self.b: dout.sum(axis=0)}
