@@ -94,6 +94,26 @@ def test_fused_block_equals_the_separate_ops(case):
             np.testing.assert_allclose(mine, theirs, rtol=rtol, atol=scale(theirs))
 
 
+@pytest.mark.parametrize("chunk_bytes", [1, 200_000])
+def test_chunks_of_a_batch_give_the_whole_batch(monkeypatch, chunk_bytes):
+    """A batch cut into chunks (one image each, or a few) gives what the separate ops give,
+    and each image's results do not depend on the chunk it landed in."""
+    import convviz.engine.block as block
+    rng = np.random.default_rng(5)
+    x = rng.random((7, 3, 12, 12))
+    x[:, :, :8] = 0                                     # blank rows: windows of exact ties
+    W, b = rng.standard_normal((4, 3, 5, 5)), np.array([0.1, -0.1, 0.2, 0.05])   # ties above 0 and below
+    dpooled = rng.standard_normal((7, 4, 4, 4))
+    monkeypatch.setattr(block, "CHUNK_BYTES", chunk_bytes)
+    pooled, cache, maps = block_forward(x, W, b, (1, 1), (0, 0), (2, 2), keep_maps=True)
+    assert len(cache[2].chunks) == (7 if chunk_bytes == 1 else 2)
+    dx, dK, db = block_backward(dpooled, cache)
+    g_maps, g_pooled, g_argmax, g_backward = general_block(x, W, b, (1, 1), (0, 0), (2, 2))
+    np.testing.assert_array_equal(recorded_argmax(cache), g_argmax)
+    for mine, theirs in zip((maps, pooled, dx, dK, db), (g_maps, g_pooled, *g_backward(dpooled))):
+        np.testing.assert_allclose(mine, theirs, rtol=1e-12, atol=1e-13)
+
+
 def test_ties_and_zeros_route_like_pytorch():
     """All-equal windows send δ to their first element; windows whose max is exactly 0 (or
     below) send nothing, as ReLU′(0) = 0."""
