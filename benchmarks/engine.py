@@ -147,7 +147,7 @@ def calls_for(seconds_per_call, budget=0.06):
 
 # ---- one cell ------------------------------------------------------------------------------
 
-def data(cfg_name, batch, h, w):
+def data(batch, h, w):
     rng = np.random.default_rng(batch)
     return rng.random((batch, h, w)), rng.integers(0, 10, batch)
 
@@ -173,7 +173,7 @@ def agreement(net, tnet, x, y):
 
 def run_cell(net, tnet, batch, rounds):
     h, w = net.config["input"]
-    x, y = data(None, batch, h, w)
+    x, y = data(batch, h, w)
     ours = lambda: net.loss_and_gradients(x, y)        # noqa: E731
     theirs = None
     if tnet is not None:
@@ -244,12 +244,12 @@ def main(argv=None):
                     print(f"{name:8s} {dtype.name:7s} {threads_n:3d} {batch:5d} {fmt_ms(e)} {fmt_ms(t)} "
                           f"{ratio:>6s}  {'; '.join(notes)}", flush=True)
                 h, w = net.config["input"]
-                x1, y1 = data(None, 1, h, w)
-                (tr, tr_spread, _), _ = interleaved(lambda: net.trace(x1[0], int(y1[0])), None,
+                x1, y1 = data(1, h, w)
+                (tr, tr_spread, _), _ = interleaved(lambda net=net, x1=x1, y1=y1: net.trace(x1[0], int(y1[0])), None,
                                                     calls_for(0.003), args.rounds)
                 traces.append((name, dtype.name, threads_n, tr, tr_spread))
                 if tnet is not None and threads_n == threads[0]:
-                    x, y = data(None, 32, h, w)
+                    x, y = data(32, h, w)
                     agree.append((name, dtype.name, agreement(net, tnet, x, y)))
         if limit is not None:
             limit.unregister()

@@ -6,8 +6,35 @@ ReLU-ed maps, the argmax over them, ∂L/∂A and ∂L/∂C) are derived for the
 the kernel's own feature maps and its incoming δ, by the separate ops' formulas.
 """
 
-from .block import block_backward, block_forward, recorded_argmax
+from .block import block_backward, block_forward, fuses, recorded_argmax
+from .config import conv_output_size
+from .ops import Conv
 from .pooling import pool_backward
+
+
+def fuse(ops, config):
+    """The network's ops as they run: each conv block that `block.fuses` allows (its Conv,
+    Activation and Pool) becomes one ConvReluMaxPool; every other op runs on its own."""
+    units, i, hw = [], 0, config["input"]
+    blocks = iter(config["conv"])
+    while i < len(ops):
+        op = ops[i]
+        if not isinstance(op, Conv):
+            units.append(op)
+            i += 1
+            continue
+        b = next(blocks)
+        hw = [conv_output_size(hw[k], b["size"][k], b["padding"][k], b["stride"][k]) for k in (0, 1)]
+        if fuses(b["activation"], b["pool"], b["pool_size"], b["pool_stride"], hw):
+            op.fused_pool = tuple(b["pool_size"])
+            units.append(ConvReluMaxPool(op, ops[i + 1], ops[i + 2]))
+            i += 3
+        else:
+            units.append(op)
+            i += 1
+        if b["pool"] != "none":
+            hw = [conv_output_size(hw[k], b["pool_size"][k], 0, b["pool_stride"][k]) for k in (0, 1)]
+    return units
 
 
 class ConvReluMaxPool:

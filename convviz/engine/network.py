@@ -12,9 +12,8 @@ import numpy as np
 import convviz
 
 from . import losses
-from .block import fuses
 from .config import DEFAULT_CONFIG, ConfigError, conv_output_size, normalize_config
-from .fused import ConvReluMaxPool
+from .fused import fuse
 from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
 from .trace import OpKind, Recorder, Stage, StageId, StageKind, Trace
 
@@ -89,30 +88,7 @@ class Network:
         add(StageId("out", StageKind.Z), "dense", (classes,))
         add(StageId("out", StageKind.PROBS), "output", (classes,))
         add(StageId.solo(StageKind.LOSS), "loss", ())
-        self.units = self._fuse()
-
-    def _fuse(self):
-        """The ops as they run: a conv block that `block.fuses` allows becomes one fused unit."""
-        units, i, h = [], 0, self.config["input"]
-        blocks = iter(self.config["conv"])
-        while i < len(self.ops):
-            op = self.ops[i]
-            if isinstance(op, Conv):
-                b = next(blocks)
-                h = tuple(conv_output_size(h[k], b["size"][k], b["padding"][k], b["stride"][k]) for k in (0, 1))
-                if fuses(b["activation"], b["pool"], b["pool_size"], b["pool_stride"], h):
-                    op.fused_pool = tuple(b["pool_size"])
-                    units.append(ConvReluMaxPool(op, self.ops[i + 1], self.ops[i + 2]))
-                    i += 3
-                else:
-                    units.append(op)
-                    i += 1
-                if b["pool"] != "none":
-                    h = tuple(conv_output_size(h[k], b["pool_size"][k], 0, b["pool_stride"][k]) for k in (0, 1))
-                continue
-            units.append(op)
-            i += 1
-        return units
+        self.units = fuse(self.ops, self.config)    # the ops as they run
 
     def _init_params(self, rng):
         """He-normal weights before ReLU-like activations, Glorot-normal otherwise; zero biases."""
