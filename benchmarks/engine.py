@@ -214,6 +214,8 @@ def main(argv=None):
           + (f"; torch {torch.__version__} eager" if use_torch else "; torch: not run"))
     print("env: " + ", ".join(f"{k}={os.environ.get(k, '(unset)')}" for k in
                               ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")))
+    if os.environ.get("OPENBLAS_CORETYPE") or os.environ.get("OPENBLAS_L2_SIZE"):
+        print("WARNING: OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are set and slow NumPy: unset both to quote a figure")
     if hasattr(os, "getloadavg"):
         print("load average before the run: %.2f %.2f %.2f" % os.getloadavg())
     if threadpool_limits is None:
