@@ -3,7 +3,7 @@
     python benchmarks/engine.py [--configs default,digits] [--batches 1,32,64]
                                 [--dtypes float64,float32] [--threads 1,2] [--rounds 7] [--no-torch]
 
-For both shipped networks (the default config and resources/models/digits.json), at each batch
+For both shipped networks (the default config and the shipped models/digits.json), at each batch
 size, dtype and thread count: the time of one `loss_and_gradients` (every gradient, the
 input's too) and of the same iteration in PyTorch eager with the same weights (autograd of
 the mean cross-entropy to every parameter and the input). The two are timed in alternating
@@ -37,6 +37,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from convviz import shipped  # noqa: E402
 from convviz.engine import DEFAULT_CONFIG, Network  # noqa: E402
 
 try:
@@ -55,8 +56,9 @@ SLICE_S = 0.004          # a sample this much above its round's median waited fo
 
 
 def configs():
-    with open(ROOT / "resources" / "models" / "digits.json") as f:
-        return {"default": DEFAULT_CONFIG, "digits": json.load(f)}
+    """The two shipped networks: the app's default and the pretrained model's (digits.json)."""
+    return {"default": DEFAULT_CONFIG,
+            "digits": json.loads(shipped.file("model_config").read_text(encoding="utf-8"))}
 
 
 # ---- the same network in PyTorch -----------------------------------------------------------
