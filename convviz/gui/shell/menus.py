@@ -34,9 +34,10 @@ class Menus:
                 ["Ctrl+O"], "Open a picture of a digit (or drop one on the window)"),
             act(m, "Open &model…", _ask(files, "Open a convviz model", MODEL_FILTER, files.open_model),
                 ["Ctrl+Shift+O"]),
-            act(m, "&Save model…", _ask(files, "Save the model", MODEL_FILTER, files.save_model, True, "model.npz"),
-                ["Ctrl+S"]),
         ]
+        self.save_action = act(m, "&Save model…", _ask(files, "Save the model", MODEL_FILTER, files.save_model, True,
+                                                       "model.npz"), ["Ctrl+S"])
+        groups["File"].append(self.save_action)
         m.addSeparator()
         groups["File"] += [
             act(m, "Export current step arrays (.npz)…",
@@ -73,7 +74,17 @@ class Menus:
         self.apply_action = act(m, "&Apply update ▸ next iteration", lambda *_: session.apply_update(),
                                 ["U", "Ctrl+Return"])
         reset = act(m, "&Reset weights", win.reset_weights)
-        groups["Train"] = [("0 … 9", "Training target y = that digit"), auto, self.apply_action, reset]
+        m.addSeparator()
+        self.training_action = win.training_dock.toggleViewAction()
+        self.training_action.setText(win.tr("&Training panel: train on many digits"))
+        self.training_action.setShortcut(QKeySequence("Ctrl+T"))
+        m.addAction(self.training_action)
+        win.addAction(self.training_action)
+        self.add_digit_action = act(m, win.tr("Add the drawing to &my digits"),
+                                    lambda *_: win.training.my_digits.add_current(), ["Ctrl+D"])
+        self.undo_training_action = act(m, win.tr("&Undo training"), lambda *_: win.training.undo())
+        groups["Train"] = [("0 … 9", "Training target y = that digit"), auto, self.apply_action, reset,
+                           self.training_action, self.add_digit_action, self.undo_training_action]
 
         m = mb.addMenu("&Step")
         steps = panel.actions()
