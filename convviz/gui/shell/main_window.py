@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.training_dock.setWidget(scroll)
         self.addDockWidget(Qt.RightDockWidgetArea, self.training_dock)
         self.training_dock.hide()
+        self.training_dock.visibilityChanged.connect(self._fit_training_dock)
         self.menus = Menus(self, self.session, self.left, self.panel, self.files)
         self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
@@ -170,6 +171,18 @@ class MainWindow(QMainWindow):
         self.training.shutdown()          # no training process outlives the window
         self.save_settings()
         super().closeEvent(event)
+
+    def _fit_training_dock(self, visible):
+        """On a screen too narrow for the window and the panel side by side (a 1366 px laptop), the
+        panel floats at the screen's right edge instead of squeezing the window past the screen."""
+        dock, screen = self.training_dock, self.screen()
+        if not visible or dock.isFloating() or screen is None:
+            return
+        free = screen.availableGeometry()
+        if self.centralWidget().minimumSizeHint().width() + TRAINING_WIDTH + 12 > free.width():
+            dock.setFloating(True)
+            width = TRAINING_WIDTH + 30
+            dock.setGeometry(free.right() - width, free.top() + 30, width, free.height() - 60)
 
     @staticmethod
     def _my_digits_path():

@@ -51,6 +51,7 @@ class TrainingPanel(QWidget):
         self._val = None             # the validation images and labels of the last run
         self._live_net = None
         self._net = None
+        self._note = ""
         self._my_digits_path = my_digits_path
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -191,7 +192,12 @@ class TrainingPanel(QWidget):
         self.worker = TrainingWorker(job)
         self.worker.start()
         self._timer.start()
-        self._say(self.tr("Training on {0} digits, validating on {1} held out…").format(len(ty), len(vy)))
+        note = ""
+        if not self.form.fresh.isChecked() and "shipped" in self.source.currentData():
+            note = self.tr(" (the shipped model learnt from these digits: its validation figures flatter it; "
+                           "start from random weights for an honest measure)")
+        self._note = note
+        self._say(self.tr("Training on {0} digits, validating on {1} held out{2}…").format(len(ty), len(vy), note))
         self._set_state("running")
         return True
 
@@ -226,7 +232,7 @@ class TrainingPanel(QWidget):
         if "snapshot" in kinds:
             self._live(self.record.snapshot.params)
             if self.state != "idle":
-                self._say(self.record.progress_text())
+                self._say(self.record.progress_text() + self._note)
         if self.record.finished is not None:
             self._finish(self.record.finished)
         elif not self.worker.is_alive() and not self.worker.poll(1):
