@@ -1,7 +1,7 @@
 """Benchmark of training throughput: the engine's loop alone, the app's training panel with the
 window open, and PyTorch CPU eager on the same network; and the GUI's event latency while training.
 
-    python benchmarks/training.py [--epochs N] [--rounds R] [--no-torch]
+    python benchmarks/training.py [--epochs N] [--rounds R] [--no-torch] [--no-thread]
 
 The shipped two-block model (resources/models/digits.npz: its config and weights), float32,
 batch 32, α 0.02, momentum 0.9, no augmentation, on the shipped 5,000 digits (the app holds
@@ -12,6 +12,8 @@ often hit by a scheduler stall). (b) the MainWindow (offscreen unless QT_QPA_PLA
 trains through its panel's worker process; images per second are the worker's own (after its
 start-up). The GUI latency is how late a 5 ms QTimer fires while (b) runs (median, p95).
 Goals (issue 12): (b) ≥ 0.9 × (a); (a) ≥ PyTorch; p95 < 16 ms.
+Unless --no-thread, (b) runs once more with the panel's worker swapped for a thread running the
+same job in the GUI's process: the measurement behind choosing a process (worker.py).
 
 Mind OPENBLAS_CORETYPE (PITFALLS.md): for a figure to quote, unset it in that one command:
 
@@ -84,12 +86,59 @@ def torch_rate(shipped, x, y, epochs):
     return epochs * len(y) / (time.perf_counter() - start)
 
 
-def app_rate(epochs):
-    """(images/s of the panel's worker, GUI timer lateness in ms) with the window open."""
+class ThreadWorker:
+    """The TrainingWorker's interface over a thread in this process (for the comparison only)."""
+
+    def __init__(self, job):
+        import queue
+        import threading
+
+        from convviz.engine.live_training import run_job
+
+        self._messages, self._stop, self._run = queue.Queue(), threading.Event(), threading.Event()
+        self._run.set()
+        self._thread = threading.Thread(target=run_job, args=(job, self._messages.put, self._stop, self._run))
+        self.finished = None
+        self.pid = None
+
+    def start(self):
+        self._thread.start()
+
+    paused = property(lambda self: not self._run.is_set())
+    pause = lambda self: self._run.clear()  # noqa: E731
+    resume = lambda self: self._run.set()  # noqa: E731
+    is_alive = lambda self: self._thread.is_alive()  # noqa: E731
+
+    def stop(self):
+        self._stop.set()
+        self._run.set()
+
+    def poll(self, limit=1000):
+        from convviz.engine.live_training import Finished
+
+        out = []
+        while len(out) < limit and not self._messages.empty():
+            out.append(self._messages.get_nowait())
+            if isinstance(out[-1], Finished):
+                self.finished = out[-1]
+        return out
+
+    def close(self, timeout=5.0):
+        self.stop()
+        self._thread.join(timeout)
+        return self.poll()
+
+
+def app_rate(epochs, thread=False):
+    """(images/s of the panel's worker, GUI timer lateness in ms, finished?) with the window open."""
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from convviz.gui.panels.training import panel as panel_module
     from convviz.gui.shell.main_window import MainWindow
+
+    if thread:
+        panel_module.TrainingWorker = ThreadWorker
 
     app = QApplication.instance() or QApplication([])
     folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"convviz-bench-{os.getpid()}"
@@ -127,11 +176,23 @@ def app_rate(epochs):
     return rate, late, ok
 
 
+def report(what, rate, late, ok):
+    """Print one app run; returns (median, p95) of the GUI timer's lateness."""
+    late = sorted(late)
+    median = statistics.median(late) if late else float("nan")
+    p95 = late[int(0.95 * (len(late) - 1))] if late else float("nan")
+    print(f"app ({what}, window open): {rate:.0f} img/s{'' if ok else ' (run did not finish)'}; "
+          f"GUI 5 ms timer lateness over {len(late)} ticks: median {median:.2f} ms, p95 {p95:.2f} ms, "
+          f"max {late[-1] if late else float('nan'):.1f} ms")
+    return median, p95
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--no-torch", action="store_true")
+    ap.add_argument("--no-thread", action="store_true", help="skip the worker-thread comparison")
     args = ap.parse_args()
     use_torch = torch is not None and not args.no_torch
     shipped = load_pretrained()
@@ -148,12 +209,9 @@ def main():
         print(f"round {r + 1}: engine {engine[-1]:7.0f} img/s" + (f", pytorch {pytorch[-1]:7.0f} img/s" if use_torch
                                                                    else ""))
     app, late, ok = app_rate(args.epochs)
-    late.sort()
-    median = statistics.median(late) if late else float("nan")
-    p95 = late[int(0.95 * (len(late) - 1))] if late else float("nan")
-    print(f"app (worker process, window open): {app:.0f} img/s{'' if ok else ' (run did not finish)'}; "
-          f"GUI 5 ms timer lateness over {len(late)} ticks: median {median:.2f} ms, p95 {p95:.2f} ms, "
-          f"max {late[-1] if late else float('nan'):.1f} ms")
+    median, p95 = report("worker process", app, late, ok)
+    if not args.no_thread:
+        report("worker thread (for comparison)", *app_rate(args.epochs, thread=True))
     e, t = max(engine), (max(pytorch) if pytorch else float("nan"))
     print(f"ratios: app/engine {app / e:.2f} (goal ≥ 0.9), engine/pytorch {e / t:.2f} (goal ≥ 1)")
     print(f"training: app {app:.0f} img/s, engine {e:.0f} img/s, pytorch {t:.0f} img/s, ui p95 {p95:.1f} ms")
