@@ -121,12 +121,16 @@ def test_divergence_restores_the_last_good_weights_and_says_why(trainer, qtbot):
         assert np.array_equal(win.session.net.params[k], v.astype(np.float32).astype(np.float64))
 
 
-def test_closing_the_window_while_training_leaves_no_process(trainer, qtbot):
+def test_closing_the_window_while_training_leaves_no_process(trainer, qtbot, tmp_path):
     win, p = trainer
     p.epochs.setValue(200)
     click(qtbot, p.start_button)
     qtbot.waitUntil(lambda: p.record.snapshot is not None, timeout=60_000)
     pid = p.worker.pid
+    saved = tmp_path / "during.npz"                 # Save model works while it trains
+    assert win.files.save_model(str(saved))
+    loaded = Network.load(saved)
+    assert all(np.array_equal(loaded.params[k], v) for k, v in win.session.net.params.items())
     start = time.monotonic()
     win.close()
     assert time.monotonic() - start < 10 and p.worker is None
@@ -187,3 +191,25 @@ def test_starting_from_random_weights_uses_the_seed(trainer, qtbot):
     click(qtbot, p.undo_button)
     for k, v in Network(seed=0).params.items():
         assert np.array_equal(win.session.net.params[k], v)
+
+
+def test_the_form_is_kept_between_runs_and_garbage_settings_are_ignored(make_window, settings, qtbot):
+    win = make_window(net=Network(seed=0))
+    p = win.training
+    p.epochs.setValue(7)
+    p.lr.setValue(0.05)
+    p.schedule.setCurrentIndex(p.schedule.findData("cosine"))
+    p.augment.setChecked(False)
+    p.set_source("mine")
+    assert not p.start()                              # no digits of mine: refused, but the form is kept
+    win.close()
+    again = make_window(net=Network(seed=0)).training
+    assert (again.epochs.value(), again.lr.value(), again.schedule.currentData()) == (7, 0.05, "cosine")
+    assert not again.augment.isChecked() and again.source.currentData() == "mine"
+    for key, value in (("epochs", "nan"), ("lr", "1e300"), ("batch", "abc"), ("schedule", "warp"),
+                       ("source", "file"), ("augment", "maybe")):
+        settings.setValue(f"training/{key}", value)
+    third = make_window(net=Network(seed=0)).training
+    assert (third.epochs.value(), third.lr.value(), third.batch.value()) == (3, 0.02, 32)
+    assert third.schedule.currentData() == "constant" and third.source.currentData() == "shipped"
+    assert third.augment.isChecked()

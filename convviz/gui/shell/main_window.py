@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
         self.training = TrainingPanel(self.session, my_digits_path or self._my_digits_path(),
-                                      save=lambda: self.menus.save_action.trigger())
+                                      save=lambda: self.menus.save_action.trigger(), settings=self.settings)
         self.training_dock = QDockWidget(self.tr("Training"), self)
         self.training_dock.setObjectName("training")
         scroll = QScrollArea()            # a short screen scrolls the panel instead of cutting it

@@ -35,16 +35,18 @@ ERROR_STYLE = "color: #dc2626;"
 
 
 class TrainingPanel(QWidget):
-    """session: whose network trains; my_digits_path: the learner's digits file; save(): File ▸ Save model.
+    """session: whose network trains; my_digits_path: the learner's digits file; save(): File ▸ Save model;
+    settings: a QSettings keeping the form's choices (saved at each Start).
 
     stateChanged(str): "idle", "running", "paused" (tests and the window follow it).
     """
 
     stateChanged = Signal(str)
 
-    def __init__(self, session, my_digits_path, save=None, parent=None):
+    def __init__(self, session, my_digits_path, save=None, settings=None, parent=None):
         super().__init__(parent)
         self.session = session
+        self.settings = settings
         self.worker = None
         self.record = TrainingRecord()
         self._before = None          # (params, updates applied) before the last run: for Undo
@@ -57,6 +59,8 @@ class TrainingPanel(QWidget):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
         self._build(save)
+        if settings is not None:
+            self.form.restore(settings)
         self._set_state("idle")
         session.predictionChanged.connect(self._show_live_prediction)
 
@@ -170,6 +174,8 @@ class TrainingPanel(QWidget):
         """Start a run with the settings shown; False (and a message) when it cannot start."""
         if self.worker is not None:
             return False
+        if self.settings is not None:
+            self.form.save(self.settings)
         try:
             (tx, ty), (vx, vy) = training_data(self.source.currentData(), self.form.path, self.my_digits.store,
                                                self.limit.value() or None)

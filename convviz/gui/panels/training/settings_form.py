@@ -1,5 +1,7 @@
 """The training panel's settings: data, how many images, epochs, batch size, α, momentum, schedule
-and augmentation."""
+and augmentation; kept in the window's settings between runs of the app."""
+
+import math
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -102,3 +104,37 @@ class TrainingSettings(QWidget):
         if key == "file":
             self.path = path
             self.source.setItemText(index, self.tr("file: {0}").format(str(path)[-40:]))
+
+    # ---- persistence -----------------------------------------------------------------------
+    NUMBERS = ("limit", "epochs", "batch", "lr", "momentum", "seed")
+
+    def save(self, settings):
+        """The choices under training/… (a data set file is not kept: it may be gone next time)."""
+        for name in self.NUMBERS:
+            settings.setValue(f"training/{name}", getattr(self, name).value())
+        settings.setValue("training/schedule", self.schedule.currentData())
+        settings.setValue("training/augment", self.augment.isChecked())
+        settings.setValue("training/fresh", self.fresh.isChecked())
+        if self.source.currentData() != "file":
+            settings.setValue("training/source", self.source.currentData())
+
+    def restore(self, settings):
+        """Each stored value checked as it is read (PITFALLS: QSettings returns whatever is stored)."""
+        for name in self.NUMBERS:
+            box, value = getattr(self, name), settings.value(f"training/{name}")
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                continue
+            if math.isfinite(number) and box.minimum() <= number <= box.maximum():
+                box.setValue(int(number) if isinstance(box, QSpinBox) else number)
+        schedule = self.schedule.findData(settings.value("training/schedule"))
+        if schedule >= 0:
+            self.schedule.setCurrentIndex(schedule)
+        source = settings.value("training/source")
+        if source in ("shipped", "mine", "mine+shipped"):
+            self.source.setCurrentIndex(self.source.findData(source))
+        for name in ("augment", "fresh"):
+            value = str(settings.value(f"training/{name}", "")).lower()
+            if value in ("true", "false"):
+                getattr(self, name).setChecked(value == "true")
