@@ -16,7 +16,10 @@ its job once, and sends messages back through a queue that the GUI drains with `
 """
 
 import multiprocessing
+import os
 import queue
+import threading
+import time
 
 from convviz.engine.live_training import Finished, run_job
 
@@ -24,8 +27,21 @@ from convviz.engine.live_training import Finished, run_job
 CLOSE_TIMEOUT = 5.0
 
 
-def _main(job, messages, stop, run):
+#: How often the worker checks that the app that started it is still there.
+ORPHAN_CHECK_SECONDS = 0.5
+
+
+def _exit_when_orphaned(parent):
+    """If the app dies without closing us (killed, crashed), end at once: nobody reads our results,
+    and a normal exit would wait forever to flush the queue into a pipe nobody drains."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(0)
+
+
+def _main(job, messages, stop, run, parent):
     """The worker process: run the job; every message goes to the queue."""
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     try:
         run_job(job, messages.put, stop, run)
     except BaseException as e:       # a last word, so the GUI never waits for a silent worker
@@ -42,7 +58,7 @@ class TrainingWorker:
         self._stop = ctx.Event()
         self._run = ctx.Event()
         self._run.set()
-        self._process = ctx.Process(target=_main, args=(job, self._messages, self._stop, self._run),
+        self._process = ctx.Process(target=_main, args=(job, self._messages, self._stop, self._run, os.getpid()),
                                     name="convviz-training", daemon=True)
         self.finished = None
         self._closed = False
