@@ -136,7 +136,7 @@ class TrainingPanel(QWidget):
         self.updates = UpdatesView(self.session)
         self.tabs = QTabWidget()
         self.tabs.setMinimumHeight(430)
-        self.tabs.addTab(live, self.tr("Watch it learn"))
+        self.tabs.addTab(live, self.tr("Learning"))
         self.tabs.addTab(conf, self.tr("Confusion"))
         self.tabs.addTab(self.my_digits, self.tr("My digits"))
         self.tabs.addTab(self.updates, self.tr("Updates by hand"))

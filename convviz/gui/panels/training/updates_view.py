@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from convviz.gui.panels.training.views import TRAIN_COLOUR, VAL_COLOUR
+from convviz.gui.presentation.numbers import loss_number, probability
 
 
 class UpdatesView(QWidget):
@@ -47,9 +48,10 @@ class UpdatesView(QWidget):
                 self.marks.append(line)
         if records:
             last = records[-1]
-            self.caption.setText(self.tr("{0} updates applied by hand. Last: y = {1}, L {2:.4f} → {3:.4f}, "
-                                         "ŷ {4:.1%} → {5:.1%}").format(len(records), last.label, last.loss,
-                                                                        last.loss_after, last.prob, last.prob_after))
+            self.caption.setText(self.tr("{0} updates applied by hand. Last: y = {1}, L {2} → {3}, "
+                                         "ŷ {4} → {5}").format(len(records), last.label, loss_number(last.loss),
+                                                               loss_number(last.loss_after), probability(last.prob),
+                                                               probability(last.prob_after)))
         else:
             self.caption.setText(self.tr("No update applied by hand yet: \"Apply update\" (U) adds a point "
                                          "per iteration. New weights (reset, another model) start over."))
