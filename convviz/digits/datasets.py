@@ -128,7 +128,8 @@ def _check_labels(labels, p):
 
 def _load_npz(p):
     try:
-        with np.load(p, allow_pickle=False) as npz:
+        # Opened here, not by np.load: np.load leaves its own handle open on a corrupt zip.
+        with open(p, "rb") as f, np.load(f, allow_pickle=False) as npz:
             missing = [k for k in ("images", "labels") if k not in npz.files]
             if missing:
                 raise DatasetError(f"{p}: no array named {' or '.join(missing)} "

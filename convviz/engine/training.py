@@ -26,6 +26,7 @@ class Progress:
     lr: float
     elapsed: float      # seconds since training started
     eta: float          # estimated seconds left
+    batch_loss: float = math.nan    # this minibatch's mean loss, before its update
 
 
 @dataclass
@@ -95,7 +96,7 @@ def train(net, images, labels, epochs, batch_size=64, lr=0.05, momentum=0.0, sch
             if progress is not None:
                 elapsed = time.perf_counter() - start
                 progress(Progress(epoch, epochs, b + 1, batches, loss_sum / seen, correct / seen,
-                                  alpha, elapsed, elapsed / (step + 1) * (total - step - 1)))
+                                  alpha, elapsed, elapsed / (step + 1) * (total - step - 1), loss))
             if cancel is not None and cancel():
                 # Keep what a whole epoch produced, not a half-updated mixture.
                 for key, p in net.params.items():

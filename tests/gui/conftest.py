@@ -51,12 +51,14 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, settings, errors):
-    """make_window(**kw) -> a shown, active MainWindow using temp settings; errors are recorded."""
+def make_window(qtbot, settings, errors, tmp_path):
+    """make_window(**kw) -> a shown, active MainWindow using temp settings and a temp "my digits"
+    file; errors are recorded."""
     from convviz.gui.shell.main_window import MainWindow
 
     def make(**kw):
         kw.setdefault("settings", settings)
+        kw.setdefault("my_digits_path", tmp_path / "my-digits.npz")
         kw.setdefault("report_error", lambda title, text: errors.append((title, text)))
         win = MainWindow(**kw)
         qtbot.addWidget(win)

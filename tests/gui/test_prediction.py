@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from convviz.digits import preprocess
-from convviz.gui.panels.draw.prediction import LabelSelector, PredictionBars
+from convviz.gui.widgets.prediction import LabelSelector, PredictionBars
 
 
 def test_bars_show_draw_a_digit_when_blank(qtbot):

@@ -93,3 +93,37 @@ def test_parameters_change_only_on_the_gui_thread(session):
 
 def test_no_update_without_an_iteration(session):
     assert not session.apply_update() and session.updates_applied == 0
+
+
+def test_applied_updates_are_kept_across_targets_and_inputs_and_cleared_with_new_weights(session):
+    session.set_image(ink())
+    session.set_label(3)
+    seen = []
+    session.updatesChanged.connect(lambda: seen.append("updates"))
+    first = session.trace
+    session.apply_update()
+    session.set_label(5)                                  # a new target keeps the record
+    second = session.trace
+    session.apply_update()
+    session.set_image(np.rot90(ink()))                    # so does a new input
+    assert seen == ["updates", "updates"]
+    records = session.update_history
+    assert [r.label for r in records] == [3, 5]
+    assert (records[0].loss, records[0].loss_after) == (first.loss, first.loss_after)
+    assert (records[0].prob, records[0].prob_after) == (first.probs[3], first.probs_after[3])
+    assert (records[1].loss, records[1].prob) == (second.loss, second.probs[5]) and records[1].lr == 0.01
+    session.reset_weights()
+    assert session.update_history == () and seen[-1] == "updates"
+
+
+def test_restore_params_puts_back_weights_and_count(session):
+    session.set_image(ink())
+    before = {k: v.copy() for k, v in session.net.params.items()}
+    session.apply_update()
+    session.set_params({k: v * 0.5 for k, v in before.items()}, updates=40)
+    assert session.updates_applied == 41
+    session.restore_params(before, 1)
+    assert session.updates_applied == 1
+    for k, v in before.items():
+        assert np.array_equal(session.net.params[k], v) and session.net.params[k].dtype == v.dtype
+    assert np.array_equal(session.probs, session.net.forward(session.x28))

@@ -5,6 +5,8 @@ Parameters change only through the session and only on the GUI thread, so a late
 worker can compute on a copy and hand its results back with `set_params`.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -16,6 +18,18 @@ from convviz.digits import is_blank, preprocess
 DEFAULT_LR = 0.001
 
 
+@dataclass(frozen=True)
+class UpdateRecord:
+    """One applied update ("Apply update"): its target and the loss and ŷ_target before and after it."""
+
+    label: int
+    loss: float
+    loss_after: float
+    prob: float
+    prob_after: float
+    lr: float
+
+
 class Session(QObject):
     """One learner's session.
 
@@ -24,12 +38,14 @@ class Session(QObject):
         the target, α and the loss history may have changed with it.
     paramsChanged: the network's parameters changed (an update, a reset, another model).
     lrChanged(float): α changed.
+    updatesChanged: the list of applied updates changed (one more, or cleared with the weights).
     """
 
     predictionChanged = Signal()
     traceChanged = Signal()
     paramsChanged = Signal()
     lrChanged = Signal(float)
+    updatesChanged = Signal()
 
     def __init__(self, net, model_name, lr=DEFAULT_LR, parent=None):
         super().__init__(parent)
@@ -44,6 +60,7 @@ class Session(QObject):
         self._source = "user"
         self._trace = None
         self._history = []
+        self._update_records = []        # every "Apply update" since the weights were loaded
 
     # ---- state (read-only outside) -----------------------------------------------------
     @property
@@ -72,6 +89,12 @@ class Session(QObject):
     def loss_history(self):
         """The losses of this input's iterations so far (a new input or target starts over)."""
         return list(self._history)
+
+    @property
+    def update_history(self):
+        """The UpdateRecords of the updates applied with "Apply update", oldest first; a new target
+        or input keeps them, new weights (reset, another model) clear them."""
+        return tuple(self._update_records)
 
     @property
     def updates_applied(self):
@@ -137,9 +160,12 @@ class Session(QObject):
         """θ ← the trace's updated parameters, then a new iteration on the same input; False without one."""
         if self._trace is None:
             return False
-        history = self._history
-        self._assign(self._trace.params_after)
+        history, t = self._history, self._trace
+        self._assign(t.params_after)
         self._updates += 1
+        self._update_records.append(UpdateRecord(int(t.label), float(t.loss), float(t.loss_after),
+                                                 float(t.probs[t.label]), float(t.probs_after[t.label]), float(t.lr)))
+        self.updatesChanged.emit()
         self.paramsChanged.emit()
         self._predict()
         self._history = history
@@ -150,6 +176,7 @@ class Session(QObject):
         """Back to the parameters of the model as loaded; a new iteration starts."""
         self._assign(self._loaded)
         self._updates = 0
+        self._clear_updates()
         self.paramsChanged.emit()
         self._restart()
 
@@ -159,6 +186,7 @@ class Session(QObject):
         self._loaded = {k: v.copy() for k, v in net.params.items()}
         self.model_name = model_name
         self._updates = 0
+        self._clear_updates()
         self.paramsChanged.emit()
         self._restart()
 
@@ -169,7 +197,19 @@ class Session(QObject):
         self.paramsChanged.emit()
         self._restart()
 
+    def restore_params(self, params, updates_applied):
+        """Back to parameters kept earlier (undo training), with the update count they had."""
+        self._assign(params)
+        self._updates = int(updates_applied)
+        self.paramsChanged.emit()
+        self._restart()
+
     # ---- internals ---------------------------------------------------------------------
+    def _clear_updates(self):
+        if self._update_records:
+            self._update_records = []
+            self.updatesChanged.emit()
+
     def _assign(self, params):
         # Qt objects and the views reading these arrays live on the GUI thread.
         if QThread.currentThread() is not self.thread():

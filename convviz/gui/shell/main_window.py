@@ -6,10 +6,11 @@ step of the session's trace is shown. The live prediction and the trace use the 
 """
 
 import time
+from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, QSize, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QScrollArea, QWidget
 
 from convviz.digits import load_pretrained, load_samples
 from convviz.engine import Network
@@ -18,6 +19,7 @@ from convviz.gui.models.stepper import Stepper
 from convviz.gui.panels.draw.canvas import DEFAULT_BRUSH
 from convviz.gui.panels.draw.left_column import LeftColumn
 from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
+from convviz.gui.panels.training.panel import TrainingPanel
 from convviz.gui.shell import dialogs
 from convviz.gui.shell.files import FileActions
 from convviz.gui.shell.menus import Menus
@@ -27,12 +29,13 @@ from convviz.gui.widgets.pgsetup import configure_pyqtgraph
 #: of the time predicting (slow machines space predictions out; the canvas itself never waits).
 PREDICT_INTERVAL_MS = 8
 PREDICT_SHARE = 0.25
+TRAINING_WIDTH = 400
 
 
 class MainWindow(QMainWindow):
     """session: the state; left, panel: its views; stepper: the shown step; files, menus: the actions."""
 
-    def __init__(self, net=None, settings=None, report_error=None, parent=None):
+    def __init__(self, net=None, settings=None, report_error=None, my_digits_path=None, parent=None):
         super().__init__(parent)
         configure_pyqtgraph()
         self.settings = settings if settings is not None else QSettings()
@@ -58,6 +61,19 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.panel, 1)
         self.setCentralWidget(central)
         self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
+        self.training = TrainingPanel(self.session, my_digits_path or self._my_digits_path(),
+                                      save=lambda: self.menus.save_action.trigger(), settings=self.settings)
+        self.training_dock = QDockWidget(self.tr("Training"), self)
+        self.training_dock.setObjectName("training")
+        scroll = QScrollArea()            # a short screen scrolls the panel instead of cutting it
+        scroll.setWidget(self.training)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(TRAINING_WIDTH)
+        self.training_dock.setWidget(scroll)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.training_dock)
+        self.training_dock.hide()
+        self.training_dock.visibilityChanged.connect(self._fit_training_dock)
         self.menus = Menus(self, self.session, self.left, self.panel, self.files)
         self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
@@ -151,8 +167,27 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event):
+        self.training.shutdown()          # no training process outlives the window
         self.save_settings()
         super().closeEvent(event)
+
+    def _fit_training_dock(self, visible):
+        """On a screen too narrow for the window and the panel side by side (a 1366 px laptop), the
+        panel floats at the screen's right edge instead of squeezing the window past the screen."""
+        dock, screen = self.training_dock, self.screen()
+        if not visible or dock.isFloating() or screen is None:
+            return
+        free = screen.availableGeometry()
+        if self.centralWidget().minimumSizeHint().width() + TRAINING_WIDTH + 12 > free.width():
+            dock.setFloating(True)
+            width = TRAINING_WIDTH + 30
+            dock.setGeometry(free.right() - width, free.top() + 30, width, free.height() - 60)
+
+    @staticmethod
+    def _my_digits_path():
+        """The learner's digits file in the user's data folder (QStandardPaths' AppDataLocation)."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
+        return Path(folder or Path.home() / ".convviz") / "my-digits.npz"
 
     # ---- drawing and inputs ----------------------------------------------------------
     def _on_ink_changed(self):

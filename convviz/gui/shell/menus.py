@@ -38,10 +38,11 @@ class Menus(QObject):
             act(m, self.tr("Open &model…"),
                 _ask(files, self.tr("Open a convviz model"), model_filter, files.open_model),
                 ["Ctrl+Shift+O"]),
-            act(m, self.tr("&Save model…"),
-                _ask(files, self.tr("Save the model"), model_filter, files.save_model, True, "model.npz"),
-                ["Ctrl+S"]),
         ]
+        self.save_action = act(m, self.tr("&Save model…"),
+                               _ask(files, self.tr("Save the model"), model_filter, files.save_model, True,
+                                    "model.npz"), ["Ctrl+S"])
+        groups["File"].append(self.save_action)
         m.addSeparator()
         groups["File"] += [
             act(m, self.tr("Export current step arrays (.npz)…"),
@@ -78,7 +79,17 @@ class Menus(QObject):
         self.apply_action = act(m, self.tr("&Apply update ▸ next iteration"), lambda *_: session.apply_update(),
                                 ["U", "Ctrl+Return"])
         reset = act(m, self.tr("&Reset weights"), win.reset_weights)
-        groups["Train"] = [("0 … 9", self.tr("Training target y = that digit")), auto, self.apply_action, reset]
+        m.addSeparator()
+        self.training_action = win.training_dock.toggleViewAction()
+        self.training_action.setText(self.tr("&Training panel: train on many digits"))
+        self.training_action.setShortcut(QKeySequence("Ctrl+T"))
+        m.addAction(self.training_action)
+        win.addAction(self.training_action)
+        self.add_digit_action = act(m, self.tr("Add the drawing to &my digits"),
+                                    lambda *_: win.training.my_digits.add_current(), ["Ctrl+D"])
+        self.undo_training_action = act(m, self.tr("&Undo training"), lambda *_: win.training.undo())
+        groups["Train"] = [("0 … 9", self.tr("Training target y = that digit")), auto, self.apply_action, reset,
+                           self.training_action, self.add_digit_action, self.undo_training_action]
 
         m = mb.addMenu(self.tr("&Step"))
         steps = panel.actions()

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from convviz.gui.models.session import DEFAULT_LR
 from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH, SIZE, DrawingCanvas
-from convviz.gui.panels.draw.prediction import LabelSelector, PredictionBars
 from convviz.gui.panels.draw.preview import InputPreview
 from convviz.gui.panels.draw.samples import SamplePicker
 from convviz.gui.presentation.numbers import loss_number, probability
+from convviz.gui.widgets.prediction import LabelSelector, PredictionBars
 
 LEFT_WIDTH = 330
 MIN_CANVAS = 200

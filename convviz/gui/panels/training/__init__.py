@@ -1,2 +1,2 @@
-"""Reserved for live training (a coming feature; see docs/GUI.md): a worker trains on a copy of the
-network and hands parameters back on the GUI thread with `Session.set_params`."""
+"""The training panel: train on many digits in a worker process and watch it learn (panel.py);
+Qt-free parts in worker.py, progress.py and data.py."""
