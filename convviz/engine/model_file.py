@@ -46,7 +46,7 @@ def read_model_file(path, shapes_for, assign):
     with f:
         try:
             zf = zipfile.ZipFile(f)
-        except Exception as e:  # zipfile and format errors all mean the same to a user
+        except Exception as e:  # noqa: BLE001 (zipfile and format errors all mean the same to a user)
             raise ModelFileError(f"{path}: not a convviz model file ({type(e).__name__}: {e})") from None
         with zf:
             members = {info.filename: info for info in zf.infolist()}
@@ -97,9 +97,9 @@ def _read_array(zf, path, info, what, shape, max_bytes=None, quiet=False):
         with zf.open(info) as m:
             major, minor = np.lib.format.read_magic(m)
             if (major, minor) == (1, 0):
-                found, fortran, dtype = np.lib.format.read_array_header_1_0(m, max_header_size=_MAX_HEADER)
+                found, _fortran, dtype = np.lib.format.read_array_header_1_0(m, max_header_size=_MAX_HEADER)
             elif (major, minor) == (2, 0):
-                found, fortran, dtype = np.lib.format.read_array_header_2_0(m, max_header_size=_MAX_HEADER)
+                found, _fortran, dtype = np.lib.format.read_array_header_2_0(m, max_header_size=_MAX_HEADER)
             else:
                 raise ModelFileError(f"{path}: {what} uses .npy format {major}.{minor}, which convviz does not read")
             if dtype.hasobject:
@@ -118,7 +118,7 @@ def _read_array(zf, path, info, what, shape, max_bytes=None, quiet=False):
         if quiet:
             return None
         raise
-    except Exception as e:  # a corrupt member: CRC, truncated data, unsupported compression, ...
+    except Exception as e:  # noqa: BLE001 (a corrupt member: CRC, truncated data, compression, ...)
         if quiet:
             return None
         raise ModelFileError(f"{path}: not a convviz model file ({what}: {type(e).__name__}: {e})") from None

@@ -10,7 +10,12 @@ from convviz.files import atomic_write
 
 from . import losses
 from .config import DEFAULT_CONFIG, conv_output_size, normalize_config
-from .model_file import FORMAT_VERSION, ModelFileError, read_model_file, write_model_file
+from .model_file import (
+    FORMAT_VERSION,
+    ModelFileError,
+    read_model_file,
+    write_model_file,
+)
 from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
 from .trace import Recorder, Trace
 

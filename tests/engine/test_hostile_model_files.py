@@ -114,11 +114,11 @@ def test_an_absurd_kernel_count_says_the_limit():
 def test_an_unused_zip_bomb_member_is_never_decompressed(tmp_path):
     path = tmp_path / "bomb.npz"
     Network(seed=4).save(path)
-    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as z:
-        with z.open("junk.bin", "w", force_zip64=True) as m:
-            block = bytes(1 << 20)
-            for _ in range(256):                          # 256 MB of zeros, about 250 KB on disk
-                m.write(block)
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as z, \
+            z.open("junk.bin", "w", force_zip64=True) as m:
+        block = bytes(1 << 20)
+        for _ in range(256):                              # 256 MB of zeros, about 250 KB on disk
+            m.write(block)
     assert path.stat().st_size < 2 << 20
     net = None
 
