@@ -256,10 +256,11 @@ class Network:
         _, single = self._as_batch(x)
         recorder = Recorder(single)
         loss, grads, probs = self._run(x, y, params=self.params, recorder=recorder)
-        after = {}
         entries = []
+        # A far too large α may overflow here: the app checks `params_after` before applying it.
+        with np.errstate(over="ignore", invalid="ignore"):
+            after = {key: p - lr * grads[key] for key, p in self.params.items()}
         for key, p in self.params.items():
-            after[key] = p - lr * grads[key]
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
             entries.append(step("update", key.split(".")[0], key, f"update {key}",
                                 f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
@@ -268,7 +269,8 @@ class Network:
                                 {"before": p, "grad": grads[key], "after": after[key]}, {"lr": lr}))
         recorder.add("update", entries)
         rerun = Recorder(single)
-        loss_after, _, probs_after = self._run(x, y, params=after, recorder=rerun, backward=False)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            loss_after, _, probs_after = self._run(x, y, params=after, recorder=rerun, backward=False)
         batch = (lambda a: a[None]) if single else (lambda a: a)   # the recorder drops the batch axis
         # Every stage's values after the update, so a view can show what the update changed.
         stages_after = {f"after/{s.stage}": batch(s.arrays["output"]) for s in rerun.steps}

@@ -13,11 +13,12 @@ from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
-from convviz.digits import ImageLoadError, is_blank, load_image, load_pretrained, load_samples, preprocess
+from convviz.digits import is_blank, load_image, load_pretrained, load_samples, preprocess
 from convviz.engine import Network
 
 from . import dialogs
-from .canvas import DEFAULT_BRUSH, to_ink
+from . import settings as stored
+from .canvas import BRUSH_RANGE, DEFAULT_BRUSH, to_ink
 from .files import FileActions
 from .left_column import DEFAULT_LR, LeftColumn
 from . import network_panel
@@ -82,8 +83,8 @@ class MainWindow(FileActions, QMainWindow):
         self._predict_timer.setSingleShot(True)
         self._predict_timer.timeout.connect(self._on_predict_timer)
 
-        speed = self._setting("view/speed", 2.0, float)
-        self.stepper = Stepper(parent=self, steps_per_second=min(max(speed, 0.1), 60.0))
+        speed = stored.read_float(self.settings, "view/speed", 2.0, 0.1, 60.0)
+        self.stepper = Stepper(parent=self, steps_per_second=speed)
         self.panel = NetworkPanel(self.stepper)
         self._build_left()
         central = QWidget()
@@ -149,39 +150,29 @@ class MainWindow(FileActions, QMainWindow):
         build_menus(self)
 
     # ---- settings --------------------------------------------------------------------
-    def _setting(self, key, default, kind):
-        """A stored value converted to `kind`; the default when missing or unreadable."""
-        value = self.settings.value(key)
-        if value is None:
-            return default
-        try:
-            if kind is bool:
-                return str(value).lower() in ("true", "1")
-            return kind(value)
-        except (TypeError, ValueError):
-            return default
-
     def _restore_settings(self):
-        geometry = self.settings.value("window/geometry")
+        """Each value validated as it is read (settings.py): a corrupt one is replaced, never fatal."""
+        geometry = stored.read_bytes(self.settings, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             # 1600 x 1000 where it fits; on a smaller screen (a 1366 x 768 laptop) its free area.
             size = QSize(1600, 1000)
             if self.screen() is not None:
                 size = size.boundedTo(self.screen().availableGeometry().size())
             self.resize(size)
-        self.brush_slider.setValue(self._setting("canvas/brush", DEFAULT_BRUSH, int))
-        dark = self._setting("canvas/dark", True, bool)
+        self.brush_slider.setValue(stored.read_int(self.settings, "canvas/brush", DEFAULT_BRUSH, *BRUSH_RANGE))
+        dark = stored.read_bool(self.settings, "canvas/dark", True)
         self.light_action.setChecked(not dark)
         self.canvas.set_dark(dark)
         self.lr_spin.blockSignals(True)
-        self.lr_spin.setValue(self._setting("train/lr", DEFAULT_LR, float))
+        self.lr_spin.setValue(stored.read_float(self.settings, "train/lr", DEFAULT_LR,
+                                                self.lr_spin.minimum(), self.lr_spin.maximum()))
         self.lr_spin.blockSignals(False)
         # The panel's view (values/gradients/both) and its splitters, if this panel has them.
-        mode = self._setting("view/mode", None, str)
-        if mode in getattr(network_panel, "MODES", ()) and hasattr(self.panel, "set_mode"):
+        mode = stored.read_choice(self.settings, "view/mode", None, getattr(network_panel, "MODES", ()))
+        if mode is not None and hasattr(self.panel, "set_mode"):
             self.panel.set_mode(mode)
         for name in ("split", "bottom"):
-            state = self.settings.value(f"view/{name}")
+            state = stored.read_bytes(self.settings, f"view/{name}")
             if state is not None and hasattr(getattr(self.panel, name, None), "restoreState"):
                 getattr(self.panel, name).restoreState(state)
 
@@ -310,10 +301,9 @@ class MainWindow(FileActions, QMainWindow):
 
     def open_image(self, path):
         """Load a picture file onto the canvas (File ▸ Open image…, drag and drop); False on error."""
-        try:
-            picture = load_image(path)
-        except (ImageLoadError, OSError, ValueError) as e:
-            self._report("Could not open the image", f"{path}\n\n{e}\n\nThe canvas was not changed.")
+        ok, picture = self._attempt("Could not open the image", path, lambda: load_image(path),
+                                    "The canvas was not changed.")
+        if not ok:
             return False
         self._choice = None
         self.sample_picker.show_none()
@@ -346,6 +336,11 @@ class MainWindow(FileActions, QMainWindow):
     def apply_update(self):
         """θ ← trace.params_after, then a new iteration on the same input: the loss falls."""
         if self.trace is None:
+            return False
+        bad = [k for k, v in self.trace.params_after.items() if not np.isfinite(v).all()]
+        if bad:         # α overshoots: keep the weights from before the update
+            self._report("Update not applied", f"With α = {self.lr:g} the update would make {', '.join(bad)} "
+                         "infinite or NaN.\n\nThe weights are unchanged. Try a smaller α.")
             return False
         for key, value in self.trace.params_after.items():
             self.net.params[key] = np.array(value, copy=True)
