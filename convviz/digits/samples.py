@@ -3,6 +3,7 @@
 import numpy as np
 
 from convviz import RESOURCES
+from convviz.files import atomic_write
 
 from .datasets import default_dataset_path, load_dataset
 
@@ -26,7 +27,8 @@ def pick_samples(images, labels, per_class=PER_CLASS):
 def make_samples(path=None):
     """Write the samples file from the shipped 5k training set (how resources/samples was made)."""
     images, labels = pick_samples(*load_dataset(default_dataset_path()))
-    np.savez_compressed(path or samples_path(), images=images, labels=labels)
+    with atomic_write(path or samples_path()) as f:
+        np.savez_compressed(f, images=images, labels=labels)
 
 
 def load_samples():

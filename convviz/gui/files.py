@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from convviz.engine import ModelFileError, Network
@@ -44,7 +45,8 @@ class FileActions:
                 raise ModelFileError(f"{Path(path).name}: expects {net.config['input']} inputs and "
                                      f"{net.classes} classes; convviz draws 28×28 digits 0-9")
             return net
-        ok, net = self._attempt("Could not open the model", path, load, "The current model was kept.")
+        ok, net = self._attempt(self.tr("Could not open the model"), path, load,
+                                self.tr("The current model was kept."))
         if not ok:
             return False
         self.net = net
@@ -57,8 +59,8 @@ class FileActions:
         return True
 
     def save_model(self, path):
-        ok, _ = self._attempt("Could not save the model", path, lambda: self.net.save(path),
-                              "Nothing was written: a file already there is unchanged.")
+        ok, _ = self._attempt(self.tr("Could not save the model"), path, lambda: self.net.save(path),
+                              self.tr("Nothing was written: a file already there is unchanged."))
         if ok:
             self.statusBar().showMessage(f"Saved the model to {path}", 6000)
         return ok
@@ -77,8 +79,8 @@ class FileActions:
                 raise ValueError(f"{', '.join(bad)} hold infinite or NaN values; try a smaller α")
             with atomic_write(path) as f:
                 np.savez(f, **data)
-        ok, _ = self._attempt("Could not export the step", path, write,
-                              "Nothing was written: a file already there is unchanged.")
+        ok, _ = self._attempt(self.tr("Could not export the step"), path, write,
+                              self.tr("Nothing was written: a file already there is unchanged."))
         if ok:
             self.statusBar().showMessage(f"Saved {len(arrays)} arrays to {path}", 6000)
         return ok
@@ -96,13 +98,13 @@ class FileActions:
             os.close(fd)
             try:
                 if not save(tmp):
-                    raise OSError("Qt could not write the picture")
+                    raise OSError(self.tr("Qt could not write the picture"))
                 os.replace(tmp, path)
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-        ok, _ = self._attempt("Could not save the picture", path, write,
-                              "Nothing was written: a file already there is unchanged.")
+        ok, _ = self._attempt(self.tr("Could not save the picture"), path, write,
+                              self.tr("Nothing was written: a file already there is unchanged."))
         if ok:
             self.statusBar().showMessage(f"Saved {path}", 6000)
         return ok
@@ -137,14 +139,18 @@ class FileActions:
 def _reason(e):
     """What went wrong, in words: the error's own message where it is written for people."""
     if isinstance(e, MemoryError):
-        return "Not enough memory."
+        return _tr("Not enough memory.")
     if isinstance(e, RecursionError):
-        return "The file is nested too deeply to be read."
+        return _tr("The file is nested too deeply to be read.")
     if isinstance(e, OSError) and e.strerror:
         return f"{e.strerror}."          # the path is already shown above it
     if isinstance(e, (OSError, ValueError)):
         return str(e)
-    return f"An unexpected error ({type(e).__name__}: {e}). Please report it."
+    return _tr("An unexpected error ({0}: {1}). Please report it.").format(type(e).__name__, e)
+
+
+def _tr(text):
+    return QCoreApplication.translate("FileActions", text)
 
 
 def _with_suffix(path, suffix):

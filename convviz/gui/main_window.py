@@ -301,8 +301,8 @@ class MainWindow(FileActions, QMainWindow):
 
     def open_image(self, path):
         """Load a picture file onto the canvas (File ▸ Open image…, drag and drop); False on error."""
-        ok, picture = self._attempt("Could not open the image", path, lambda: load_image(path),
-                                    "The canvas was not changed.")
+        ok, picture = self._attempt(self.tr("Could not open the image"), path, lambda: load_image(path),
+                                    self.tr("The canvas was not changed."))
         if not ok:
             return False
         self._choice = None
@@ -339,8 +339,9 @@ class MainWindow(FileActions, QMainWindow):
             return False
         bad = [k for k, v in self.trace.params_after.items() if not np.isfinite(v).all()]
         if bad:         # α overshoots: keep the weights from before the update
-            self._report("Update not applied", f"With α = {self.lr:g} the update would make {', '.join(bad)} "
-                         "infinite or NaN.\n\nThe weights are unchanged. Try a smaller α.")
+            self._report(self.tr("Update not applied"),
+                         self.tr("With α = {0} the update would make {1} infinite or NaN.\n\nThe weights "
+                                 "are unchanged. Try a smaller α.").format(f"{self.lr:g}", ", ".join(bad)))
             return False
         for key, value in self.trace.params_after.items():
             self.net.params[key] = np.array(value, copy=True)
