@@ -9,6 +9,7 @@ import sys
 import numpy as np
 import pytest
 from test_cli import SMALL, run, small_dataset, write_digit_png
+from unprivileged import error_as_unprivileged, public_folder
 
 from convviz.engine import Network
 
@@ -74,14 +75,20 @@ def test_output_path_is_checked_before_the_first_epoch(tmp_path, data, small_con
     assert "epoch 1/" not in r.stderr
 
 
-def test_output_in_a_read_only_folder(tmp_path, data, small_config):
-    if os.geteuid() == 0:
-        pytest.skip("root writes anywhere")
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o555)
-    r = run("train", "--data", data, "--config", small_config, "--epochs", "1", "--out", str(folder / "m.npz"))
-    assert_one_line_error(r, "--out", "permission denied")
+def test_output_in_a_read_only_folder():
+    from convviz.files import check_writable
+    with public_folder() as folder:
+        os.chmod(folder, 0o555)
+        message = error_as_unprivileged(lambda: check_writable(os.path.join(folder, "m.npz")))
+        assert message == f"cannot write in {folder} (permission denied)"
+
+
+def test_cli_reports_an_unwritable_out_before_the_first_epoch(data, small_config):
+    # The CLI's --out check is check_writable (tested as an unprivileged user above); here, in
+    # the real command, through a read-only file system: /proc.
+    r = run("train", "--data", data, "--config", small_config, "--epochs", "1", "--out", "/proc/m.npz")
+    assert_one_line_error(r, "--out /proc/m.npz", "cannot write in /proc")
+    assert "epoch 1/" not in r.stderr
 
 
 @pytest.mark.parametrize("content, words", [
