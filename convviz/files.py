@@ -115,14 +115,18 @@ def atomic_write(path):
     Ctrl+C) the temporary file is removed and `path` is left as it was; after a kill only a
     hidden ".name.*.tmp" can remain, never a half-written `path`.
     """
-    p = Path(path)
+    # Through a symbolic link to the file it names: replacing the link itself would cut it.
+    p = Path(os.path.realpath(path))
     try:
         st = os.stat(p)
     except FileNotFoundError:
         st = None
     if st is not None and not stat.S_ISREG(st.st_mode):
         # os.replace would swap out a device node or a FIFO; writing into one is not saving.
-        raise FileRefused(f"{p}: {_kind(st.st_mode)}")
+        raise FileRefused(f"{path}: {_kind(st.st_mode)}")
+    if st is not None and not os.access(p, os.W_OK):
+        # A rename needs only the folder's permission; a read-only file still means "keep me".
+        raise FileRefused(f"{path}: permission denied (the file is read-only)")
     fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file private (0600); give it what an ordinary new file would get.
@@ -144,6 +148,14 @@ def atomic_write(path):
 
 
 def _umask():
+    """The process umask, read without changing it where Linux allows (os.umask sets it briefly)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -65,11 +65,17 @@ def _c_stderr(messages):
     """
     try:
         sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError, AttributeError):     # no fd 2 (a GUI on Windows): nothing to catch
+        sink = tempfile.TemporaryFile()
+    except (OSError, ValueError, AttributeError):     # nowhere to collect it: let it through
         yield
         return
-    with tempfile.TemporaryFile() as sink:
+    try:
+        saved = os.dup(2)
+    except OSError:                                   # no fd 2 (a GUI on Windows): nothing to catch
+        sink.close()
+        yield
+        return
+    with sink:
         os.dup2(sink.fileno(), 2)
         try:
             yield

@@ -302,10 +302,13 @@ class Network:
         """A Network from a file written by `save`; ModelFileError names the file and the problem."""
         net = cls.__new__(cls)
         net.params = {}
-        # The structure (cheap) is built from the config first, so every stored array is checked
-        # against its expected shape before it is decompressed; nothing big is allocated before.
-        read_model_file(path, lambda config: net._structure(config, dtype) or net._param_shapes,
-                        net._assign)
+
+        def shapes(config):
+            # The structure (cheap) comes first, so every stored array is checked against its
+            # expected shape before it is decompressed; nothing big is allocated before.
+            net._structure(config, dtype)
+            return net._param_shapes
+        read_model_file(path, shapes, net._assign)
         return net
 
     def restore(self, path):

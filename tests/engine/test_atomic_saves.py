@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -125,3 +126,36 @@ def test_saved_file_gets_the_usual_permissions(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "m.npz").stat().st_mode & 0o777 == 0o644
+
+
+def test_saving_through_a_symbolic_link_replaces_its_target_not_the_link(tmp_path):
+    (tmp_path / "models").mkdir()
+    target = tmp_path / "models" / "real.npz"
+    Network(seed=1).save(target)
+    link = tmp_path / "current.npz"
+    link.symlink_to(target)
+    Network(seed=2).save(link)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    np.testing.assert_array_equal(Network.load(target).params["out.W"], Network(seed=2).params["out.W"])
+
+
+def test_a_read_only_model_is_not_replaced():
+    from unprivileged import error_as_unprivileged, public_folder
+    with public_folder() as folder:
+        os.chmod(folder, 0o777)                   # the folder allows a rename, the file says no
+        path = os.path.join(folder, "keep.npz")
+        Network(seed=1).save(path)
+        os.chmod(path, 0o444)
+        before = Path(path).read_bytes()
+        message = error_as_unprivileged(lambda: Network(seed=2).save(path))
+        assert message == f"{path}: permission denied (the file is read-only)"
+        assert Path(path).read_bytes() == before and os.listdir(folder) == ["keep.npz"]
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/full"])
+def test_saving_onto_a_device_is_refused_and_leaves_it_alone(device):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    with pytest.raises(OSError, match="is a device"):
+        Network().save(device)
+    assert os.path.exists(device) and not os.path.isfile(device)
