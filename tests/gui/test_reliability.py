@@ -60,6 +60,20 @@ def test_any_failure_opening_a_model_is_one_message(moved, tmp_path, errors, mon
     state.assert_unchanged()
 
 
+def test_the_message_is_a_real_message_box(make_window, tmp_path, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+    win = make_window(report_error=None)             # the window's own reporter, not the recorder
+    state = State(win)
+    (tmp_path / "junk.npz").write_bytes(b"not a model")
+    assert win.open_model(str(tmp_path / "junk.npz")) is False
+    boxes = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1
+    assert "Could not open the model" in boxes[0].text()
+    assert "junk.npz" in boxes[0].informativeText() and "kept" in boxes[0].informativeText()
+    state.assert_unchanged()
+    boxes[0].accept()
+
+
 def test_a_deeply_nested_model_config_is_one_message(moved, tmp_path, errors):
     path = tmp_path / "deep.npz"
     with open(path, "wb") as f:
