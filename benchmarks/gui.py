@@ -97,7 +97,7 @@ def step_latency(app, win, paints):
     from PySide6.QtTest import QTest
 
     times = {"Right": [], "Left": []}
-    n = len(win.trace)
+    n = len(win.session.trace)
     for key, name in [(Qt.Key_Right, "Right")] * (n - 1) + [(Qt.Key_Left, "Left")] * (n - 1):
         t = time.perf_counter()
         QTest.keyClick(win, key)
@@ -113,7 +113,7 @@ def draw_latency(app, win, paints, moves, rate):
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
 
-    bars, canvas = win.prediction, win.canvas
+    bars, canvas = win.left.prediction, win.left.canvas
     painted = []
     original = bars.paintEvent
 
@@ -205,9 +205,9 @@ def main(argv=None):
         from convviz.engine import DEFAULT_CONFIG, Network
         path = os.path.join(os.environ["XDG_CONFIG_HOME"], "default.npz")
         Network(DEFAULT_CONFIG, seed=0).save(path)
-        assert win.open_model(path)
-    print(f"network: {args.network} ({len(win.net.config['conv'])} conv block(s), "
-          f"{win.net.parameter_count()} parameters)")
+        assert win.files.open_model(path)
+    print(f"network: {args.network} ({len(win.session.net.config['conv'])} conv block(s), "
+          f"{win.session.net.parameter_count()} parameters)")
     win.show()
     paints = Paints(app)
     for _ in range(20):

@@ -1,4 +1,4 @@
-"""The command line: `convviz` opens the app; subcommands train, evaluate, predict and trace."""
+"""The command line: `convviz` opens the app; subcommands train, evaluate, predict, trace and gradcheck."""
 
 import argparse
 import json
@@ -9,7 +9,7 @@ import time
 
 import numpy as np
 
-SUBCOMMANDS = ("train", "evaluate", "predict", "trace")
+SUBCOMMANDS = ("train", "evaluate", "predict", "trace", "gradcheck")
 
 
 class UserError(Exception):
@@ -254,7 +254,17 @@ def build_parser():
     tr.add_argument("--label", type=int, required=True)
     tr.add_argument("--lr", type=float, default=0.1)
     tr.add_argument("--model")
+    from convviz import cli_gradcheck
+    cli_gradcheck.add_parser(sub)
     return p
+
+
+def cmd_gradcheck(args):
+    from convviz import cli_gradcheck
+    try:
+        return cli_gradcheck.cmd_gradcheck(args, _prepared)
+    except cli_gradcheck.GradcheckInputError as e:
+        raise UserError(str(e))
 
 
 def main(argv=None):
@@ -264,7 +274,7 @@ def main(argv=None):
         return run(argv)
     args = build_parser().parse_args(argv)
     handler = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
-               "trace": cmd_trace}[args.command]
+               "trace": cmd_trace, "gradcheck": cmd_gradcheck}[args.command]
     from convviz.engine import ConfigError, ModelFileError
     errors = (UserError, ConfigError, ModelFileError, FileNotFoundError)
     try:

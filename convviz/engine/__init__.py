@@ -2,7 +2,7 @@
 
 from .config import DEFAULT_CONFIG, ConfigError, conv_output_size, normalize_config
 from .network import DivergenceError, ModelFileError, Network
-from .trace import PHASES, Step, Trace
+from .trace import PHASES, OpKind, Stage, StageId, StageKind, Step, Trace
 
-__all__ = ["DEFAULT_CONFIG", "ConfigError", "DivergenceError", "ModelFileError", "Network", "PHASES", "Step",
-           "Trace", "conv_output_size", "normalize_config"]
+__all__ = ["DEFAULT_CONFIG", "ConfigError", "DivergenceError", "ModelFileError", "Network", "OpKind", "PHASES",
+           "Stage", "StageId", "StageKind", "Step", "Trace", "conv_output_size", "normalize_config"]

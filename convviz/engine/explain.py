@@ -11,6 +11,8 @@ clicked and the element's index there) and returns None when the step says nothi
 
 import numpy as np
 
+from .trace import OpKind, StageId, StageKind
+
 
 def _f(x):
     return float(np.asarray(x))
@@ -292,83 +294,72 @@ def rerun_element(step, i):
 def explain(step, stage, index, maps_shape=None):
     """What `step` says about element `index` of pipeline stage `stage`: (kind, data) or None.
 
-    Stages are the pipeline's ("conv1.feature_maps", "dense1.z", "conv1.kernels", ...) plus
-    parameter keys for weight heat maps ("dense1.W"). Map indices are (p, i, j), vectors (k,),
-    kernels (p, c, m, n), dense weights (j, i), loss (). maps_shape: the (D, Hp, Wp) shape that
-    was flattened, so a dense layer reading it can say where each input came from.
+    stage: a StageId (or its name) of the pipeline ("conv1.feature_maps", "dense1.z",
+    "conv1.kernels", ...) or a parameter for weight heat maps ("dense1.W"). Map indices are
+    (p, i, j), vectors (k,), kernels (p, c, m, n), dense weights (j, i), loss (). maps_shape:
+    the (D, Hp, Wp) shape that was flattened, so a dense layer reading it can say where each
+    input came from.
     """
-    op, idx, L = step.op, tuple(int(v) for v in index), step.layer
+    stage = StageId.parse(stage)
+    op, idx, own = step.op, tuple(int(v) for v in index), step.stage
+    K = StageKind
+    kind = stage.kind
     flat = maps_shape if maps_shape is not None and step.arrays.get("input", np.empty(0)).size == \
-        int(np.prod(maps_shape)) and op.startswith("dense") else None
-    if op == "input" and stage == "input" and len(idx) == 3:
+        int(np.prod(maps_shape)) and op in (OpKind.DENSE, OpKind.DENSE_DW, OpKind.DENSE_DB, OpKind.DENSE_DX) else None
+    in_layer = stage.layer == step.layer
+    if op == OpKind.INPUT and kind == K.INPUT and len(idx) == 3:
         return "input_pixel", {"index": idx, "value": _f(step.arrays["output"][idx])}
-    if op == "conv" and stage == step.stage:
+    if op == OpKind.CONV and stage == own:
         return "conv_pixel", conv_pixel(step, *idx)
-    if op == "activation" and stage in (step.stage, _pre(step.stage)):
+    if op == OpKind.ACTIVATION and stage in (own, *step.reads):
         return "activation", activation_element(step, idx)
-    if op == "pool" and stage == step.stage:
+    if op == OpKind.POOL and stage == own:
         return "pool_window", pool_window(step, *idx)
-    if op == "pool" and stage in (f"{L}.activated", f"{L}.feature_maps"):   # the window holding that value
+    if op == OpKind.POOL and in_layer and kind in (K.ACTIVATED, K.FEATURE_MAPS):   # the window holding that value
         wins = pool_windows_containing(step, *idx)
         return ("pool_window", pool_window(step, idx[0], *wins[0])) if wins else None
-    if op == "flatten" and stage == "flatten":
+    if op == OpKind.FLATTEN and kind == K.FLATTEN:
         return "flatten", flatten_index(step, idx[0])
-    if op == "dense" and stage == step.stage:
+    if op == OpKind.DENSE and stage == own:
         return "dense_unit", dense_unit(step, idx[0], maps_shape=flat)
-    if op == "output" and stage == "out.probs":
+    if op == OpKind.OUTPUT and stage == own:
         return "softmax", softmax_element(step, idx[0])
-    if op == "loss" and stage in ("loss", "out.probs"):
+    if op == OpKind.LOSS and (stage == own or stage in step.reads):
         return "loss", loss_terms(step, idx[0] if idx else None)
-    if op == "loss_grad" and stage == "out.probs":
+    if op == OpKind.LOSS_GRAD and stage == own:
         return "loss_grad", loss_grad_element(step, idx[0])
-    if op == "output_grad" and stage in ("out.z", "out.probs"):
+    if op == OpKind.OUTPUT_GRAD and (stage == own or stage in step.reads):
         return "output_grad", output_grad_element(step, idx[0])
-    if op == "dense_dW" and stage == step.stage:
+    if op == OpKind.DENSE_DW and stage == own:
         return "dense_weight_grad", dense_weight_grad(step, *idx, maps_shape=flat)
-    if op == "dense_db" and stage in (f"{L}.z", step.stage):
+    if op == OpKind.DENSE_DB and (stage == own or stage in step.writes):
         return "bias_grad", bias_grad(step, idx[0])
-    if op == "dense_dx" and stage == step.stage:
+    if op == OpKind.DENSE_DX and stage == own:
         return "dense_input_grad", dense_input_grad(step, idx[0])
-    if op == "activation_grad" and stage in (step.stage, _post(step.stage)):
+    if op == OpKind.ACTIVATION_GRAD and (stage == own or stage in step.reads):
         return "activation_grad", activation_grad_element(step, idx)
-    if op == "unflatten" and stage == step.stage:
+    if op == OpKind.UNFLATTEN and stage == own:
         return "unflatten", unflatten_element(step, *idx)
-    if op == "pool_grad" and stage in (step.stage, f"{L}.feature_maps"):
+    if op == OpKind.POOL_GRAD and (stage == own or (in_layer and kind == K.FEATURE_MAPS)):
         return "pool_grad", pool_grad_routing(step, *idx)
-    if op == "conv_dK" and stage == f"{L}.kernels":
+    if op == OpKind.CONV_DK and stage in step.writes:
         return "conv_kernel_grad", conv_kernel_grad(step, *idx)
-    if op == "conv_db" and stage in (f"{L}.kernels", f"{L}.feature_maps", step.stage):
+    if op == OpKind.CONV_DB and (stage == own or stage in step.writes or stage in step.reads):
         return "bias_grad", bias_grad(step, idx[0])
-    if op == "conv_dX" and stage == step.stage:
+    if op == OpKind.CONV_DX and stage == own:
         return "conv_input_grad", conv_input_grad(step, *idx)
-    if op == "update":
-        key = step.stage
-        if key.endswith(".b") and stage in (f"{L}.kernels", f"{L}.feature_maps", f"{L}.z"):
+    if op == OpKind.UPDATE:
+        if own.kind == K.BIAS and in_layer and kind in (K.KERNELS, K.FEATURE_MAPS, K.Z):
             return "update", update_element(step, idx[:1])
-        if stage == _param_stage(key) and len(idx) == step.arrays["before"].ndim:
+        if stage == _param_stage(own) and len(idx) == step.arrays["before"].ndim:
             return "update", update_element(step, idx)
-    if op == "rerun" and stage in ("out.probs", "loss"):
+    if op == OpKind.RERUN and (stage == own or stage in step.reads):
         return "rerun", rerun_element(step, idx[0] if idx else int(np.argmax(step.arrays["probs_after"])))
     return None
 
 
-_PAIRS = (("feature_maps", "activated"), ("z", "a"))
-
-
-def _pre(stage):
-    """The stage an activation reads: conv1.activated -> conv1.feature_maps, dense1.a -> dense1.z."""
-    layer, _, kind = stage.partition(".")
-    return next((f"{layer}.{a}" for a, b in _PAIRS if kind == b), stage)
-
-
-def _post(stage):
-    """The stage an activation writes: conv1.feature_maps -> conv1.activated, dense1.z -> dense1.a."""
-    layer, _, kind = stage.partition(".")
-    return next((f"{layer}.{b}" for a, b in _PAIRS if kind == a), stage)
-
-
 def _param_stage(key):
     """The stage a parameter's element is selected in: conv kernels, dense weights, biases."""
-    if key.startswith("conv") and key.endswith(".W"):
-        return key.replace(".W", ".kernels")
+    if key.kind == StageKind.WEIGHTS and key.layer.startswith("conv"):
+        return key.sibling(StageKind.KERNELS)
     return key

@@ -33,11 +33,11 @@ def write_model_file(f, config, params):
              **{f"param/{k}": v for k, v in params.items()})
 
 
-def read_model_file(path, shapes_for, assign):
-    """Read the model file at `path`: shapes_for(config) -> {key: shape}, then assign(params, path).
+def read_model_file(path, shapes_for, dtype):
+    """{key: array of `dtype`} from the model file at `path`, shapes_for(config) -> {key: shape}.
 
-    Every problem raises ModelFileError naming the file; `assign` is called only with a full,
-    shape-checked set of parameters.
+    Every problem raises ModelFileError naming the file; the parameters come back only as a
+    full set, each of its shape, floating point and finite after the cast to `dtype`.
     """
     try:
         f = open_regular(path, MAX_FILE_BYTES)
@@ -66,7 +66,18 @@ def read_model_file(path, shapes_for, assign):
                                      f"(missing {missing or 'none'}, unexpected {extra or 'none'})")
             params = {key: _read_array(zf, path, members[f"param/{key}.npy"], key, shape)
                       for key, shape in shapes.items()}
-            assign(params, path)
+    return {key: _as_dtype(path, key, value, dtype) for key, value in params.items()}
+
+
+def _as_dtype(path, key, value, dtype):
+    if not np.issubdtype(value.dtype, np.floating):
+        raise ModelFileError(f"{path}: {key} holds non-finite or non-float values")
+    # Checked after the cast: a float128 1e4000 is finite in the file but inf as float64.
+    with np.errstate(over="ignore"):
+        cast = value.astype(dtype)
+    if not np.isfinite(cast).all():
+        raise ModelFileError(f"{path}: {key} holds non-finite or non-float values (as {np.dtype(dtype)})")
+    return cast
 
 
 def _check_version(zf, path, members):

@@ -17,7 +17,7 @@ from .model_file import (
     write_model_file,
 )
 from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
-from .trace import Recorder, Trace
+from .trace import OpKind, Recorder, Stage, StageId, StageKind, Trace
 
 __all__ = ["FORMAT_VERSION", "DivergenceError", "ModelFileError", "Network"]
 
@@ -44,8 +44,12 @@ class Network:
         cfg = self.config
         self.ops, self._stages = [], []
         h, w = cfg["input"]
-        channels, stage = 1, "input"
-        self._stages.append({"name": "input", "kind": "input", "layer": "input", "shape": (1, h, w)})
+        channels, stage = 1, StageId.solo(StageKind.INPUT)
+
+        def add(sid, op, shape):
+            self._stages.append(Stage(sid, OpKind(op), tuple(shape)))
+
+        add(stage, "input", (1, h, w))
         self._param_shapes = {}
         for i, block in enumerate(cfg["conv"], 1):
             layer = f"conv{i}"
@@ -55,40 +59,41 @@ class Network:
             self.ops.append(Conv(layer, stage, block["stride"], block["padding"]))
             h = conv_output_size(h, block["size"][0], block["padding"][0], block["stride"][0])
             w = conv_output_size(w, block["size"][1], block["padding"][1], block["stride"][1])
-            self._stages.append({"name": f"{layer}.kernels", "kind": "kernels", "layer": layer,
-                                 "shape": self._param_shapes[f"{layer}.W"]})
-            self._stages.append({"name": f"{layer}.feature_maps", "kind": "conv", "layer": layer, "shape": (d, h, w)})
-            self.ops.append(Activation(layer, block["activation"], f"{layer}.feature_maps", f"{layer}.activated", False))
-            self._stages.append({"name": f"{layer}.activated", "kind": "activation", "layer": layer, "shape": (d, h, w)})
-            stage = f"{layer}.activated"
+            maps, activated = StageId(layer, StageKind.FEATURE_MAPS), StageId(layer, StageKind.ACTIVATED)
+            add(StageId(layer, StageKind.KERNELS), "conv", self._param_shapes[f"{layer}.W"])
+            add(maps, "conv", (d, h, w))
+            self.ops.append(Activation(layer, block["activation"], maps, activated, False))
+            add(activated, "activation", (d, h, w))
+            stage = activated
             if block["pool"] != "none":
                 self.ops.append(Pool(layer, block["pool"], block["pool_size"], block["pool_stride"], stage))
                 h = conv_output_size(h, block["pool_size"][0], 0, block["pool_stride"][0])
                 w = conv_output_size(w, block["pool_size"][1], 0, block["pool_stride"][1])
-                stage = f"{layer}.pooled"
-                self._stages.append({"name": stage, "kind": "pool", "layer": layer, "shape": (d, h, w)})
+                stage = StageId(layer, StageKind.POOLED)
+                add(stage, "pool", (d, h, w))
             channels = d
         self.ops.append(Flatten(stage))
         n = channels * h * w
-        self._stages.append({"name": "flatten", "kind": "flatten", "layer": "flatten", "shape": (n,)})
-        stage = "flatten"
+        stage = StageId.solo(StageKind.FLATTEN)
+        add(stage, "flatten", (n,))
         for j, layer_cfg in enumerate(cfg["dense"], 1):
             layer, units = f"dense{j}", layer_cfg["units"]
+            z, a = StageId(layer, StageKind.Z), StageId(layer, StageKind.A)
             self._param_shapes[f"{layer}.W"] = (units, n)
             self._param_shapes[f"{layer}.b"] = (units,)
-            self.ops.append(Dense(layer, str(j), stage, f"{layer}.z"))
-            self.ops.append(Activation(layer, layer_cfg["activation"], f"{layer}.z", f"{layer}.a", True))
-            self._stages.append({"name": f"{layer}.z", "kind": "dense", "layer": layer, "shape": (units,)})
-            self._stages.append({"name": f"{layer}.a", "kind": "activation", "layer": layer, "shape": (units,)})
-            stage, n = f"{layer}.a", units
+            self.ops.append(Dense(layer, str(j), stage, z))
+            self.ops.append(Activation(layer, layer_cfg["activation"], z, a, True))
+            add(z, "dense", (units,))
+            add(a, "activation", (units,))
+            stage, n = a, units
         classes = cfg["output"]["classes"]
         self._param_shapes["out.W"] = (classes, n)
         self._param_shapes["out.b"] = (classes,)
-        self.ops.append(Dense("out", "L+1", stage, "out.z"))
+        self.ops.append(Dense("out", "L+1", stage, StageId("out", StageKind.Z)))
         self.output = Output(cfg["output"]["activation"], cfg["loss"])
-        self._stages.append({"name": "out.z", "kind": "dense", "layer": "out", "shape": (classes,)})
-        self._stages.append({"name": "out.probs", "kind": "output", "layer": "out", "shape": (classes,)})
-        self._stages.append({"name": "loss", "kind": "loss", "layer": "loss", "shape": ()})
+        add(StageId("out", StageKind.Z), "dense", (classes,))
+        add(StageId("out", StageKind.PROBS), "output", (classes,))
+        add(StageId.solo(StageKind.LOSS), "loss", ())
 
     def _init_params(self, rng):
         """He-normal weights before ReLU-like activations, Glorot-normal otherwise; zero biases."""
@@ -113,12 +118,17 @@ class Network:
         return self.config["output"]["classes"]
 
     def stages(self):
-        """Every stage of the pipeline in order: dicts with name, kind, layer and shape (no batch axis)."""
-        return [dict(s) for s in self._stages]
+        """Every Stage of the pipeline in order (id, the op kind that fills it, shape without batch axis)."""
+        return tuple(self._stages)
 
     def shapes(self):
         """[(stage name, output shape)] for every layer, from the input to the loss (Eq. 2.1 sizes)."""
-        return [(s["name"], s["shape"]) for s in self._stages]
+        return [(s.id.name, s.shape) for s in self._stages]
+
+    def param_stage(self, key):
+        """The pipeline stage that shows parameter `key`: a conv block's kernels, a dense layer's z."""
+        sid = StageId.parse(key)
+        return sid.sibling(StageKind.KERNELS if sid.layer.startswith("conv") else StageKind.Z)
 
     def parameter_count(self):
         return int(sum(p.size for p in self.params.values()))
@@ -173,17 +183,14 @@ class Network:
         return loss, grads
 
     def sgd_step(self, x, y, lr):
-        """θ ← θ − α·∂L/∂θ in place; returns the loss before the step.
-
-        Raises DivergenceError, with every parameter unchanged, when the loss, a gradient or an
-        updated parameter is not finite.
-        """
+        """θ ← θ − α·∂L/∂θ in place; returns the loss before the step. DivergenceError, with every
+        parameter unchanged, when the loss, a gradient or an updated parameter is not finite."""
         with np.errstate(over="ignore", invalid="ignore"):   # checked below, by value
             loss, grads, _ = self._run(x, y, params=self.params, need_input_grad=False)
             after = {key: p - lr * grads[key] for key, p in self.params.items()}
-        bad = next((k for k, v in after.items() if not np.isfinite(v).all()), None)
-        if not np.isfinite(loss) or bad is not None:
-            what = f"the loss is {loss}" if not np.isfinite(loss) else f"{bad} would become non-finite"
+        bad = [k for k, v in after.items() if not np.isfinite(v).all()]
+        if not np.isfinite(loss) or bad:
+            what = f"{bad[0]} would become non-finite" if bad else f"the loss is {loss}"
             raise DivergenceError(f"update not applied: {what} with α = {lr:g}; the weights are "
                                   "unchanged. Try a smaller α.")
         for key, p in self.params.items():
@@ -196,7 +203,7 @@ class Network:
         target = self._targets(y, n)
         rec = recorder.add if recorder else None
         if rec:
-            rec("forward", [step("input", "input", "input", "input image I",
+            rec("forward", [step("input", "input", StageId.solo(StageKind.INPUT), "input image I",
                                  f"I: {xb.shape[2]} × {xb.shape[3]} grayscale, values in [0, 1]",
                                  "The image the network sees: ink is bright (1), paper dark (0).",
                                  {"output": xb})])
@@ -224,19 +231,20 @@ class Network:
         else:
             dz = self.output.backward(dyhat, (z, yhat), params)[0]
         if rec:
-            rec("loss", [step("loss", "loss", "loss", f"loss: {loss_name}",
+            probs_id, loss_id = StageId("out", StageKind.PROBS), StageId.solo(StageKind.LOSS)
+            rec("loss", [step("loss", "loss", loss_id, f"loss: {loss_name}",
                               losses.equation(loss_name, out_act),
                               "The loss measures how far ŷ is from the one-hot target y; training "
                               "lowers it. Over a batch, the mean of the examples' losses.",
                               {"input": yhat, "target": target, "terms": terms,
                                "per_example": per_example, "output": np.float64(loss)},
-                              {"loss": loss_name})])
-            rec("backward", [step("loss_grad", "loss", "out.probs", "loss gradient ∂L/∂ŷ",
+                              {"loss": loss_name, "output": out_act}, reads=(probs_id,))])
+            rec("backward", [step("loss_grad", "loss", probs_id, "loss gradient ∂L/∂ŷ",
                                   losses.gradient_equation(loss_name, out_act),
                                   "The backward run starts at the loss: how would it change if each "
                                   "output probability moved a little?",
                                   {"input": yhat, "target": target, "grad_input": dyhat},
-                                  {"loss": loss_name})])
+                                  {"loss": loss_name, "output": out_act}, reads=(loss_id,))])
             rec("backward", [self.output.backward_step(dyhat, dz, yhat, target)])
         grads, d = {}, dz
         for op, cache in zip(reversed(self.ops), reversed(caches)):
@@ -262,35 +270,36 @@ class Network:
             after = {key: p - lr * grads[key] for key, p in self.params.items()}
         for key, p in self.params.items():
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
-            entries.append(step("update", key.split(".")[0], key, f"update {key}",
+            sid = StageId.parse(key)
+            entries.append(step("update", sid.layer, sid, f"update {key}",
                                 f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
                                 "Gradient descent moves every parameter a small step against its "
                                 "gradient, the direction that lowers the loss fastest.",
-                                {"before": p, "grad": grads[key], "after": after[key]}, {"lr": lr}))
+                                {"before": p, "grad": grads[key], "after": after[key]}, {"lr": lr},
+                                writes=(self.param_stage(key),)))
         recorder.add("update", entries)
         rerun = Recorder(single)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             loss_after, _, probs_after = self._run(x, y, params=after, recorder=rerun, backward=False)
         batch = (lambda a: a[None]) if single else (lambda a: a)   # the recorder drops the batch axis
         # Every stage's values after the update, so a view can show what the update changed.
-        stages_after = {f"after/{s.stage}": batch(s.arrays["output"]) for s in rerun.steps}
-        recorder.add("update", [step("rerun", "out", "loss", "forward again after the update",
+        stages_after = {f"after/{s.stage.name}": batch(s.arrays["output"]) for s in rerun.steps}
+        recorder.add("update", [step("rerun", "out", StageId.solo(StageKind.LOSS), "forward again after the update",
                                      f"L: {loss:.6g} → {loss_after:.6g}",
                                      "The same image is run forward with the updated parameters. For a "
                                      "small enough α the loss falls and the target's probability rises.",
                                      {"probs_before": batch(probs), "probs_after": batch(probs_after),
                                       "loss_before": np.float64(loss), "loss_after": np.float64(loss_after)}
                                      | stages_after,
-                                     {"lr": lr})])
+                                     {"lr": lr}, reads=(StageId("out", StageKind.PROBS),))])
         return Trace(steps=recorder.steps, label=y, lr=lr, loss=loss, probs=probs, grads=grads,
-                     loss_after=loss_after, probs_after=probs_after, params_after=after)
+                     loss_after=loss_after, probs_after=probs_after, params_after=after,
+                     stages=self.stages())
 
     # ---- files -----------------------------------------------------------------------
     def save(self, path):
-        """One .npz holding the config (as JSON) and every parameter, written atomically.
-
-        Refuses (ValueError) to save non-finite parameters: such a file could never be loaded.
-        """
+        """One .npz of the config (as JSON) and every parameter, written atomically; non-finite
+        parameters are refused (ValueError): such a file could never be loaded."""
         bad = [k for k, v in self.params.items() if not np.isfinite(v).all()]
         if bad:
             raise ValueError(f"{path}: not saved: {', '.join(bad)} hold non-finite values")
@@ -301,14 +310,13 @@ class Network:
     def load(cls, path, dtype=np.float64):
         """A Network from a file written by `save`; ModelFileError names the file and the problem."""
         net = cls.__new__(cls)
-        net.params = {}
 
         def shapes(config):
             # The structure (cheap) comes first, so every stored array is checked against its
             # expected shape before it is decompressed; nothing big is allocated before.
             net._structure(config, dtype)
             return net._param_shapes
-        read_model_file(path, shapes, net._assign)
+        net.params = read_model_file(path, shapes, dtype)
         return net
 
     def restore(self, path):
@@ -317,21 +325,4 @@ class Network:
             if normalize_config(config) != self.config:
                 raise ModelFileError(f"{path}: the file's network differs from this one's configuration")
             return self._param_shapes
-        read_model_file(path, shapes, self._assign)
-
-    def _assign(self, params, path):
-        for key, shape in self._param_shapes.items():
-            if params[key].shape != shape:
-                raise ModelFileError(f"{path}: {key} has shape {params[key].shape}, expected {shape}")
-        cast = {}
-        for key in self._param_shapes:
-            if not np.issubdtype(params[key].dtype, np.floating):
-                raise ModelFileError(f"{path}: {key} holds non-finite or non-float values")
-            # Checked after the cast: a float128 1e4000 is finite in the file but inf here.
-            with np.errstate(over="ignore"):
-                cast[key] = params[key].astype(self.dtype)
-            if not np.isfinite(cast[key]).all():
-                raise ModelFileError(f"{path}: {key} holds non-finite or non-float values "
-                                     f"(as {self.dtype})")
-        # Validated in full first, so a bad file never leaves the net half-changed.
-        self.params.update(cast)
+        self.params.update(read_model_file(path, shapes, self.dtype))   # validated in full first

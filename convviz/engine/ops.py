@@ -11,13 +11,16 @@ from . import activations as act
 from . import losses
 from .conv import conv_backward, conv_forward
 from .pooling import pool_backward, pool_forward
+from .trace import OpKind, StageId, StageKind
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
-def step(op, layer, stage, title, equation, about, arrays, meta=None):
-    return {"op": op, "layer": layer, "stage": stage, "title": title, "equation": equation,
-            "about": about, "arrays": arrays, "meta": meta or {}}
+def step(op, layer, stage, title, equation, about, arrays, meta=None, reads=(), writes=None):
+    """A Step's fields; `writes` defaults to the step's own stage."""
+    return {"op": OpKind(op), "layer": layer, "stage": stage, "title": title, "equation": equation,
+            "about": about, "arrays": arrays, "meta": meta or {}, "reads": tuple(reads),
+            "writes": (stage,) if writes is None else tuple(writes)}
 
 
 class Conv:
@@ -25,9 +28,11 @@ class Conv:
 
     def __init__(self, layer, in_stage, stride, padding):
         self.layer, self.in_stage = layer, in_stage
-        self.stage = f"{layer}.feature_maps"
+        self.stage = StageId(layer, StageKind.FEATURE_MAPS)
+        self.kernels = StageId(layer, StageKind.KERNELS)
         self.stride, self.padding = tuple(stride), tuple(padding)
-        self.W, self.b = f"{layer}.W", f"{layer}.b"
+        self.W_id, self.b_id = StageId(layer, StageKind.WEIGHTS), StageId(layer, StageKind.BIAS)
+        self.W, self.b = self.W_id.name, self.b_id.name
 
     def forward(self, x, params):
         return conv_forward(x, params[self.W], params[self.b], self.stride, self.padding)
@@ -57,27 +62,30 @@ class Conv:
         meta = self._meta(params) | {"sizes": sizes, "skipped": tuple(skipped)}
         return [step("conv", self.layer, self.stage, f"{self.layer}: convolution",
                      "C_p[i, j] = Σ_c Σ_m Σ_n I_c[i·Z_s + m, j·Z_s + n] · K_p,c[m, n] + b_p", about,
-                     {"input": x, "W": params[self.W], "b": params[self.b], "output": y}, meta)]
+                     {"input": x, "W": params[self.W], "b": params[self.b], "output": y}, meta,
+                     reads=(self.in_stage, self.kernels))]
 
     def backward_steps(self, dout, dx, grads, cache, params):
         x = cache[0]
         base = {"input": x, "W": params[self.W], "grad_output": dout}
         meta = self._meta(params)
         steps = [
-            step("conv_dK", self.layer, self.W, f"{self.layer}: kernel gradient ∂L/∂K",
+            step("conv_dK", self.layer, self.W_id, f"{self.layer}: kernel gradient ∂L/∂K",
                  "∂L/∂K_p,c[m, n] = Σ_i Σ_j δ_p[i, j] · I_c[i·Z_s + m, j·Z_s + n]",
                  "A kernel weight touched every position of its feature map, so its gradient adds "
                  "up δ times the input pixel it multiplied, over all positions: the correlation of "
                  "the input with the feature maps' gradient.",
-                 base | {"grad_W": grads[self.W]}, meta),
-            step("conv_db", self.layer, self.b, f"{self.layer}: bias gradient ∂L/∂b",
+                 base | {"grad_W": grads[self.W]}, meta,
+                 reads=(self.stage, self.in_stage), writes=(self.kernels,)),
+            step("conv_db", self.layer, self.b_id, f"{self.layer}: bias gradient ∂L/∂b",
                  "∂L/∂b_p = Σ_i Σ_j δ_p[i, j]",
                  "Every position of feature map p adds the same bias b_p, so its gradient is the "
                  "sum of the map's gradient δ_p.",
-                 {"grad_output": dout, "b": params[self.b], "grad_b": grads[self.b]}, meta),
+                 {"grad_output": dout, "b": params[self.b], "grad_b": grads[self.b]}, meta,
+                 reads=(self.stage,), writes=(self.kernels,)),
         ]
         if dx is not None:
-            first = self.in_stage == "input"
+            first = self.in_stage.kind == StageKind.INPUT
             steps.append(step(
                 "conv_dX", self.layer, self.in_stage, f"{self.layer}: input gradient ∂L/∂I",
                 "∂L/∂I_c = Σ_p (δ_p dilated by Z_s, zero-padded by k − 1) ⋆ rot180(K_p,c), cropped by Z_p",
@@ -85,7 +93,7 @@ class Conv:
                 "sums δ times the kernel weight it met: a full convolution with the kernel turned "
                 "180°." + (" For the input image this is its saliency: how much each pixel would "
                            "change the loss." if first else ""),
-                base | {"grad_input": dx}, meta))
+                base | {"grad_input": dx}, meta, reads=(self.stage, self.kernels)))
         return steps
 
 
@@ -107,7 +115,8 @@ class Activation:
         about = (f"The activation {self.name} is applied to every value on its own. Without a "
                  "non-linearity here, stacked layers would collapse into one linear map.")
         return [step("activation", self.layer, self.stage, f"{self.layer}: activation {self.name}",
-                     f"{eq},   {f_eq}", about, {"input": x, "output": y}, {"activation": self.name})]
+                     f"{eq},   {f_eq}", about, {"input": x, "output": y}, {"activation": self.name},
+                     reads=(self.in_stage,))]
 
     def backward_steps(self, dout, dx, grads, cache, params):
         _, d_eq = act.equations(self.name)
@@ -119,7 +128,7 @@ class Activation:
         return [step("activation_grad", self.layer, self.in_stage,
                      f"{self.layer}: through the activation {self.name}", f"{eq},   {d_eq}", about,
                      {"input": cache, "grad_output": dout, "derivative": act.derivative(self.name, cache),
-                      "grad_input": dx}, {"activation": self.name})]
+                      "grad_input": dx}, {"activation": self.name}, reads=(self.stage,))]
 
 
 class Pool:
@@ -144,7 +153,7 @@ class Pool:
 
     def __init__(self, layer, kind, size, stride, in_stage):
         self.layer, self.kind, self.size, self.stride = layer, kind, tuple(size), tuple(stride)
-        self.in_stage, self.stage = in_stage, f"{layer}.pooled"
+        self.in_stage, self.stage = in_stage, StageId(layer, StageKind.POOLED)
 
     def forward(self, x, params):
         return pool_forward(x, self.kind, self.size, self.stride)
@@ -163,21 +172,22 @@ class Pool:
                  f"value ({self.kind}), shrinking each map to {y.shape[2]} × {y.shape[3]}: fewer numbers, "
                  "and a little tolerance to where exactly a feature appeared.")
         return [step("pool", self.layer, self.stage, f"{self.layer}: {self.kind} pooling",
-                     self._FORWARD[self.kind], about, arrays, self._meta())]
+                     self._FORWARD[self.kind], about, arrays, self._meta(), reads=(self.in_stage,))]
 
     def backward_steps(self, dout, dx, grads, cache, params):
         arrays = {"input": cache[0], "output": cache[5], "grad_output": dout, "grad_input": dx}
         if self.kind == "max":
             arrays["argmax"] = cache[4]
         return [step("pool_grad", self.layer, self.in_stage, f"{self.layer}: routing through {self.kind} pooling",
-                     self._BACKWARD[self.kind], self._ABOUT_BACK[self.kind], arrays, self._meta())]
+                     self._BACKWARD[self.kind], self._ABOUT_BACK[self.kind], arrays, self._meta(),
+                     reads=(self.stage,))]
 
 
 class Flatten:
     """Pooled maps (N, D, Hp, Wp) -> one vector (N, D·Hp·Wp), kernel by kernel, row by row."""
 
     layer = "flatten"
-    stage = "flatten"
+    stage = StageId.solo(StageKind.FLATTEN)
 
     def __init__(self, in_stage):
         self.in_stage = in_stage
@@ -190,18 +200,19 @@ class Flatten:
 
     def forward_steps(self, x, y, cache, params):
         d, h, w = x.shape[1:]
-        return [step("flatten", "flatten", "flatten", "flatten",
+        return [step("flatten", "flatten", self.stage, "flatten",
                      f"a^0 = vec(P): {d} × {h} × {w} → {d * h * w}  (index = p·{h * w} + i·{w} + j)",
                      "The maps are laid end to end, map by map and row by row, into one vector so "
                      "the dense layers can weigh every value. Nothing is computed; only the shape changes.",
-                     {"input": x, "output": y})]
+                     {"input": x, "output": y}, reads=(self.in_stage,))]
 
     def backward_steps(self, dout, dx, grads, cache, params):
         d, h, w = cache[1:]
         return [step("unflatten", "flatten", self.in_stage, "un-flatten the gradient",
                      f"δ_P = reshape(∂L/∂a^0): {d * h * w} → {d} × {h} × {w}",
                      "The gradient vector is folded back into the pooled maps' shape, each value to "
-                     "the position it came from.", {"grad_output": dout, "grad_input": dx})]
+                     "the position it came from.", {"grad_output": dout, "grad_input": dx},
+                     reads=(self.stage,))]
 
 
 class Dense:
@@ -209,7 +220,8 @@ class Dense:
 
     def __init__(self, layer, index_label, in_stage, stage):
         self.layer, self.l, self.in_stage, self.stage = layer, index_label, in_stage, stage
-        self.W, self.b = f"{layer}.W", f"{layer}.b"
+        self.W_id, self.b_id = StageId(layer, StageKind.WEIGHTS), StageId(layer, StageKind.BIAS)
+        self.W, self.b = self.W_id.name, self.b_id.name
 
     def forward(self, x, params):
         return x @ params[self.W].T + params[self.b], x
@@ -236,25 +248,28 @@ class Dense:
                      f"z^{l}_j = Σ_i W^{l}_ji · a^{lm}_i + b^{l}_j",
                      f"Each of the {n_out} units weighs all {n_in} inputs, adds its bias and gives one "
                      "number z. Large positive weights on active inputs push z up.",
-                     {"input": x, "W": params[self.W], "b": params[self.b], "output": y}, {"l": l})]
+                     {"input": x, "W": params[self.W], "b": params[self.b], "output": y}, {"l": l},
+                     reads=(self.in_stage,))]
 
     def backward_steps(self, dout, dx, grads, cache, params):
         l, lm = self._superscripts()
         base = {"input": cache, "grad_output": dout}
         return [
-            step("dense_dW", self.layer, self.W, f"{self.layer}: weight gradient ∂L/∂W",
+            step("dense_dW", self.layer, self.W_id, f"{self.layer}: weight gradient ∂L/∂W",
                  f"∂L/∂W^{l} = δ^{l} (a^{lm})ᵀ,   ∂L/∂W^{l}_ji = δ^{l}_j · a^{lm}_i",
                  "A weight's gradient is the error of the unit it feeds times the input it "
                  "carried: weights from inputs that were 0 do not change.",
-                 base | {"W": params[self.W], "grad_W": grads[self.W]}, {"l": l}),
-            step("dense_db", self.layer, self.b, f"{self.layer}: bias gradient ∂L/∂b",
+                 base | {"W": params[self.W], "grad_W": grads[self.W]}, {"l": l},
+                 reads=(self.stage,), writes=(self.stage,)),
+            step("dense_db", self.layer, self.b_id, f"{self.layer}: bias gradient ∂L/∂b",
                  f"∂L/∂b^{l} = δ^{l}", "A bias adds 1 × b to z, so its gradient is the unit's δ itself.",
-                 {"grad_output": dout, "b": params[self.b], "grad_b": grads[self.b]}, {"l": l}),
+                 {"grad_output": dout, "b": params[self.b], "grad_b": grads[self.b]}, {"l": l},
+                 reads=(self.stage,), writes=(self.stage,)),
             step("dense_dx", self.layer, self.in_stage, f"{self.layer}: gradient to the layer below",
                  f"∂L/∂a^{lm} = (W^{l})ᵀ δ^{l}",
                  "Each input fed every unit of the layer, so its gradient sums the units' δ "
                  "weighted by the connecting weights.",
-                 base | {"W": params[self.W], "grad_input": dx}, {"l": l}),
+                 base | {"W": params[self.W], "grad_input": dx}, {"l": l}, reads=(self.stage,)),
         ]
 
 
@@ -262,8 +277,8 @@ class Output:
     """The classification layer's activation ŷ = σ(z^(L+1)): softmax or sigmoid."""
 
     layer = "out"
-    stage = "out.probs"
-    in_stage = "out.z"
+    stage = StageId("out", StageKind.PROBS)
+    in_stage = StageId("out", StageKind.Z)
 
     def __init__(self, name, loss):
         self.name, self.loss = name, loss
@@ -289,7 +304,7 @@ class Output:
             shifted = z - z.max(axis=-1, keepdims=True)
             arrays |= {"exp": np.exp(shifted)}
         return [step("output", "out", self.stage, f"output: {self.name}", eq, about, arrays,
-                     {"activation": self.name})]
+                     {"activation": self.name}, reads=(self.in_stage,))]
 
     def backward_step(self, dyhat, dz, yhat, target):
         if losses.combines(self.loss, self.name):
@@ -305,4 +320,5 @@ class Output:
             about = "Through the sigmoid by the chain rule: multiply by its slope ŷ(1 − ŷ)."
         return step("output_grad", "out", self.in_stage, "output: δ^(L+1) = ∂L/∂z", eq, about,
                     {"output": yhat, "target": target, "grad_output": dyhat, "grad_input": dz},
-                    {"activation": self.name, "combined": losses.combines(self.loss, self.name)})
+                    {"activation": self.name, "combined": losses.combines(self.loss, self.name)},
+                    reads=(self.stage,))

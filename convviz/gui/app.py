@@ -2,16 +2,14 @@
 
 import sys
 
+from PySide6.QtWidgets import QApplication
 
-def configure_pyqtgraph():
-    """Row-major images (an (H, W) array shows as NumPy prints it) and antialiased lines."""
-    import pyqtgraph as pg
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+from convviz.gui.shell.main_window import MainWindow
+from convviz.gui.widgets.pgsetup import configure_pyqtgraph
 
 
 def create(argv=None):
     """(QApplication, MainWindow), the window not yet shown; reuses a running QApplication."""
-    from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
     if app is None:
         app = QApplication(["convviz", *(sys.argv[1:] if argv is None else argv)])
@@ -19,7 +17,6 @@ def create(argv=None):
     app.setOrganizationName("convviz")
     app.setApplicationDisplayName("convviz")
     configure_pyqtgraph()
-    from .main_window import MainWindow
     return app, MainWindow()
 
 
@@ -28,10 +25,7 @@ def open_arguments(win, args):
     for arg in args:
         if arg.startswith("-"):
             continue
-        if arg.lower().endswith(".npz"):
-            win.open_model(arg)
-        else:
-            win.open_image(arg)
+        win.files.open_dropped(arg)
 
 
 def run(argv=None):
@@ -39,7 +33,6 @@ def run(argv=None):
 
     argv: the arguments after the program name (None: sys.argv[1:]); files in it are opened.
     """
-    from PySide6.QtWidgets import QApplication
     args = sys.argv[1:] if argv is None else list(argv)
     existing = QApplication.instance() is not None
     app, win = create(args)

@@ -150,7 +150,7 @@ def test_dense_weight_bias_and_input_grads(trace):
         for j, i in some(s.arrays["grad_W"].shape):
             r = ex.dense_weight_grad(s, j, i)
             assert abs(r["product"] - s.arrays["grad_W"][j, i]) < TOL
-            assert r["grad"] == trace.grads[s.stage][j, i]
+            assert r["grad"] == trace.grads[s.stage.name][j, i]
     for s in steps(trace, "dense_db"):
         for (j,) in some(s.arrays["grad_b"].shape):
             assert abs(ex.bias_grad(s, j)["sum"] - s.arrays["grad_b"][j]) < TOL
@@ -166,7 +166,7 @@ def test_conv_kernel_and_bias_grads(trace):
         for idx in some(s.arrays["grad_W"].shape, 10):
             r = ex.conv_kernel_grad(s, *idx)
             assert abs(r["sum"] - s.arrays["grad_W"][idx]) < TOL
-            assert r["grad"] == trace.grads[s.stage][idx]
+            assert r["grad"] == trace.grads[s.stage.name][idx]
             assert r["n_terms"] == s.arrays["grad_output"][0].size
             for t in r["terms"]:
                 assert abs(t["delta"] * t["x"] - t["product"]) < TOL
@@ -200,7 +200,7 @@ def test_update_and_rerun(trace):
         for idx in some(s.arrays["before"].shape, 4):
             r = ex.update_element(s, idx)
             assert abs(r["computed"] - r["after"]) < TOL
-            assert r["after"] == trace.params_after[s.stage][idx]
+            assert r["after"] == trace.params_after[s.stage.name][idx]
     s = trace.find("rerun")
     r = ex.rerun_element(s, 3)
     assert r["loss_before"] == trace.loss and r["loss_after"] == trace.loss_after
@@ -213,7 +213,7 @@ def test_dispatch_matches_stage_and_rejects_others(trace):
     assert ex.explain(trace.find("dense"), "conv1.feature_maps", (0, 0, 0)) is None
     assert ex.explain(trace.find("loss"), "loss", ())[0] == "loss"
     assert ex.explain(trace.find("pool"), "conv1.activated", (0, 1, 1))[0] == "pool_window"
-    upd_b = next(s for s in trace if s.op == "update" and s.stage == "conv1.b")
+    upd_b = next(s for s in trace if s.op == "update" and s.stage.name == "conv1.b")
     assert ex.explain(upd_b, "conv1.kernels", (1, 0, 2, 2))[1]["index"] == (1,)
 
 

@@ -46,7 +46,7 @@ def test_default_shapes():
         ("out.probs", (10,)),
         ("loss", ()),
     ]
-    assert [s["name"] for s in net.stages()] == [name for name, _ in net.shapes()]
+    assert [s.id.name for s in net.stages()] == [name for name, _ in net.shapes()]
     assert {k: v.shape for k, v in net.params.items()} == {
         "conv1.W": (8, 1, 5, 5), "conv1.b": (8,), "dense1.W": (64, 1152), "dense1.b": (64,),
         "out.W": (10, 64), "out.b": (10,)}
@@ -70,7 +70,7 @@ def test_shapes_match_what_forward_computes(cfg):
     stages = dict(net.shapes())
     steps, yhat = forward_values(net, np.zeros((2, *net.config["input"])))
     for op, a, y, cache in steps:
-        assert y.shape[1:] == stages[op.stage], op.stage
+        assert y.shape[1:] == stages[op.stage.name], op.stage
     assert yhat.shape[1:] == stages["out.probs"]
 
 

@@ -1,18 +1,13 @@
 """The trace replays exactly what training computes, step by step, and changes nothing."""
 
-import re
-
 import numpy as np
 import pytest
 
-from convviz.engine import PHASES, Network, Step
+from convviz.engine import PHASES, Network, OpKind, StageId, StageKind
 from convviz.engine.trace import PARAMETER_ARRAYS
 
 from engine_helpers import small_config
 
-# Every op kind Step's docstring lists.
-DOCUMENTED_OPS = set(re.search(r"\(conv, activation.*?\)", Step.__doc__, re.S).group(0)
-                     .strip("()").replace("\n", " ").replace(" ", "").split(","))
 
 CONFIGS = {
     "default": None,
@@ -51,10 +46,44 @@ def traced(request):
     return net, x, y, trace, before, batch is None
 
 
-def test_documented_ops_are_the_ones_emitted():
-    assert "conv_dX" in DOCUMENTED_OPS and len(DOCUMENTED_OPS) == 21
+def test_every_op_kind_is_emitted_and_typed():
     net, x, y = make("default", None)
-    assert {s.op for s in net.trace(x, y)} == DOCUMENTED_OPS
+    trace = net.trace(x, y)
+    assert {s.op for s in trace} == set(OpKind) and len(OpKind) == 21
+    assert all(type(s.op) is OpKind and isinstance(s.stage, StageId) for s in trace)
+
+
+def test_steps_read_and_write_the_networks_stages(traced):
+    """Every stage a step reads or writes is one of the trace's stages; forward steps write
+    their own stage and read the one the op before wrote (a conv also its kernels)."""
+    net, x, y, trace, before, single = traced
+    ids = [s.id for s in trace.stages]
+    assert tuple(trace.stages) == net.stages() and len(set(ids)) == len(ids)
+    for s in trace:
+        assert len(s.writes) == 1 and s.writes[0] in ids, s.title
+        assert all(r in ids for r in s.reads), s.title
+    forward = [s for s in trace if s.phase == "forward"]
+    for prev, s in zip(forward, forward[1:]):
+        assert s.writes == (s.stage,)
+        assert s.reads[0] == prev.stage
+        if s.op == OpKind.CONV:
+            assert s.reads[1] == StageId(s.layer, StageKind.KERNELS)
+    for s in trace:
+        if s.op in (OpKind.CONV_DK, OpKind.CONV_DB) or (s.op == OpKind.UPDATE and s.layer.startswith("conv")):
+            assert s.writes == (StageId(s.layer, StageKind.KERNELS),)
+    # a backward step writes the stage its forward op read, and reads the one that op wrote
+    for s in trace:
+        if s.op in (OpKind.ACTIVATION_GRAD, OpKind.POOL_GRAD, OpKind.UNFLATTEN):
+            fwd = next(f for f in forward if f.reads[:1] == (s.stage,) and f.layer == s.layer)
+            assert s.reads == (fwd.stage,) and s.writes == (s.stage,)
+
+
+def test_stage_ids_round_trip_their_names():
+    for name, _ in Network(seed=0).shapes():
+        assert StageId.parse(name).name == name
+    assert StageId.parse("dense1.W") == StageId("dense1", StageKind.WEIGHTS)
+    with pytest.raises(ValueError, match="stage"):
+        StageId.parse("conv1.nonsense")
 
 
 def test_phases_in_order_and_indices(traced):
@@ -91,7 +120,7 @@ def test_loss_and_gradients_equal_direct_computation(traced):
         if s.op in ("conv_db", "dense_db"):
             assert np.array_equal(s.arrays["grad_b"], grads[f"{s.layer}.b"]), s.layer
         if s.op == "update":
-            assert np.array_equal(s.arrays["grad"], grads[s.stage]), s.stage
+            assert np.array_equal(s.arrays["grad"], grads[s.stage.name]), s.stage
     # The first conv's input gradient is the saliency returned as grads["input"].
     dx = trace.find("conv_dX", "conv1").arrays["grad_input"]
     assert np.array_equal(dx[0] if single else dx[:, 0], grads["input"])
@@ -144,11 +173,11 @@ def test_backward_chain(traced):
 def test_update_steps(traced):
     net, x, y, trace, before, single = traced
     updates = [s for s in trace if s.op == "update"]
-    assert [s.stage for s in updates] == list(net.params)
+    assert [s.stage.name for s in updates] == list(net.params)
     for s in updates:
-        np.testing.assert_array_equal(s.arrays["before"], before[s.stage])
+        np.testing.assert_array_equal(s.arrays["before"], before[s.stage.name])
         np.testing.assert_array_equal(s.arrays["after"], s.arrays["before"] - trace.lr * s.arrays["grad"])
-        np.testing.assert_array_equal(trace.params_after[s.stage], s.arrays["after"])
+        np.testing.assert_array_equal(trace.params_after[s.stage.name], s.arrays["after"])
     # trace changed nothing
     for k in before:
         np.testing.assert_array_equal(net.params[k], before[k])
@@ -182,11 +211,11 @@ def test_batch_axis(traced):
     lead = () if single else (len(y),)
     for s in trace:
         if s.phase == "forward" and s.op != "input":
-            assert s.arrays["output"].shape == lead + stages[s.stage], s.stage
+            assert s.arrays["output"].shape == lead + stages[s.stage.name], s.stage
         for name, a in s.arrays.items():
             if name in PARAMETER_ARRAYS:
                 assert a.shape == net.params[f"{s.layer}.{name[-1]}" if name in ("W", "b", "grad_W", "grad_b")
-                                             else s.stage].shape, (s.op, name)
+                                             else s.stage.name].shape, (s.op, name)
 
 
 def test_recorded_arrays_are_copies():
@@ -223,7 +252,7 @@ def test_rerun_records_every_stage_after_the_update():
         updated.params[key] = value
     fresh = updated.trace(x, 4, lr=0.05)
     forward = [s for s in fresh if s.phase == "forward"]
-    assert {f"after/{s.stage}" for s in forward} <= set(rerun.arrays)
+    assert {f"after/{s.stage.name}" for s in forward} <= set(rerun.arrays)
     for s in forward:
-        np.testing.assert_array_equal(rerun.arrays[f"after/{s.stage}"], s.arrays["output"])
+        np.testing.assert_array_equal(rerun.arrays[f"after/{s.stage.name}"], s.arrays["output"])
     np.testing.assert_array_equal(rerun.arrays["after/out.probs"], trace.probs_after)

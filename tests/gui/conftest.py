@@ -53,7 +53,7 @@ def settings(tmp_path):
 @pytest.fixture
 def make_window(qtbot, settings, errors):
     """make_window(**kw) -> a shown, active MainWindow using temp settings; errors are recorded."""
-    from convviz.gui.main_window import MainWindow
+    from convviz.gui.shell.main_window import MainWindow
 
     def make(**kw):
         kw.setdefault("settings", settings)

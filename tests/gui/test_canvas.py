@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from convviz.gui.canvas import SIZE, DrawingCanvas, to_ink
+from convviz.gui.panels.draw.canvas import SIZE, DrawingCanvas, to_ink
 
 
 @pytest.fixture
@@ -132,14 +132,14 @@ def test_a_smaller_canvas_still_draws_on_the_whole_picture(canvas, stroke):
 
 def test_short_window_shrinks_the_canvas_instead_of_scrolling(window, qtbot):
     window.resize(window.width(), 760)
-    qtbot.waitUntil(lambda: window.canvas.width() < 280 and window.left.verticalScrollBar().maximum() == 0,
+    qtbot.waitUntil(lambda: window.left.canvas.width() < 280 and window.left.verticalScrollBar().maximum() == 0,
                     timeout=2000)
-    assert window.canvas.width() >= 200
+    assert window.left.canvas.width() >= 200
 
 
 def test_light_button_key_and_menu_agree(window, qtbot):
-    assert window.canvas.dark
-    qtbot.mouseClick(window.light_button, Qt.LeftButton)
-    assert not window.canvas.dark and window.light_action.isChecked()
+    assert window.left.canvas.dark
+    qtbot.mouseClick(window.left.light_button, Qt.LeftButton)
+    assert not window.left.canvas.dark and window.menus.light_action.isChecked()
     qtbot.keyClick(window, Qt.Key_I)
-    assert window.canvas.dark and not window.light_button.isChecked()
+    assert window.left.canvas.dark and not window.left.light_button.isChecked()

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from convviz.gui import colors
+from convviz.gui.widgets import colors
 
 
 def test_levels():

@@ -1,6 +1,8 @@
 """The equation converter: subscripts, superscripts, nesting and escaping."""
 
-from convviz.gui.equations import number, to_rich
+from convviz.engine import StageId
+from convviz.gui.presentation.equations import to_rich
+from convviz.gui.presentation.numbers import number
 
 
 def test_subscripts():
@@ -28,6 +30,7 @@ def test_nested_and_escaped():
 
 def test_every_engine_equation_converts():
     import numpy as np
+
     from convviz.engine import Network
     t = Network(seed=0).trace(np.zeros((28, 28)), 0)
     for s in t:
@@ -43,7 +46,7 @@ def test_number():
 
 
 def test_titles_keep_names_whole_and_raise_superscripts():
-    from convviz.gui.equations import title_rich, title_text
+    from convviz.gui.presentation.equations import title_rich, title_text
     assert title_rich("loss: cross_entropy") == "loss: cross-entropy"       # not cross<sub>entropy</sub>
     assert title_text("output: δ^(L+1) = ∂L/∂z") == "output: δ⁽ᴸ⁺¹⁾ = ∂L/∂z"
     assert title_rich("output: δ^(L+1) = ∂L/∂z") == "output: δ<sup>(L+1)</sup> = ∂L/∂z"
@@ -52,12 +55,14 @@ def test_titles_keep_names_whole_and_raise_superscripts():
 
 def test_update_shows_enough_digits_to_see_the_change():
     from types import SimpleNamespace
-    from convviz.gui.inspector import format_explanation
-    step = SimpleNamespace(stage="conv1.W", layer="conv1")
+
+    from convviz.gui.presentation.explanations import format_explanation
+    step = SimpleNamespace(stage=StageId.parse("conv1.W"), layer="conv1")
     d = {"index": (3, 0, 0, 0), "before": -0.66370, "grad": -0.0007089, "lr": 0.01,
          "after": -0.66370 + 0.01 * 0.0007089}
     text = format_explanation("update", d, step)
     assert "K<sub>3,0</sub>[0, 0] ←" in text
     assert number(d["before"], 7) in text and number(d["after"], 7) in text
-    bias = format_explanation("update", {**d, "index": (3,)}, SimpleNamespace(stage="conv1.b", layer="conv1"))
+    bias_step = SimpleNamespace(stage=StageId.parse("conv1.b"), layer="conv1")
+    bias = format_explanation("update", {**d, "index": (3,)}, bias_step)
     assert "The bias of kernel 3" in bias and "b<sub>3</sub> ←" in bias

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from convviz.digits import preprocess
 from convviz.engine import Network
-from convviz.gui.left_column import DEFAULT_LR
+from convviz.gui.panels.draw.left_column import DEFAULT_LR
 
 
 def _digit_png(path, dark_on_light=True):
@@ -29,13 +29,13 @@ def _digit_png(path, dark_on_light=True):
 
 
 def test_first_screen_is_a_sample_with_its_trace_at_step_0(window):
-    assert window.canvas.has_ink()
-    assert window.prediction.probs is not None
-    assert window.trace is not None and window.stepper.trace is window.trace
+    assert window.left.canvas.has_ink()
+    assert window.left.prediction.probs is not None
+    assert window.session.trace is not None and window.stepper.trace is window.session.trace
     assert window.stepper.index == 0
     images, labels = window.samples
-    assert window.label == int(labels[window.sample_picker.index])
-    assert "sample" in window.target_text.text()
+    assert window.session.label == int(labels[window.left.sample_picker.index])
+    assert "sample" in window.left.target_text.text()
     assert window.statusBar() is not None and window.windowTitle().startswith("convviz")
 
 
@@ -43,101 +43,101 @@ def test_digit_key_sets_the_target_and_restarts_the_iteration(window, qtbot):
     qtbot.keyClick(window, Qt.Key_Right)
     qtbot.keyClick(window, Qt.Key_Right)
     assert window.stepper.index == 2
-    with qtbot.waitSignal(window.traceRebuilt):
+    with qtbot.waitSignal(window.session.traceChanged):
         qtbot.keyClick(window, Qt.Key_3)
-    assert window.label == 3 and window.label_is_chosen
-    assert window.trace.label == 3 and window.stepper.index == 0
-    assert "y = <b>3</b> (your choice)" in window.target_text.text()
-    assert window.label_selector.checked() == 3
+    assert window.session.label == 3 and window.session.label_is_chosen
+    assert window.session.trace.label == 3 and window.stepper.index == 0
+    assert "y = <b>3</b> (your choice)" in window.left.target_text.text()
+    assert window.left.label_selector.checked() == 3
     qtbot.keyClick(window, Qt.Key_A)                 # back to following the prediction
-    assert not window.label_is_chosen
-    assert window.label == int(np.argmax(window.probs))
+    assert not window.session.label_is_chosen
+    assert window.session.label == int(np.argmax(window.session.probs))
 
 
 def test_step_keys_work_while_the_canvas_was_just_used(window, qtbot, stroke):
     window.clear()
-    stroke(window.canvas, [(140, 40), (140, 240)])
-    qtbot.mouseClick(window.canvas, Qt.LeftButton, pos=QPoint(20, 20))
+    stroke(window.left.canvas, [(140, 40), (140, 240)])
+    qtbot.mouseClick(window.left.canvas, Qt.LeftButton, pos=QPoint(20, 20))
     for key, want in [(Qt.Key_Right, 1), (Qt.Key_N, 2), (Qt.Key_Left, 1), (Qt.Key_P, 0)]:
         qtbot.keyClick(window, key)
         assert window.stepper.index == want
     qtbot.keyClick(window, Qt.Key_End)
-    assert window.stepper.index == len(window.trace) - 1
+    assert window.stepper.index == len(window.session.trace) - 1
     qtbot.keyClick(window, Qt.Key_Home)
     assert window.stepper.index == 0
 
 
 def test_lr_box_gives_the_keys_back_after_editing(window, qtbot):
-    qtbot.mouseClick(window.lr_spin, Qt.LeftButton)
-    window.lr_spin.setFocus()
-    window.lr_spin.selectAll()
-    qtbot.keyClicks(window.lr_spin, "0.5")
-    qtbot.keyClick(window.lr_spin, Qt.Key_Return)
-    assert window.lr == pytest.approx(0.5) and window.trace.lr == pytest.approx(0.5)
-    assert not window.lr_spin.hasFocus()
+    qtbot.mouseClick(window.left.lr_spin, Qt.LeftButton)
+    window.left.lr_spin.setFocus()
+    window.left.lr_spin.selectAll()
+    qtbot.keyClicks(window.left.lr_spin, "0.5")
+    qtbot.keyClick(window.left.lr_spin, Qt.Key_Return)
+    assert window.session.lr == pytest.approx(0.5) and window.session.trace.lr == pytest.approx(0.5)
+    assert not window.left.lr_spin.hasFocus()
     qtbot.keyClick(window, Qt.Key_Right)
     assert window.stepper.index == 1
 
 
 def test_clear_undo_and_blank_state(window, qtbot, stroke):
     window.clear()
-    assert window.prediction.probs is None and window.trace is None
+    assert window.left.prediction.probs is None and window.session.trace is None
     assert window.stepper.trace is None
-    assert "draw a digit first" in window.target_text.text()
-    assert not window.apply_button.isEnabled()
-    stroke(window.canvas, [(140, 40), (140, 240)])
-    drawn = window.x28.copy()
+    assert "draw a digit first" in window.left.target_text.text()
+    assert not window.left.apply_button.isEnabled()
+    stroke(window.left.canvas, [(140, 40), (140, 240)])
+    drawn = window.session.x28.copy()
     assert drawn.max() > 0.5
-    stroke(window.canvas, [(60, 140), (220, 140)])
+    stroke(window.left.canvas, [(60, 140), (220, 140)])
     qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
-    np.testing.assert_array_equal(window.x28, drawn)
+    np.testing.assert_array_equal(window.session.x28, drawn)
     assert window.stepper.index == 0
-    np.testing.assert_array_equal(window.trace.steps[0].arrays["output"][0], drawn)
+    np.testing.assert_array_equal(window.session.trace.steps[0].arrays["output"][0], drawn)
 
 
 def test_right_button_erase_changes_the_input(window, stroke):
     window.clear()
-    stroke(window.canvas, [(140, 40), (140, 240)])
-    before = window.x28.copy()
-    stroke(window.canvas, [(100, 140), (180, 140)], button=Qt.RightButton)
-    assert not np.array_equal(window.x28, before)
-    np.testing.assert_array_equal(window.x28, preprocess(window.canvas.ink_array()))
+    stroke(window.left.canvas, [(140, 40), (140, 240)])
+    before = window.session.x28.copy()
+    stroke(window.left.canvas, [(100, 140), (180, 140)], button=Qt.RightButton)
+    assert not np.array_equal(window.session.x28, before)
+    np.testing.assert_array_equal(window.session.x28, preprocess(window.left.canvas.ink_array()))
 
 
 def test_open_image_shows_it_and_feeds_the_network(window, tmp_path):
     path = _digit_png(tmp_path / "one.png")
-    before = window.x28.copy()
-    assert window.open_image(str(path))
-    assert not np.array_equal(window.x28, before)
-    ink = window.canvas.ink_array()
+    before = window.session.x28.copy()
+    assert window.files.open_image(str(path))
+    assert not np.array_equal(window.session.x28, before)
+    ink = window.left.canvas.ink_array()
     assert ink[140, 140] > 0.9 and ink[5, 5] == 0.0        # dark ink on white became bright ink
-    np.testing.assert_array_equal(window.x28, preprocess(ink))
-    np.testing.assert_array_equal(window.trace.steps[0].arrays["output"][0], window.x28)
-    assert window.stepper.index == 0 and not window.label_is_chosen
+    np.testing.assert_array_equal(window.session.x28, preprocess(ink))
+    np.testing.assert_array_equal(window.session.trace.steps[0].arrays["output"][0], window.session.x28)
+    assert window.stepper.index == 0 and not window.session.label_is_chosen
 
 
 def test_light_on_dark_picture_opens_the_same_way(window, tmp_path):
-    window.open_image(str(_digit_png(tmp_path / "a.png")))
-    a = window.x28.copy()
-    window.open_image(str(_digit_png(tmp_path / "b.png", dark_on_light=False)))
-    np.testing.assert_allclose(window.x28, a, atol=0.02)
+    window.files.open_image(str(_digit_png(tmp_path / "a.png")))
+    a = window.session.x28.copy()
+    window.files.open_image(str(_digit_png(tmp_path / "b.png", dark_on_light=False)))
+    np.testing.assert_allclose(window.session.x28, a, atol=0.02)
 
 
 @pytest.mark.parametrize("content", [b"", b"this is not a picture", None])
 def test_unreadable_image_reports_and_keeps_the_drawing(window, tmp_path, errors, stroke, content):
     window.clear()
-    stroke(window.canvas, [(140, 40), (140, 240)])
-    ink, x28, trace = window.canvas.ink_array(), window.x28.copy(), window.trace
+    stroke(window.left.canvas, [(140, 40), (140, 240)])
+    ink, x28, trace = window.left.canvas.ink_array(), window.session.x28.copy(), window.session.trace
     path = tmp_path / "broken.png"
     if content is not None:
         path.write_bytes(content)
-    assert not window.open_image(str(path))
+    assert not window.files.open_image(str(path))
     assert len(errors) == 1
     title, text = errors[0]
     assert "image" in title.lower() and "broken.png" in text
-    np.testing.assert_array_equal(window.canvas.ink_array(), ink)
-    np.testing.assert_array_equal(window.x28, x28)
-    assert window.trace is trace
+    np.testing.assert_array_equal(window.left.canvas.ink_array(), ink)
+    np.testing.assert_array_equal(window.session.x28, x28)
+    assert window.session.trace is trace
 
 
 def test_drop_an_image_file_on_the_window(window, tmp_path):
@@ -145,50 +145,50 @@ def test_drop_an_image_file_on_the_window(window, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     ev = QDropEvent(QPointF(400, 400), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    before = window.x28.copy()
+    before = window.session.x28.copy()
     window.dropEvent(ev)
-    assert not np.array_equal(window.x28, before)
+    assert not np.array_equal(window.session.x28, before)
 
 
 def test_apply_update_lowers_the_loss_and_reset_restores(window, qtbot):
-    window.set_lr(0.05)
+    window.session.set_lr(0.05)
     qtbot.keyClick(window, Qt.Key_4)                    # train the sample towards a wrong label
-    first = window.trace.loss
-    predicted_after = window.trace.loss_after
-    w0 = {k: v.copy() for k, v in window.net.params.items()}
-    qtbot.mouseClick(window.apply_button, Qt.LeftButton)
-    assert window.trace.loss == pytest.approx(predicted_after)
-    assert window.trace.loss < first
-    assert window.trace.label == 4 and window.stepper.index == 0
+    first = window.session.trace.loss
+    predicted_after = window.session.trace.loss_after
+    w0 = {k: v.copy() for k, v in window.session.net.params.items()}
+    qtbot.mouseClick(window.left.apply_button, Qt.LeftButton)
+    assert window.session.trace.loss == pytest.approx(predicted_after)
+    assert window.session.trace.loss < first
+    assert window.session.trace.label == 4 and window.stepper.index == 0
     qtbot.keyClick(window, Qt.Key_U)
-    assert window.trace.loss < predicted_after
-    assert len(window.loss_history) == 3 and "losses so far" in window.loss_text.text()
+    assert window.session.trace.loss < predicted_after
+    assert len(window.session.loss_history) == 3 and "losses so far" in window.left.loss_text.text()
     window.reset_weights()
     for k, v in w0.items():
-        np.testing.assert_array_equal(window.net.params[k], v)
-    assert window.trace.loss == pytest.approx(first)
+        np.testing.assert_array_equal(window.session.net.params[k], v)
+    assert window.session.trace.loss == pytest.approx(first)
 
 
 def test_bad_model_file_reports_and_keeps_the_model(window, tmp_path, errors):
-    params = {k: v.copy() for k, v in window.net.params.items()}
+    params = {k: v.copy() for k, v in window.session.net.params.items()}
     bad = tmp_path / "model.npz"
     bad.write_bytes(b"nope")
-    assert not window.open_model(str(bad))
+    assert not window.files.open_model(str(bad))
     assert errors and "model.npz" in errors[0][1]
     for k, v in params.items():
-        np.testing.assert_array_equal(window.net.params[k], v)
+        np.testing.assert_array_equal(window.session.net.params[k], v)
 
 
 def test_save_and_open_model_round_trip(window, tmp_path):
     path = tmp_path / "mine.npz"
-    window.apply_update()
-    assert window.save_model(str(path))
-    trained = {k: v.copy() for k, v in window.net.params.items()}
+    window.session.apply_update()
+    assert window.files.save_model(str(path))
+    trained = {k: v.copy() for k, v in window.session.net.params.items()}
     window.reset_weights()
-    assert window.open_model(str(path))
+    assert window.files.open_model(str(path))
     for k, v in trained.items():
-        np.testing.assert_array_equal(window.net.params[k], v)
-    assert "mine.npz" in window._model_label.text()
+        np.testing.assert_array_equal(window.session.net.params[k], v)
+    assert "mine.npz" in window.model_label.text()
 
 
 def test_model_for_other_inputs_is_refused(window, tmp_path, errors):
@@ -196,33 +196,33 @@ def test_model_for_other_inputs_is_refused(window, tmp_path, errors):
     cfg = dict(DEFAULT_CONFIG, input=[32, 32])
     path = tmp_path / "big.npz"
     Network(cfg).save(path)
-    net = window.net
-    assert not window.open_model(str(path))
-    assert window.net is net and "28" in errors[0][1]
+    net = window.session.net
+    assert not window.files.open_model(str(path))
+    assert window.session.net is net and "28" in errors[0][1]
 
 
 def test_exports(window, tmp_path, qtbot):
     qtbot.keyClick(window, Qt.Key_Right)
-    assert window.export_step_arrays(str(tmp_path / "step.npz"))
+    assert window.files.export_step_arrays(str(tmp_path / "step.npz"))
     with np.load(tmp_path / "step.npz") as data:
         assert set(data.files) == set(window.panel.current_step_arrays())
-    assert window.export_window_png(str(tmp_path / "win.png"))
+    assert window.files.export_window_png(str(tmp_path / "win.png"))
     assert QImage(str(tmp_path / "win.png")).width() >= window.width()
-    assert window.export_stage_png(str(tmp_path / "stage.png"))
+    assert window.files.export_stage_png(str(tmp_path / "stage.png"))
     assert not QImage(str(tmp_path / "stage.png")).isNull()
 
 
 def test_settings_persist(make_window, settings):
     win = make_window()
-    win.brush_slider.setValue(31)
-    win.light_action.setChecked(True)
-    win.set_lr(0.02)
+    win.left.brush_slider.setValue(31)
+    win.menus.light_action.setChecked(True)
+    win.session.set_lr(0.02)
     win.resize(1450, 700)
     win.close()
     again = make_window()
-    assert again.canvas.brush_width == 31
-    assert not again.canvas.dark
-    assert again.lr == pytest.approx(0.02) and again.trace.lr == pytest.approx(0.02)
+    assert again.left.canvas.brush_width == 31
+    assert not again.left.canvas.dark
+    assert again.session.lr == pytest.approx(0.02) and again.session.trace.lr == pytest.approx(0.02)
     assert again.height() == 700        # (the offscreen screen is narrower than the window)
 
 
@@ -242,8 +242,8 @@ def test_unreadable_settings_fall_back_to_defaults(make_window, settings):
                        ("view/mode", "nonsense"), ("window/geometry", b"garbage")]:
         settings.setValue(key, value)
     win = make_window()
-    assert win.lr == pytest.approx(DEFAULT_LR) and win.trace is not None
-    assert win.canvas.brush_width == 22
+    assert win.session.lr == pytest.approx(DEFAULT_LR) and win.session.trace is not None
+    assert win.left.canvas.brush_width == 22
 
 
 def test_shortcuts_are_unique_and_listed(window):
@@ -255,22 +255,21 @@ def test_shortcuts_are_unique_and_listed(window):
             seen[key] = a
     for key in ("Right", "Left", "Home", "End", "Space", "N", "P", "0", "9", "Ctrl+Z", "Ctrl+O"):
         assert key in seen, key
-    from convviz.gui.menus import show_about, show_shortcuts
-    dlg = show_shortcuts(window)
-    text = dlg.findChildren(type(window._model_label))[0].text()
+    dlg = window.menus.show_shortcuts()
+    text = dlg.findChildren(type(window.model_label))[0].text()
     assert "Next step" in text and "Undo stroke" in text
     dlg.close()
-    about = show_about(window)
-    text = about.findChildren(type(window._model_label))[0].text()
+    about = window.menus.show_about()
+    text = about.findChildren(type(window.model_label))[0].text()
     assert "1711.03278" in text and "MNIST" in text and "CC BY-SA 3.0" in text
     about.close()
 
 
 def test_next_sample_loads_another_digit(window, qtbot):
-    i = window.sample_picker.index
+    i = window.left.sample_picker.index
     qtbot.keyClick(window, Qt.Key_S)
-    assert window.sample_picker.index == i + 1
-    assert window.label == int(window.samples[1][i + 1])
+    assert window.left.sample_picker.index == i + 1
+    assert window.session.label == int(window.samples[1][i + 1])
 
 
 def test_long_session_does_not_crash_or_leak_none(window, qtbot, send_mouse):
@@ -279,7 +278,7 @@ def test_long_session_does_not_crash_or_leak_none(window, qtbot, send_mouse):
     window.clear()
     gc.collect()   # garbage of earlier tests, freed mid-test, would also lower None's count
     none_before = sys.getrefcount(None)
-    canvas = window.canvas
+    canvas = window.left.canvas
     send_mouse(canvas, "press", 140, 140)
     for i in range(20_000):
         t = i * 0.01
@@ -295,8 +294,8 @@ def test_long_session_does_not_crash_or_leak_none(window, qtbot, send_mouse):
     # The 6.12 bug loses one reference per void Qt call: far beyond 20,000 here. Objects freed
     # during the test (old traces, events) account for a few thousand at most.
     assert sys.getrefcount(None) - none_before > -10_000
-    np.testing.assert_allclose(window.prediction.probs, window.net.forward(window.x28), rtol=1e-6)
-    assert window.trace is not None
+    np.testing.assert_allclose(window.left.prediction.probs, window.session.net.forward(window.session.x28), rtol=1e-6)
+    assert window.session.trace is not None
 
 
 def test_create_sets_app_identity(qapp):
@@ -314,9 +313,9 @@ def test_files_named_on_the_command_line_are_opened(window, tmp_path, errors):
     from convviz.gui.app import open_arguments
 
     png = _digit_png(tmp_path / "cli.png")
-    before = window.x28.copy()
+    before = window.session.x28.copy()
     open_arguments(window, ["--style", str(png)])
-    assert not np.array_equal(window.x28, before) and not errors
+    assert not np.array_equal(window.session.x28, before) and not errors
     open_arguments(window, [str(tmp_path / "missing.npz")])
     assert "missing.npz" in errors[0][1]
 
@@ -324,7 +323,7 @@ def test_files_named_on_the_command_line_are_opened(window, tmp_path, errors):
 def test_default_error_box_is_non_blocking_and_names_the_problem(make_window, tmp_path, qtbot):
     from PySide6.QtWidgets import QMessageBox
     win = make_window(report_error=None)
-    assert not win.open_image(str(tmp_path / "nothing.png"))       # returns: the box is not modal-blocking
+    assert not win.files.open_image(str(tmp_path / "nothing.png"))       # returns: the box is not modal-blocking
     boxes = [w for w in win.findChildren(QMessageBox) if w.isVisible()]
     assert len(boxes) == 1
     assert "Could not open the image" in boxes[0].text()
@@ -341,8 +340,8 @@ def test_file_menu_actions_reach_the_methods(window, tmp_path, monkeypatch, erro
         return str(tmp_path / (suggested or "one.png"))
 
     _digit_png(tmp_path / "one.png")
-    monkeypatch.setattr(window, "ask_path", fake_ask)
-    texts = {a.text().replace("&", ""): a for a in window.menu_groups["File"]}
+    monkeypatch.setattr(window.files, "ask_path", fake_ask)
+    texts = {a.text().replace("&", ""): a for a in window.menus.groups["File"]}
     for name in ("Open image…", "Save model…", "Export current step arrays (.npz)…",
                  "Export window as PNG…", "Export stage as PNG…"):
         texts[name].trigger()
@@ -353,34 +352,34 @@ def test_file_menu_actions_reach_the_methods(window, tmp_path, monkeypatch, erro
 
 
 def test_png_exports_get_a_suffix_and_updates_are_counted(window, tmp_path):
-    assert window.export_window_png(str(tmp_path / "shot"))
+    assert window.files.export_window_png(str(tmp_path / "shot"))
     assert (tmp_path / "shot.png").is_file()
-    window.apply_update()
-    window.apply_update()
-    assert "2 updates applied" in window._model_label.text()
+    window.session.apply_update()
+    window.session.apply_update()
+    assert "2 updates applied" in window.model_label.text()
     window.reset_weights()
-    assert "applied" not in window._model_label.text()
+    assert "applied" not in window.model_label.text()
 
 
 def test_drawing_takes_the_focus_back_from_the_lr_box(window, qtbot, stroke):
-    window.lr_spin.setFocus()
-    qtbot.waitUntil(window.lr_spin.hasFocus, timeout=1000)
-    stroke(window.canvas, [(60, 60), (200, 200)])
-    assert not window.lr_spin.hasFocus()
+    window.left.lr_spin.setFocus()
+    qtbot.waitUntil(window.left.lr_spin.hasFocus, timeout=1000)
+    stroke(window.left.canvas, [(60, 60), (200, 200)])
+    assert not window.left.lr_spin.hasFocus()
     qtbot.keyClick(window, Qt.Key_Right)
     assert window.stepper.index == 1
 
 
 def test_undo_is_enabled_only_when_there_is_something_to_undo(window, stroke):
-    assert not window.undo_button.isEnabled()           # a fresh sample: nothing drawn yet
-    stroke(window.canvas, [(60, 60), (200, 200)])
-    assert window.undo_button.isEnabled() and window.undo_action.isEnabled()
+    assert not window.left.undo_button.isEnabled()           # a fresh sample: nothing drawn yet
+    stroke(window.left.canvas, [(60, 60), (200, 200)])
+    assert window.left.undo_button.isEnabled() and window.menus.undo_action.isEnabled()
     window.undo()
-    assert not window.undo_button.isEnabled()
+    assert not window.left.undo_button.isEnabled()
 
 
 def test_without_a_pretrained_model_the_window_still_opens_and_says_so(make_window, monkeypatch):
-    import convviz.gui.main_window as mw
+    import convviz.gui.shell.main_window as mw
 
     def missing():
         raise FileNotFoundError("resources/models/digits.npz: no such file")
@@ -388,12 +387,13 @@ def test_without_a_pretrained_model_the_window_still_opens_and_says_so(make_wind
     monkeypatch.setattr(mw, "load_pretrained", missing)
     win = make_window()
     assert "untrained" in win.statusBar().currentMessage()
-    assert "untrained" in win._model_label.text()
-    assert win.trace is not None and win.stepper.index == 0       # still a first screen with a trace
+    assert "untrained" in win.model_label.text()
+    assert win.session.trace is not None and win.stepper.index == 0       # still a first screen with a trace
 
 
 def test_run_opens_the_window_and_returns_the_exit_code(qapp):
     from PySide6.QtCore import QTimer
+
     from convviz.gui.app import run
     shown = []
 
@@ -405,15 +405,15 @@ def test_run_opens_the_window_and_returns_the_exit_code(qapp):
     assert run([]) == 0
     # Closed only now: closing the last window inside exec() makes Qt quit in a way that
     # leaves later windows unable to become active.
-    assert len(shown) == 1 and shown[0].trace is not None
+    assert len(shown) == 1 and shown[0].session.trace is not None
     shown[0].close()
     shown[0].deleteLater()
 
 
 def test_first_screen_has_something_to_learn(window):
     """The start sample is one the model is right about but unsure of, so the update shows."""
-    assert window.trace is not None and window.stepper.index == 0
-    probs = window.trace.probs
-    assert probs.argmax() == window.label
-    assert window.trace.loss > 0.01
-    assert window.trace.loss_after < window.trace.loss
+    assert window.session.trace is not None and window.stepper.index == 0
+    probs = window.session.trace.probs
+    assert probs.argmax() == window.session.label
+    assert window.session.trace.loss > 0.01
+    assert window.session.trace.loss_after < window.session.trace.loss

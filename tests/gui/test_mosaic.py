@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from convviz.gui.mosaic import Strip, Tiling
+from convviz.gui.presentation.mosaic import Strip, Tiling
 
 
 def test_maps_round_trip():
@@ -34,7 +34,7 @@ def test_strip():
 
 
 def test_best_rows_fills_the_column():
-    from convviz.gui.mosaic import best_rows
+    from convviz.gui.presentation.mosaic import best_rows
     assert best_rows(8, 8.0) == 8          # a tall thin column: one map per row
     assert best_rows(16, 4.0) == 8         # 8 x 2 beats 4 x 4 there
     assert best_rows(8, 1.0) in (2, 3)     # a square box: close to square grids

@@ -9,11 +9,12 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from convviz.engine import Network
+from convviz.engine import Network, StageId
 from convviz.engine import explain as ex
-from convviz.gui.network_panel import NetworkPanel
-from convviz.gui.pipeline import target_stage
-from convviz.gui.stepper import Stepper
+from convviz.gui.models.stepper import Stepper
+from convviz.gui.panels.iteration.network_panel import NetworkPanel
+
+S = StageId.parse
 
 TWO_BLOCKS = {"input": [28, 28],
               "conv": [{"kernels": 4, "size": [5, 5], "stride": 1, "padding": 2, "activation": "relu",
@@ -63,7 +64,7 @@ def check_shown(panel, trace, i):
     pipe = panel.pipeline
     assert panel.phase.text() == step.phase.capitalize()
     assert panel.steps.currentRow() == i
-    stage = target_stage(step)
+    stage = step.target
     col = next((c for c in pipe.columns if c.stage == stage), None)
     if step.phase == "forward" and col.tiling is not None:
         assert same(pipe.shown_image(stage), col.tiling.compose(step.arrays["output"]))
@@ -74,12 +75,12 @@ def check_shown(panel, trace, i):
         m = float(np.abs(grad).max())
         assert m > 0 and np.nanmax(np.abs(img)) > 0
         assert tuple(levels) == pytest.approx((-m, m))
-    if step.op == "update" and step.stage.endswith(".W") and col is not None and col.kind == "kernels":
+    if step.op == "update" and step.stage.kind == "W" and col is not None and col.kind == "kernels":
         assert same(pipe.shown_image(stage), col.tiling.compose(step.arrays["after"]))
     if step.op == "rerun":
         # every stage as the updated network computes it, with no gradient tint left over
         for c in pipe.columns:
-            after = step.arrays.get(f"after/{c.stage}")
+            after = step.arrays.get(f"after/{c.stage.name}")
             if after is not None and c.tiling is not None:
                 assert same(pipe.shown_image(c.stage), c.tiling.compose(after))
             overlay = pipe.shown_overlay(c.stage)
@@ -121,7 +122,7 @@ def test_backward_step_shows_symmetric_gradient_overlay_and_colorbar(qtbot):
     panel.set_mode("values")
     assert panel.pipeline.shown_overlay("conv1.kernels") is None
     panel.set_mode("gradients")
-    assert panel.pipeline.views["conv1.kernels"].ovl.opacity() == 1.0
+    assert panel.pipeline.views[S("conv1.kernels")].ovl.opacity() == 1.0
     st.go(trace.find("conv_dX").index)                                      # saliency over the input
     img, levels = panel.pipeline.shown_overlay("input")
     assert same(img, trace.find("conv_dX").arrays["grad_input"][0])
@@ -138,16 +139,16 @@ def test_click_feature_map_pixel_shows_its_numbers(qtbot):
     st.go(conv.index)
     p, i, j = 2, 9, 11
     click_element(qtbot, panel, "conv1.feature_maps", (p, i, j))
-    assert panel.selection == ("conv1.feature_maps", (p, i, j))
+    assert panel.selection == (S("conv1.feature_maps"), (p, i, j))
     text = panel.inspector.toPlainText()
     r = ex.conv_pixel(conv, p, i, j)
     c = conv.arrays["output"][p, i, j]
     assert abs(r["sum"] + r["bias"] - c) < 1e-12
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     assert plain_number(c) in text and plain_number(r["sum"]) in text
     assert "Receptive field: input rows 9…13, columns 11…15" in text
     # the receptive field is outlined on the input
-    marks = [m for m in panel.pipeline.views["input"].markers if m.isVisible()]
+    marks = [m for m in panel.pipeline.views[S("input")].markers if m.isVisible()]
     assert any(m.rect().width() == 5 and m.rect().x() == 11 and m.rect().y() == 9 for m in marks)
     # the selection follows the steps: σ on the activation step, then the value elsewhere
     qtbot.keyClick(panel, Qt.Key_Right)
@@ -162,7 +163,7 @@ def test_hover_reads_out_the_value(qtbot):
     st.go(trace.find("pool").index)
     pos = panel.pipeline.element_widget_pos("conv1.pooled", (1, 4, 6))
     qtbot.mouseMove(panel.pipeline.graphics.viewport(), QPoint(round(pos.x()), round(pos.y())))
-    from convviz.gui.equations import number
+    from convviz.gui.presentation.numbers import number
     text = panel.readout.text()
     assert "conv1.pooled[p=1, i=4, j=6]" in text
     assert number(trace.find("pool").arrays["output"][1, 4, 6]) in text
@@ -173,7 +174,7 @@ def test_click_kernel_weight_on_the_gradient_step(qtbot):
     step = trace.find("conv_dK")
     st.go(step.index)
     click_element(qtbot, panel, "conv1.kernels", (3, 0, 1, 4))
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     text = panel.inspector.toPlainText()
     assert plain_number(step.arrays["grad_W"][3, 0, 1, 4]) in text
     assert "576 positions" in text
@@ -183,7 +184,7 @@ def test_probability_and_loss_clicks(qtbot):
     panel, st, trace = make_panel(qtbot)
     st.go(trace.find("output").index)
     click_element(qtbot, panel, "out.probs", (4,))
-    assert panel.selection == ("out.probs", (4,))
+    assert panel.selection == (S("out.probs"), (4,))
     assert "Σ" in panel.inspector.toPlainText()
     st.go(trace.find("loss").index)
     assert "L = Σ terms" in panel.inspector.toPlainText()
@@ -200,8 +201,8 @@ def test_dense_weight_heat_map_click(qtbot):
     pos = page.mapFromScene(scene)
     qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
     stage, (j, i) = panel.selection                       # 1152 weights in a few hundred pixels: ±2
-    assert stage == "dense1.W" and j == 7 and abs(i - 100) <= 2
-    from convviz.gui.equations import plain_number
+    assert stage.name == "dense1.W" and j == 7 and abs(i - 100) <= 2
+    from convviz.gui.presentation.numbers import plain_number
     assert plain_number(step.arrays["grad_W"][j, i]) in panel.inspector.toPlainText()
 
 
@@ -218,7 +219,7 @@ def test_step_list_click_jumps(qtbot):
 
 def test_two_blocks_through_and_back_and_scrolls(qtbot):
     panel, st, trace = make_panel(qtbot, TWO_BLOCKS, label=7)
-    stages = [c.stage for c in panel.pipeline.columns]
+    stages = [c.stage.name for c in panel.pipeline.columns]
     assert stages[:5] == ["input", "conv1.kernels", "conv1.feature_maps", "conv1.activated", "conv1.pooled"]
     assert "conv2.kernels" in stages and stages[-1] == "loss"
     for i in range(1, len(trace)):
@@ -293,12 +294,11 @@ def test_every_step_explains_a_selected_element_without_errors(qtbot):
     panel, st, trace = make_panel(qtbot, TWO_BLOCKS, label=2)
     for s in trace:
         st.go(s.index)
-        stage = target_stage(s)
-        col = next((c for c in panel.pipeline.columns if c.stage == stage), None)
+        col = next((c for c in panel.pipeline.columns if c.stage == s.target), None)
         if col is None or col.tiling is None:
             continue
         idx = (0,) * (4 if col.kind == "kernels" else 3 if col.kind == "maps" else 1)
-        panel.select(stage, idx)
+        panel.select(s.target, idx)
         text = panel.inspector.toPlainText()
         assert "Selected:" in text and any(ch.isdigit() for ch in text.split("Selected:")[1])
 
@@ -311,13 +311,13 @@ def test_kernel_gradient_detail_is_clickable(qtbot):
     assert panel.detail.isVisible() and len(page.images) == 2
     vb, img = page.images[1]
     assert np.nanmax(np.abs(img.image)) > 0
-    from convviz.gui.mosaic import Tiling
+    from convviz.gui.presentation.mosaic import Tiling
     t = Tiling(6, 3, 3, channels=4, kernel_index=True, max_rows=6)
     x, y, _, _ = t.rect((5, 2, 1, 1))
     pos = page.mapFromScene(vb.mapViewToScene(pg.Point(x + 0.5, y + 0.5)))
     qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
-    assert panel.selection == ("conv2.kernels", (5, 2, 1, 1))
-    from convviz.gui.equations import plain_number
+    assert panel.selection == (S("conv2.kernels"), (5, 2, 1, 1))
+    from convviz.gui.presentation.numbers import plain_number
     assert plain_number(step.arrays["grad_W"][5, 2, 1, 1]) in panel.inspector.toPlainText()
 
 
@@ -363,13 +363,14 @@ def test_set_mode_validates_before_storing(qtbot):
 
 
 def test_loss_value_fits_the_loss_column(qtbot):
-    from convviz.gui.pipeline import LOSS_WIDTH, loss_value
+    from convviz.gui.panels.iteration.pipeline import LOSS_WIDTH
+    from convviz.gui.presentation.numbers import loss_value
     assert loss_value(0.0003879) == "3.879<br>×10⁻⁴"
     assert loss_value(2.302585) == "2.303" and loss_value(0.03879) == "0.03879"
     assert loss_value(123456.0) == "1.235<br>×10⁵" and loss_value(0) == "0"
     panel, st, trace = make_panel(qtbot)
     st.go(trace.find("loss").index)
-    item = panel.pipeline.views["loss"].texts[0]
+    item = panel.pipeline.views[S("loss")].texts[0]
     text = item.toPlainText()
     assert text.startswith("L =") and loss_value(trace.loss).split("<br>")[0] in text
     for value in (0.0003879, 1.234e-7, 2.302585):            # every line fits the column
@@ -390,12 +391,12 @@ def _big(panel):
 
 
 def test_big_view_of_a_forward_conv_step_shows_the_trace_arrays(qtbot):
-    from convviz.gui import colors
+    from convviz.gui.widgets import colors
     panel, st, trace = make_panel(qtbot)
     conv = trace.find("conv")
     st.go(conv.index)
     shown, page = _big(panel)
-    assert [s[0] for s in shown] == ["input", "conv1.kernels", "conv1.feature_maps"]
+    assert [s[0].name for s in shown] == ["input", "conv1.kernels", "conv1.feature_maps"]
     for (stage, img, levels, lut), panel_, arr in zip(shown, page.active,
                                                       (conv.arrays["input"], conv.arrays["W"], conv.arrays["output"])):
         assert same(img, panel_.tiling.compose(arr))
@@ -403,18 +404,18 @@ def test_big_view_of_a_forward_conv_step_shows_the_trace_arrays(qtbot):
         assert levels == pytest.approx(panel.pipeline.views[stage].levels)    # the pipeline's greys
     main = page.main
     assert main.tiling.n == 8 and main.tiling.rows > 1                        # a grid, not a column
-    assert page.colorbar.levels() == pytest.approx(panel.pipeline.views["conv1.feature_maps"].levels)
+    assert page.colorbar.levels() == pytest.approx(panel.pipeline.views[S("conv1.feature_maps")].levels)
 
 
 def test_big_view_of_a_backward_step_shows_the_gradient_diverging(qtbot):
-    from convviz.gui import colors
+    from convviz.gui.widgets import colors
     panel, st, trace = make_panel(qtbot)
     step = trace.find("pool_grad")
     st.go(step.index)
     shown, page = _big(panel)
     (src, src_img, src_lv, src_lut), (stage, img, levels, lut) = shown
-    assert src == "conv1.pooled" and same(src_img, page.sources[0].tiling.compose(step.arrays["grad_output"]))
-    assert stage == "conv1.activated" and same(img, page.main.tiling.compose(step.arrays["grad_input"]))
+    assert src.name == "conv1.pooled" and same(src_img, page.sources[0].tiling.compose(step.arrays["grad_output"]))
+    assert stage.name == "conv1.activated" and same(img, page.main.tiling.compose(step.arrays["grad_input"]))
     m = float(np.abs(step.arrays["grad_input"]).max())
     assert levels == pytest.approx((-m, m)) and lut is colors.diverging_lut()
     # stepping away and back shows exactly the same
@@ -426,7 +427,7 @@ def test_big_view_of_a_backward_step_shows_the_gradient_diverging(qtbot):
 
 
 def test_click_in_the_big_view_explains_the_pixel_and_marks_its_receptive_field(qtbot):
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     panel, st, trace = make_panel(qtbot)
     conv = trace.find("conv")
     st.go(conv.index)
@@ -434,7 +435,7 @@ def test_click_in_the_big_view_explains_the_pixel_and_marks_its_receptive_field(
     page = panel.detail.currentWidget()
     pos = panel.detail.big_element_pos(len(page.active) - 1, (p, i, j))
     qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
-    assert panel.selection == ("conv1.feature_maps", (p, i, j))
+    assert panel.selection == (S("conv1.feature_maps"), (p, i, j))
     text = panel.inspector.toPlainText()
     assert plain_number(conv.arrays["output"][p, i, j]) in text
     assert "Receptive field: input rows 9…13, columns 11…15" in text
@@ -446,16 +447,16 @@ def test_click_in_the_big_view_explains_the_pixel_and_marks_its_receptive_field(
 
 
 def test_vector_steps_show_strips_and_special_steps_keep_their_pages(qtbot):
-    from convviz.gui.equations import plain_number
+    from convviz.gui.presentation.numbers import plain_number
     panel, st, trace = make_panel(qtbot)
     dense = trace.find("dense")
     st.go(dense.index)                                   # a vector step: input and output as strips
     shown, page = _big(panel)
-    assert [s[0] for s in shown] == ["flatten", "dense1.z"]
+    assert [s[0].name for s in shown] == ["flatten", "dense1.z"]
     assert same(shown[1][1], dense.arrays["output"].reshape(-1, 1))
     pos = panel.detail.big_element_pos(1, (7,))
     qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)
-    assert panel.selection == ("dense1.z", (7,))
+    assert panel.selection == (S("dense1.z"), (7,))
     assert plain_number(dense.arrays["output"][7]) in panel.inspector.toPlainText()
     grad = trace.find("dense_dx")
     st.go(grad.index)                                    # backward: the gradient strip, diverging

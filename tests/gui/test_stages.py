@@ -3,7 +3,7 @@
 import numpy as np
 
 from convviz.engine import Network
-from convviz.gui.stages import build_columns, source_stages, structure_key, target_stage
+from convviz.gui.presentation.stages import build_columns, structure_key
 
 
 def test_columns_follow_the_network_and_every_step_targets_one():
@@ -11,11 +11,12 @@ def test_columns_follow_the_network_and_every_step_targets_one():
     trace = net.trace(np.eye(28), 4)
     cols = build_columns(trace)
     names = [c.stage for c in cols]
-    assert names == ["input", "conv1.kernels"] + [s["name"] for s in net.stages()[2:]]
+    assert names == [s.id for s in trace.stages]
+    assert [n.name for n in names[:2]] == ["input", "conv1.kernels"]
     for s in trace:
-        assert target_stage(s) in names, s.title
-        assert all(src in names for src in source_stages(trace, s)), s.title
-    by = {c.stage: c for c in cols}
+        assert s.target in names, s.title
+        assert all(src in names for src in s.reads), s.title
+    by = {c.stage.name: c for c in cols}
     # kernels: W at the conv step, then `after` at its update; feature maps get δ_C
     assert [i for i, _ in by["conv1.kernels"].values] == [1, trace.find("update").index]
     assert by["conv1.feature_maps"].latest(by["conv1.feature_maps"].grads, len(trace))[0] == \

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from convviz.engine import Network
-from convviz.gui.stepper import Stepper
+from convviz.gui.models.stepper import Stepper
 
 
 @pytest.fixture(scope="module")

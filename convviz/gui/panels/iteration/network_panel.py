@@ -4,17 +4,32 @@ and a detail view, all drawn from (trace, index, mode, selection) each time the 
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QSizePolicy, QSplitter, QStyle, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..engine import PHASES
-from ..engine.explain import explain
-from . import colors
-from .detail import DetailView
-from .equations import number, title_rich, title_text
-from .inspector import HINT, Inspector, element_name
-from .pipeline import PipelineView
-from .stepper import Stepper
+from convviz.engine import PHASES, OpKind, StageId
+from convviz.engine.explain import explain
+from convviz.gui.models.stepper import Stepper
+from convviz.gui.panels.iteration.detail import DetailView
+from convviz.gui.panels.iteration.inspector import HINT, Inspector
+from convviz.gui.panels.iteration.pipeline import PipelineView
+from convviz.gui.presentation.equations import title_rich, title_text
+from convviz.gui.presentation.numbers import number
+from convviz.gui.presentation.selection import selection_markers
+from convviz.gui.presentation.symbols import element_name
+from convviz.gui.widgets import colors
 
 MODES = ("values", "gradients", "both")
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
@@ -192,8 +207,8 @@ class NetworkPanel(QWidget):
         self._render()
 
     def select(self, stage, index):
-        """Select an element (stage, index) to explain; it stays selected while stepping."""
-        self.selection = (stage, tuple(index))
+        """Select an element (stage: a StageId or its name, index) to explain; it stays selected while stepping."""
+        self.selection = (StageId.parse(stage), tuple(index))
         self._render()
 
     def clear_selection(self):
@@ -206,16 +221,14 @@ class NetworkPanel(QWidget):
         if trace is None:
             self._show_empty()
             return
-        old_key = self.pipeline._key
-        self.pipeline.set_trace(trace)
-        if self.pipeline._key != old_key:
+        if self.pipeline.set_trace(trace):        # another network: the selection means nothing there
             self.selection = None
         for s in trace:
             item = QListWidgetItem(f"{s.index + 1:>2}  {title_text(s.title)}")
             item.setToolTip(f"{s.phase}: {title_text(s.title)}")
             item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, "#333")))
             self.steps.addItem(item)
-        self.detail._shown = None
+        self.detail.invalidate()
 
     def _on_step(self, i):
         self._render()
@@ -253,7 +266,7 @@ class NetworkPanel(QWidget):
                 explanation = explain(step, *self.selection, maps_shape=self._flattened_shape(trace, step))
             except (IndexError, ValueError, KeyError):
                 explanation = None
-        markers = self._markers(step, explanation)
+        markers = selection_markers(trace, step, self.selection, explanation, self.pipeline.views)
         self.pipeline.render(trace, i, self.mode, markers)
         self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i))
         self.detail.show_step(step, self.selection, trace, markers)
@@ -261,7 +274,7 @@ class NetworkPanel(QWidget):
         if self.detail.isVisibleTo(self) != visible:
             self.detail.setVisible(visible)
         self.phase.set_phase(step.phase)
-        hovered = getattr(self.pipeline, "_hovered", None)
+        hovered = self.pipeline.hovered
         if hovered:                  # the hover line shows the value at this step, not the last one
             self._on_hover(*hovered)
         self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {title_rich(step.title)}")
@@ -274,7 +287,7 @@ class NetworkPanel(QWidget):
     @staticmethod
     def _flattened_shape(trace, step):
         """(D, Hp, Wp) of the flattened maps if `step` belongs to the layer that reads them, else None."""
-        flat = next((s for s in trace if s.op == "flatten"), None)
+        flat = next((s for s in trace if s.op == OpKind.FLATTEN), None)
         if flat is None or flat.index + 1 >= len(trace) or trace[flat.index + 1].layer != step.layer:
             return None
         shape = flat.arrays["input"].shape
@@ -306,70 +319,11 @@ class NetworkPanel(QWidget):
         return f"<p>{text}.<br><span class='hint'>This step does not compute this element.</span></p>"
 
     def _on_hover(self, stage, index):
-        if not stage or self.stepper.trace is None:
+        if stage is None or self.stepper.trace is None:
             self.readout.setText(HINT)
             return
         text = self._element_text(stage, index, self.stepper.index)
         self.readout.setText(f"<b>{element_name(stage, index)}</b>: {text or ''}   · click for its numbers")
-
-    def _markers(self, step, explanation):
-        """Rectangles to draw: the selected element and, from explain's coordinates, what it depends on."""
-        if self.selection is None:
-            return []
-        stage, index = self.selection
-        sel, out = colors.SELECT, []
-        if stage in self.pipeline.views and len(index):
-            out.append((stage, index, (0, 1), (0, 1), sel))
-        if explanation is None:
-            return out
-        kind, d = explanation
-        if kind == "conv_pixel":
-            r0, c0, r1, c1 = d["receptive_field"]
-            src = step.meta["input_stage"]
-            for c in range(step.arrays["input"].shape[0]):
-                out.append((src, (c, r0, c0), (0, r1 - r0), (0, c1 - c0), colors.HIGHLIGHT))
-            w = step.arrays["W"]
-            out.append((f"{step.layer}.kernels", (d["p"], 0, 0, 0), (0, w.shape[2]),
-                        (0, w.shape[1] * (w.shape[3] + 1) - 1), colors.HIGHLIGHT))
-        elif kind == "pool_window":
-            r0, c0 = d["origin"]
-            k1, k2 = d["size"]
-            a = f"{step.layer}.activated"
-            out.append((a, (d["p"], r0, c0), (0, k1), (0, k2), colors.HIGHLIGHT))
-            out.append((step.stage, (d["p"], d["i"], d["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-            if d["argmax"] is not None:
-                out.append((a, (d["p"], r0 + d["argmax"][0], c0 + d["argmax"][1]), (0, 1), (0, 1), sel))
-        elif kind == "pool_grad":
-            for part in d["parts"]:
-                out.append((f"{step.layer}.pooled", (d["p"], *part["window"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-        elif kind in ("dense_unit",):
-            src = _dense_source(self.stepper.trace, step)
-            out += [(src, (t["i"],), (0, 1), (0, 1), colors.HIGHLIGHT) for t in d["terms"]]
-            flat = next((s for s in self.stepper.trace if s.op == "flatten"), None)
-            out += [(self._pooled_stage(), t["source"], (0, 1), (0, 1), colors.HIGHLIGHT)
-                    for t in d["terms"] if t.get("source") is not None and flat is not None]
-        elif kind == "dense_weight_grad":            # W_ji joins input i to unit j: outline both
-            trace = self.stepper.trace
-            fwd = next((s for s in trace if s.op == "dense" and s.layer == step.layer), None)
-            out.append((f"{step.layer}.z", (d["j"],), (0, 1), (0, 1), colors.HIGHLIGHT))
-            if fwd is not None:
-                out.append((_dense_source(trace, fwd), (d["i"],), (0, 1), (0, 1), colors.HIGHLIGHT))
-            if d.get("source") is not None:
-                out.append((self._pooled_stage(), d["source"], (0, 1), (0, 1), colors.HIGHLIGHT))
-        elif kind == "flatten":                     # where the vector element came from
-            out.append((self._pooled_stage(), (d["p"], d["i"], d["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-        elif kind == "conv_kernel_grad":
-            src = step.meta["input_stage"]
-            for t in d["terms"]:
-                out.append((src, (d["c"], t["row"], t["col"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-                out.append((f"{step.layer}.feature_maps", (d["p"], t["i"], t["j"]), (0, 1), (0, 1), colors.HIGHLIGHT))
-        return out
-
-    def _pooled_stage(self):
-        """The stage the flatten step read (the last conv block's pooled or activated maps)."""
-        trace = self.stepper.trace
-        i = next((s.index for s in trace if s.op == "flatten"), 0)
-        return trace[i - 1].stage if i > 0 else "input"
 
     # ---- export -----------------------------------------------------------------------
     def export_stage_png(self, path):
@@ -384,11 +338,6 @@ class NetworkPanel(QWidget):
         out = {k: np.asarray(v) for k, v in step.arrays.items()}
         out["step_index"] = np.array(step.index)
         return out
-
-
-def _dense_source(trace, step):
-    """The stage a dense layer reads (the previous forward step's stage)."""
-    return trace[step.index - 1].stage if step.index > 0 else "flatten"
 
 
 __all__ = ["NetworkPanel", "PhaseIndicator", "Stepper"]

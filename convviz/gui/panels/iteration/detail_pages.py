@@ -4,20 +4,20 @@ that hold them (built once, refilled per step)."""
 import numpy as np
 import pyqtgraph as pg
 
-from . import colors
-from .equations import plain_number
-from .markers import nth_marker
-from .mosaic import Strip, Tiling, best_rows
-from .stages import source_stages
+from convviz.engine import OpKind, StageKind
+from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
+from convviz.gui.presentation.numbers import plain_number
+from convviz.gui.widgets import colors
+from convviz.gui.widgets.markers import nth_marker
 
 
 def wants_detail(step):
-    return step.op in ("dense_dW", "dense_db", "conv_dK", "conv_db", "update", "rerun")
+    return step.op in (OpKind.DENSE_DW, OpKind.DENSE_DB, OpKind.CONV_DK, OpKind.CONV_DB, OpKind.UPDATE, OpKind.RERUN)
 
 
 def _input_symbol(stage):
     """What a conv block reads, as in the equations: I (the image), P (pooled maps) or A."""
-    return {"pooled": "P", "activated": "A"}.get(stage.rpartition(".")[2], "I")
+    return {StageKind.POOLED: "P", StageKind.ACTIVATED: "A"}.get(stage.kind, "I")
 
 
 MAX_LABELLED = 16         # strips this short get their numbers written beside them
@@ -30,75 +30,77 @@ def big_panels(step, trace):
     "value" (greyscale at the stage's levels, as in the pipeline), "own" (greyscale at the
     array's own levels) or "grad" (CET-D1 at symmetric levels). A pure function of the step.
     """
-    a, op, layer = step.arrays, step.op, step.layer
+    a, op, K = step.arrays, step.op, OpKind
+    reads = step.reads
     if step.phase == "forward":
         out = a.get("output")
         if out is None or np.ndim(out) not in (1, 3):
             return None
-        prev = trace[step.index - 1].stage if step.index > 0 else None
+        prev = reads[0] if reads else None
         if np.ndim(out) == 1:                      # a vector, as a strip (as in the pipeline)
             x = a["input"]
             size = " × ".join(str(v) for v in x.shape)
-            what = {"flatten": f"a⁰: the maps in one vector, {out.size}",
-                    "dense": f"z = W·a + b: {out.size} units",
-                    "activation": f"a = {step.meta.get('activation', 'σ')}(z): {out.size}",
-                    "output": f"ŷ = {step.meta.get('activation', '')}(z): {out.size} classes"}.get(op, step.stage)
+            what = {K.FLATTEN: f"a⁰: the maps in one vector, {out.size}",
+                    K.DENSE: f"z = W·a + b: {out.size} units",
+                    K.ACTIVATION: f"a = {step.meta.get('activation', 'σ')}(z): {out.size}",
+                    K.OUTPUT: f"ŷ = {step.meta.get('activation', '')}(z): {out.size} classes"}.get(op, step.stage.name)
             return [(prev, x, "value", f"input<br>{size}"), (step.stage, out, "value", what)]
         d, h, w = out.shape
-        if op == "input":
-            return [("input", out, "value", f"input image I ({h} × {w})")]
-        if op == "conv":
+        if op == K.INPUT:
+            return [(step.stage, out, "value", f"input image I ({h} × {w})")]
+        if op == K.CONV:
             n, c, k1, k2 = a["W"].shape
             x = a["input"]
-            src = _input_symbol(step.meta["input_stage"])
+            src = _input_symbol(reads[0])
             # ⋆: cross-correlation (the kernel is not flipped), as in the conv_dX equation
-            return [(step.meta["input_stage"], x, "value", f"input {src}<br>{x.shape[0]} × {x.shape[1]} × {x.shape[2]}"),
-                    (f"{layer}.kernels", a["W"], "value", f"kernels K<br>{n} × {k1} × {k2}" + (f" × {c}" if c > 1 else "")),
+            return [(reads[0], x, "value", f"input {src}<br>{x.shape[0]} × {x.shape[1]} × {x.shape[2]}"),
+                    (reads[1], a["W"], "value", f"kernels K<br>{n} × {k1} × {k2}" + (f" × {c}" if c > 1 else "")),
                     (step.stage, out, "value", f"feature maps C = {src} ⋆ K + b<br>{d} maps {h} × {w}")]
-        if op == "activation":
+        if op == K.ACTIVATION:
             name = step.meta.get("activation", "σ")
             return [(prev, a["input"], "value", "before: C"),
                     (step.stage, out, "value", f"after: A = {name}(C)<br>{d} maps {h} × {w}")]
-        if op == "pool":
+        if op == K.POOL:
             x = a["input"]
             return [(prev, x, "value", f"before: A<br>{x.shape[1]} × {x.shape[2]}"),
                     (step.stage, out, "value", f"after: P = {step.meta.get('pool', '')} pool(A)<br>{d} maps {h} × {w}")]
         return None
-    if op == "loss":
-        return [("out.probs", a["input"], "value", "ŷ"), ("out.probs", a["target"], "own", "target y"),
-                ("out.probs", a["terms"], "own", "terms of L, one per class<br>(click one)")]
+    if op == K.LOSS:
+        probs = reads[0]
+        return [(probs, a["input"], "value", "ŷ"), (probs, a["target"], "own", "target y"),
+                (probs, a["terms"], "own", "terms of L, one per class<br>(click one)")]
     g = a.get("grad_input")
     if g is None or np.ndim(g) not in (1, 3) or step.phase != "backward":
         return None
-    if op == "loss_grad":
-        return [("out.probs", a["input"], "value", "ŷ"), ("out.probs", g, "grad", "∂L/∂ŷ")]
-    if op == "output_grad":
-        return [("out.probs", a["output"], "value", "ŷ"), (step.stage, g, "grad", "δ = ∂L/∂z")]
-    if op == "dense_dx":
-        return [(f"{layer}.z", a["grad_output"], "grad", "δ from above<br>∂L/∂z"),
+    if op == K.LOSS_GRAD:
+        return [(step.stage, a["input"], "value", "ŷ"), (step.stage, g, "grad", "∂L/∂ŷ")]
+    if op == K.OUTPUT_GRAD:
+        return [(reads[0], a["output"], "value", "ŷ"), (step.stage, g, "grad", "δ = ∂L/∂z")]
+    if op == K.DENSE_DX:
+        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂z"),
                 (step.stage, g, "grad", "∂L/∂a = Wᵀ·δ<br>for the layer below")]
-    if op == "activation_grad" and np.ndim(g) == 1:
-        return [(source_stages(trace, step)[0], a["grad_output"], "grad", "δ from above<br>∂L/∂a"),
+    if op == K.ACTIVATION_GRAD and np.ndim(g) == 1:
+        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂a"),
                 (step.stage, a["derivative"], "own", "σ′(z)"),
                 (step.stage, g, "grad", "∂L/∂z = ∂L/∂a ⊙ σ′(z)<br>")]
     if np.ndim(g) != 3:
         return None
-    if op == "pool_grad":
+    if op == K.POOL_GRAD:
         how = "each δ goes to the max of its window" if step.meta.get("pool") == "max" else "δ spread over its window"
-        return [(f"{layer}.pooled", a["grad_output"], "grad", "δ from above<br>∂L/∂P"),
+        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂P"),
                 (step.stage, g, "grad", f"∂L/∂A<br>{how}")]
-    if op == "activation_grad":
-        return [(source_stages(trace, step)[0], a["grad_output"], "grad", "δ from above<br>∂L/∂A"),
+    if op == K.ACTIVATION_GRAD:
+        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂A"),
                 (step.stage, a["derivative"], "own", "σ′(C)"),
                 (step.stage, g, "grad", "∂L/∂C = ∂L/∂A ⊙ σ′(C)<br>")]
-    if op == "unflatten":
-        return [("flatten", a["grad_output"], "grad", "∂L/∂a⁰<br>the vector"),
+    if op == K.UNFLATTEN:
+        return [(reads[0], a["grad_output"], "grad", "∂L/∂a⁰<br>the vector"),
                 (step.stage, g, "grad", "∂L/∂P<br>the same numbers back in map shape")]
-    if op == "conv_dX":
-        what = ("∂L/∂I: red pixels would raise the loss<br>(saliency)" if step.stage == "input"
+    if op == K.CONV_DX:
+        what = ("∂L/∂I: red pixels would raise the loss<br>(saliency)" if step.stage.kind == StageKind.INPUT
                 else f"∂L/∂{_input_symbol(step.stage)}<br>for the layer below")
-        return [(f"{layer}.feature_maps", a["grad_output"], "grad", "δ from above<br>∂L/∂C"),
-                (f"{layer}.kernels", a["W"], "value", "kernels K<br> "),
+        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂C"),
+                (reads[1], a["W"], "value", "kernels K<br> "),
                 (step.stage, g, "grad", what)]
     return None
 

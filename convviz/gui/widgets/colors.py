@@ -1,17 +1,22 @@
-"""Colours and level rules shared by the pipeline and detail views."""
+"""Colour maps, lookup tables and level rules shared by the pipeline and detail views."""
 
 import numpy as np
 import pyqtgraph as pg
 
-BACKGROUND = "#fbfbfb"
-FRAME = "#c8c8c8"
-TEXT = "#222222"
-DIM_TEXT = "#b0b0b0"
-HIGHLIGHT = "#e07000"        # the stage the current step writes
-SOURCE = "#3a7bd5"           # the stage(s) it reads
-SELECT = "#00b050"           # the clicked element and what it depends on
-PHASE_COLORS = {"forward": "#3a7bd5", "loss": "#8e44ad", "backward": "#c0392b", "update": "#1e8449"}
-GRADIENT_OPACITY = {"values": 0.0, "gradients": 1.0, "both": 1.0}
+from convviz.gui.presentation.numbers import plain_number
+
+# The palette lives in the presentation layer (no Qt); re-exported here for the views.
+from convviz.gui.presentation.palette import (  # noqa: E402,F401
+    BACKGROUND,
+    DIM_TEXT,
+    FRAME,
+    GRADIENT_OPACITY,
+    HIGHLIGHT,
+    PHASE_COLORS,
+    SELECT,
+    SOURCE,
+    TEXT,
+)
 
 _GREY = np.stack([np.arange(256)] * 3 + [np.full(256, 255)], axis=1).astype(np.ubyte)
 _DIVERGING = None
@@ -90,8 +95,6 @@ def symmetric_levels(a):
 def set_colorbar(bar, levels):
     """Levels of a pyqtgraph ColorBarItem with three ticks (low, middle, high): more legible than
     a full scale, and cheap to lay out again on every step."""
-    from .equations import plain_number
-
     lo, hi = float(levels[0]), float(levels[1])
     mid = 0.0 if lo < 0 < hi else (lo + hi) / 2
     bar.setLevels(values=(lo, hi))

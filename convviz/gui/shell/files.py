@@ -1,7 +1,8 @@
-"""File actions of the main window: open/save models, exports, drag and drop.
+"""File actions of the window: open/save models, open images, exports, asking for a path.
 
 Each takes a path (the menus ask for it with a file dialog; tests pass it directly) and
 reports problems through the window's error reporter, leaving the current state untouched.
+A new model or picture goes to the Session (and the canvas); this class keeps no state of its own.
 Every file is written atomically (a temporary file beside it, then a rename).
 """
 
@@ -14,16 +15,27 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
+from convviz.digits import load_image
 from convviz.engine import ModelFileError, Network
 from convviz.files import atomic_write
+from convviz.gui.panels.draw.canvas import to_ink
+from convviz.gui.shell.settings import read_folder
 
-from .settings import read_folder
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.tif *.tiff *.webp);;All files (*)"
+MODEL_FILTER = "convviz models (*.npz);;All files (*)"
 
 
 class FileActions:
-    """Mixin for MainWindow: needs self.net, self.panel, self._report, self._input_changed."""
+    """window: for dialogs, the status bar and grabbing; session, left (canvas, samples), panel, settings;
+    report(title, text) shows an error."""
 
-    # ---- the one guarded place for actions the user started ------------------------------
+    def __init__(self, window, session, left, panel, settings, report):
+        self.window, self.session, self.left, self.panel = window, session, left, panel
+        self.settings, self.report = settings, report
+
+    def _status(self, text, ms=6000):
+        self.window.statusBar().showMessage(text, ms)
+
     def _attempt(self, title, path, action, kept):
         """(True, action()) or, on any failure, one message box and (False, None).
 
@@ -33,10 +45,10 @@ class FileActions:
         try:
             return True, action()
         except Exception as e:  # noqa: BLE001 (everything must reach the user, not Qt's event loop)
-            self._report(title, f"{path}\n\n{_reason(e)}\n\n{kept}")
+            self.report(title, f"{path}\n\n{_reason(e)}\n\n{kept}")
             return False, None
 
-    # ---- files -----------------------------------------------------------------------
+    # ---- models and images -----------------------------------------------------------
     def open_model(self, path):
         """Replace the network with one saved by convviz; on any error the current one stays."""
         def load():
@@ -45,30 +57,42 @@ class FileActions:
                 raise ModelFileError(f"{Path(path).name}: expects {net.config['input']} inputs and "
                                      f"{net.classes} classes; convviz draws 28×28 digits 0-9")
             return net
-        ok, net = self._attempt(self.tr("Could not open the model"), path, load,
-                                self.tr("The current model was kept."))
+        ok, net = self._attempt(_tr("Could not open the model"), path, load, _tr("The current model was kept."))
         if not ok:
             return False
-        self.net = net
-        self._loaded_params = {k: v.copy() for k, v in net.params.items()}
-        self.model_name = Path(path).name
-        self.updates_applied = 0
-        self._update_model_label()
-        self._input_changed()
-        self.statusBar().showMessage(f"Opened model {Path(path).name}", 6000)
+        self.session.set_network(net, Path(path).name)
+        self._status(f"Opened model {Path(path).name}")
         return True
 
     def save_model(self, path):
-        ok, _ = self._attempt(self.tr("Could not save the model"), path, lambda: self.net.save(path),
-                              self.tr("Nothing was written: a file already there is unchanged."))
+        ok, _ = self._attempt(_tr("Could not save the model"), path, lambda: self.session.net.save(path),
+                              _tr("Nothing was written: a file already there is unchanged."))
         if ok:
-            self.statusBar().showMessage(f"Saved the model to {path}", 6000)
+            self._status(f"Saved the model to {path}")
         return ok
 
+    def open_image(self, path):
+        """Load a picture file onto the canvas (File ▸ Open image…, drag and drop); False on error."""
+        ok, picture = self._attempt(_tr("Could not open the image"), path, lambda: load_image(path),
+                                    _tr("The canvas was not changed."))
+        if not ok:
+            return False
+        self.session.use_predicted_label(new_iteration=False)
+        self.left.sample_picker.show_none()
+        self.left.canvas.set_picture(to_ink(picture))        # strokeFinished: a new iteration
+        note = "no ink found in it" if self.session.probs is None else f"{picture.shape[1]}×{picture.shape[0]} px"
+        self._status(f"Opened {Path(path).name} ({note})")
+        return True
+
+    def open_dropped(self, path):
+        """A file dropped on the window: a .npz is a model, anything else a picture."""
+        return self.open_model(path) if path.lower().endswith(".npz") else self.open_image(path)
+
+    # ---- exports -----------------------------------------------------------------------
     def export_step_arrays(self, path):
         arrays = self.panel.current_step_arrays()
         if not arrays:
-            self._report("Nothing to export", "There is no current step: draw a digit first.")
+            self.report("Nothing to export", "There is no current step: draw a digit first.")
             return False
         path = _with_suffix(path, ".npz")       # the name reported is the name written
 
@@ -79,14 +103,14 @@ class FileActions:
                 raise ValueError(f"{', '.join(bad)} hold infinite or NaN values; try a smaller α")
             with atomic_write(path) as f:
                 np.savez(f, **data)
-        ok, _ = self._attempt(self.tr("Could not export the step"), path, write,
-                              self.tr("Nothing was written: a file already there is unchanged."))
+        ok, _ = self._attempt(_tr("Could not export the step"), path, write,
+                              _tr("Nothing was written: a file already there is unchanged."))
         if ok:
-            self.statusBar().showMessage(f"Saved {len(arrays)} arrays to {path}", 6000)
+            self._status(f"Saved {len(arrays)} arrays to {path}")
         return ok
 
     def export_window_png(self, path):
-        return self._save_picture(_with_suffix(path, ".png"), lambda tmp: self.grab().save(tmp))
+        return self._save_picture(_with_suffix(path, ".png"), lambda tmp: self.window.grab().save(tmp))
 
     def export_stage_png(self, path):
         return self._save_picture(_with_suffix(path, ".png"), lambda tmp: bool(self.panel.export_stage_png(tmp)))
@@ -98,15 +122,15 @@ class FileActions:
             os.close(fd)
             try:
                 if not save(tmp):
-                    raise OSError(self.tr("Qt could not write the picture"))
+                    raise OSError(_tr("Qt could not write the picture"))
                 os.replace(tmp, path)
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-        ok, _ = self._attempt(self.tr("Could not save the picture"), path, write,
-                              self.tr("Nothing was written: a file already there is unchanged."))
+        ok, _ = self._attempt(_tr("Could not save the picture"), path, write,
+                              _tr("Nothing was written: a file already there is unchanged."))
         if ok:
-            self.statusBar().showMessage(f"Saved {path}", 6000)
+            self._status(f"Saved {path}")
         return ok
 
     def ask_path(self, title, pattern, save=False, suggested=""):
@@ -114,26 +138,10 @@ class FileActions:
         folder = read_folder(self.settings, "files/last_dir")
         start = str(Path(folder) / suggested) if folder else suggested
         fn = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        path, _ = fn(self, title, start, pattern)
+        path, _ = fn(self.window, title, start, pattern)
         if path:
             self.settings.setValue("files/last_dir", str(Path(path).parent))
         return path or None
-
-    # ---- drag and drop ---------------------------------------------------------------
-    def dragEnterEvent(self, event):
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event):
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            path = urls[0].toLocalFile()
-            if path.lower().endswith(".npz"):
-                self.open_model(path)
-            else:
-                self.open_image(path)
 
 
 def _reason(e):

@@ -8,120 +8,24 @@ stepping back restores exactly what was shown before.
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QScrollArea
 
-from . import colors
-from .equations import plain_number
-from .markers import nth_marker, place_marker
-from .stages import build_columns, source_stages, structure_key, target_stage  # noqa: F401 (re-exported)
-
-MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
-
-
-def _set_label(label, text, color=colors.TEXT):
-    """LabelItem.setText only when something changed (it re-lays out the item)."""
-    if getattr(label, "_shown", None) != (text, color):
-        label._shown = (text, color)
-        label.setText(text, color=color)
-
-
-def loss_value(x, digits=4):
-    """A loss for the narrow loss column: 4 significant digits, at most 6 characters a line;
-    small or large values as a mantissa over a power of ten ('3.879<br>×10⁻⁴')."""
-    x = float(x)
-    if not np.isfinite(x):
-        return "∞" if x > 0 else ("−∞" if x < 0 else "NaN")
-    if x == 0:
-        return "0"
-    if 0.01 <= abs(x) < 1e4:
-        s = f"{x:.{digits}g}"
-        if "e" in s:                       # 1234.5 -> '1235' (no exponent in this range)
-            s = f"{x:.0f}"
-        return s.replace("-", "−")
-    mant, exp = f"{x:.{digits - 1}e}".split("e")
-    sup = str(int(exp)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    return f"{mant.replace('-', '−')}<br>×10{sup}"
-
-
-_PENS = {}
-
-
-def _pen(color, width, style=Qt.SolidLine):
-    key = (color, width, style)
-    if key not in _PENS:
-        _PENS[key] = pg.mkPen(color, width=width, style=style)
-    return _PENS[key]
-
-
-def _set_html(item, text):
-    if getattr(item, "_shown", None) != text:
-        item._shown = text
-        item.setHtml(text)
-
-
-class _StageView:
-    """The graphics items of one Column."""
-
-    def __init__(self, layout, col, index, font):
-        self.col = col
-        self.label = pg.LabelItem("", justify="center", size="8.5pt", color=colors.TEXT)
-        _set_label(self.label, col.title, colors.DIM_TEXT)
-        layout.addItem(self.label, row=0, col=index)
-        self.vb = layout.addViewBox(row=1, col=index)
-        self.vb.setMouseEnabled(False, False)
-        self.vb.setMenuEnabled(False)
-        self.vb.invertY(True)
-        self.vb.setDefaultPadding(0.02)
-        self.vb.setBorder(pg.mkPen(colors.FRAME, width=1))
-        self.gradlabel = pg.LabelItem("", justify="center", size="8pt", color=colors.TEXT)
-        _set_label(self.gradlabel, "±0.00")
-        layout.addItem(self.gradlabel, row=2, col=index)
-        self.img = self.ovl = None
-        self.texts = []
-        if col.tiling is not None:
-            self.img = pg.ImageItem(axisOrder="row-major")
-            self.img.setLookupTable(colors.grey_lut())
-            self.vb.addItem(self.img)
-            self.ovl = pg.ImageItem(axisOrder="row-major")
-            self.ovl.setParentItem(self.img)
-            self.ovl.setLookupTable(colors.diverging_lut())
-            self.ovl.setZValue(1)
-            h, w = col.tiling.shape
-            if col.kind == "probs":
-                self.vb.setRange(QRectF(0, 0, 4.0, h), padding=0.02)
-                for k in range(h):
-                    t = pg.TextItem("", color=colors.TEXT, anchor=(0, 0.5))
-                    t.setFont(font)
-                    t.setPos(1.15, k + 0.5)
-                    self.vb.addItem(t)
-                    self.texts.append(t)
-            else:
-                self.vb.setAspectLocked(col.kind != "vector")
-                self.vb.setRange(QRectF(0, 0, w, h), padding=0.02)
-        else:
-            t = pg.TextItem("", color=colors.TEXT, anchor=(0.5, 0.5))
-            big = QFont(font)
-            big.setPointSizeF(font.pointSizeF() * 1.25)
-            t.setFont(big)
-            t.setPos(0.5, 0.5)
-            self.vb.addItem(t)
-            self.texts.append(t)
-            self.vb.setRange(QRectF(0, 0, 1, 1), padding=0)
-        self.markers = []
-        width = {"vector": STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(col.kind)
-        if width:
-            layout.layout.setColumnFixedWidth(index, width + (STRIP_WIDTH if col.kind == "vector" else 0))
-        else:
-            layout.layout.setColumnMinimumWidth(index, MAP_MIN_WIDTH)
-        self.levels = None
-        self.shown = None          # signature of the images shown: (value id, (gradient id, mode, opacity))
-        self.border = None
-        self.lut_mode = None
-
-    def marker(self, k):
-        return nth_marker(self.markers, self.vb, k)
+from convviz.engine import OpKind, StageId, StageKind
+from convviz.gui.panels.iteration.stage_view import (
+    LOSS_WIDTH,
+    MAP_MIN_WIDTH,
+    STRIP_WIDTH,
+    TEXT_WIDTH,
+    StageView,
+    pen,
+    set_label,
+)
+from convviz.gui.presentation.numbers import plain_number
+from convviz.gui.presentation.stages import build_columns, structure_key
+from convviz.gui.widgets import colors
+from convviz.gui.widgets.markers import place_marker
 
 
 class PipelineView(QScrollArea):
@@ -130,8 +34,8 @@ class PipelineView(QScrollArea):
     elementClicked(stage, index) is emitted when the user clicks an element of a stage.
     """
 
-    elementClicked = Signal(str, tuple)
-    elementHovered = Signal(str, tuple)      # ("", ()) when the pointer is over no element
+    elementClicked = Signal(object, tuple)   # (StageId, index)
+    elementHovered = Signal(object, tuple)   # (None, ()) when the pointer is over no element
     layoutRebuilt = Signal()                 # the widgets were rebuilt (after a resize): draw again
 
     def __init__(self, parent=None):
@@ -161,12 +65,20 @@ class PipelineView(QScrollArea):
         self._levels_cache = {}
 
     # ---- structure --------------------------------------------------------------------
+    @property
+    def hovered(self):
+        """(stage, index) under the pointer, or None."""
+        return self._hovered
+
     def set_trace(self, trace):
-        """Rebuild the widgets only when the network structure (or the tiling) changed; refresh the events."""
+        """Rebuild the widgets only when the network structure (or the tiling) changed; refresh the events.
+
+        Returns True when the widgets were rebuilt for another structure."""
         self._trace = trace
         cols = build_columns(trace, self._aspect(trace))
         key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols))
-        if key != self._key:
+        rebuilt = key != self._key
+        if rebuilt:
             self._build(cols)
             self._key = key
         else:
@@ -181,10 +93,11 @@ class PipelineView(QScrollArea):
             if col.tiling is not None and col.values:
                 if col.kind == "probs":
                     v.levels = (0.0, 1.0)
-                elif col.stage == "input":
+                elif col.stage.kind == StageKind.INPUT:
                     v.levels = (0.0, max(1.0, float(col.values[0][1].max())))
                 else:
                     v.levels = colors.value_levels([a for _, a in col.values])
+        return rebuilt
 
     def _aspect(self, trace):
         """Height / width of a map column at the current size (3 before the view has a size)."""
@@ -215,7 +128,7 @@ class PipelineView(QScrollArea):
         self.graphics.ci.clear()
         self.views = {}
         for k, col in enumerate(cols):
-            self.views[col.stage] = _StageView(self.graphics.ci, col, k, self.font)
+            self.views[col.stage] = StageView(self.graphics.ci, col, k, self.font)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=colors.diverging_map(), interactive=False,
                                         width=12, pen=colors.FRAME, colorMapMenu=False)
         self.graphics.ci.addItem(self.colorbar, row=1, col=len(cols))
@@ -223,8 +136,8 @@ class PipelineView(QScrollArea):
         self.colorbar_label = pg.LabelItem("", size="8pt", color=colors.TEXT)
         self.graphics.ci.addItem(self.colorbar_label, row=0, col=len(cols))
         self.graphics.ci.layout.setRowStretchFactor(1, 10)
-        minimum = sum(MAP_MIN_WIDTH if c.kind in ("maps", "kernels") else
-                      (2 * STRIP_WIDTH if c.kind == "vector" else (TEXT_WIDTH if c.kind == "probs" else LOSS_WIDTH)) for c in cols)
+        widths = {"maps": MAP_MIN_WIDTH, "kernels": MAP_MIN_WIDTH, "vector": 2 * STRIP_WIDTH, "probs": TEXT_WIDTH}
+        minimum = sum(widths.get(c.kind, LOSS_WIDTH) for c in cols)
         hint = self.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
         self.graphics.setMinimumWidth(int(max(hint, minimum + 62 + 4 * len(cols))) + 4)
         self.graphics.setMinimumHeight(220)
@@ -238,8 +151,8 @@ class PipelineView(QScrollArea):
     def render(self, trace, index, mode="both", markers=()):
         """Draw step `index`: values reached so far, gradients so far, highlights and markers."""
         step = trace[index]
-        target = target_stage(step)
-        sources = set(source_stages(trace, step))
+        target = step.target
+        sources = set(step.reads)
         opacity = colors.GRADIENT_OPACITY[mode]
         current_grad = None
         for col in self.columns:
@@ -247,11 +160,11 @@ class PipelineView(QScrollArea):
             val = col.latest(col.values, index)
             grad = col.latest(col.grads, index)
             if grad is not None and step.phase == "update" and (
-                    step.op == "rerun" or trace[grad[0]].phase != "update"):
+                    step.op == OpKind.RERUN or trace[grad[0]].phase != "update"):
                 # the update shows new values with only its own gradients; the rerun, values only
                 grad = None
             reached = val is not None
-            _set_label(v.label, col.title, colors.TEXT if reached else colors.DIM_TEXT)
+            set_label(v.label, col.title, colors.TEXT if reached else colors.DIM_TEXT)
             if col.stage == target:
                 border = ("target",)
             elif col.stage in sources:
@@ -261,9 +174,9 @@ class PipelineView(QScrollArea):
             if v.border != border:
                 self._set_border(v, border)
             if col.tiling is None:               # the loss
-                text = "" if not reached else self._loss_text(trace, index, val)
-                _set_html(v.texts[0], text)
-                _set_label(v.gradlabel, "")
+                before = step.arrays["loss_before"] if step.op == OpKind.RERUN else None
+                v.show_loss(val[1] if reached else None, before)
+                set_label(v.gradlabel, "")
                 continue
             show_grad = grad is not None and opacity > 0 and reached
             lv = self._grad_levels(grad[1]) if grad is not None else None
@@ -283,14 +196,14 @@ class PipelineView(QScrollArea):
                     v.ovl.setImage(col.tiling.compose(grad[1]), autoLevels=False, levels=lv)
                     v.ovl.setOpacity(opacity)
             if grad is not None and opacity > 0:      # Values mode shows no gradient scale
-                _set_label(v.gradlabel, f"±{plain_number(lv[1], 2)}",
+                set_label(v.gradlabel, f"±{plain_number(lv[1], 2)}",
                            colors.PHASE_COLORS["backward"] if grad[0] == index else colors.TEXT)
                 if grad[0] == index:
                     current_grad = lv
             else:
-                _set_label(v.gradlabel, "")
+                set_label(v.gradlabel, "")
             if col.kind == "probs":
-                self._prob_texts(v, trace, val[1] if reached else None)
+                v.show_probs(val[1] if reached else None, trace.label if np.ndim(trace.label) == 0 else None)
         if current_grad is None and step.is_gradient and opacity > 0:
             g = step.main_array()
             if g is not None and np.size(g) > 1:
@@ -301,11 +214,11 @@ class PipelineView(QScrollArea):
             if current_grad is not None:
                 colors.set_colorbar(self.colorbar, current_grad)
         if current_grad is not None:
-            _set_label(self.colorbar_label, "gradient<br>−  0  +")
+            set_label(self.colorbar_label, "gradient<br>−  0  +")
         elif mode == "gradients" and step.phase in ("forward", "loss"):   # why Gradients shows values
-            _set_label(self.colorbar_label, "no<br>gradients<br>yet", colors.DIM_TEXT)
+            set_label(self.colorbar_label, "no<br>gradients<br>yet", colors.DIM_TEXT)
         else:
-            _set_label(self.colorbar_label, "")
+            set_label(self.colorbar_label, "")
         self._draw_markers(markers)
         self._follow(target)
 
@@ -335,37 +248,16 @@ class PipelineView(QScrollArea):
         v.border = border
         kind = border[0]
         if kind == "target":
-            pen = _pen(colors.HIGHLIGHT, 3)
+            border_pen = pen(colors.HIGHLIGHT, 3)
         elif kind == "source":
-            pen = _pen(colors.SOURCE, 2, Qt.DashLine)
+            border_pen = pen(colors.SOURCE, 2, Qt.DashLine)
         else:
-            pen = _pen(colors.FRAME if border[1] else "#e6e6e6", 1)
-        v.vb.setBorder(pen)
+            border_pen = pen(colors.FRAME if border[1] else "#e6e6e6", 1)
+        v.vb.setBorder(border_pen)
         v.vb.update()
         scene = v.vb.scene()
         if scene is not None:
             scene.update(v.vb.sceneBoundingRect().adjusted(-4, -4, 4, 4))
-
-    def _loss_text(self, trace, index, val):
-        if trace[index].op == "rerun":
-            b = trace[index].arrays["loss_before"]
-            return (f"<div style='text-align:center'>before<br>{loss_value(b)}<br>after<br>"
-                    f"<b>{loss_value(val[1])}</b></div>")
-        return f"<div style='text-align:center'>L =<br><b>{loss_value(val[1])}</b></div>"
-
-    def _prob_texts(self, v, trace, probs):
-        label = trace.label if np.ndim(trace.label) == 0 else None
-        best = None if probs is None else int(np.argmax(probs))
-        for k, t in enumerate(v.texts):
-            if probs is None:
-                _set_html(t, "")
-                continue
-            txt = f"{k}: {probs[k]:.3f}"
-            if k == best:
-                txt = f"<b>{txt}</b>"
-            if label is not None and k == int(label):
-                txt = f"<span style='color:{colors.SELECT}'>{txt} y</span>"
-            _set_html(t, txt)
 
     def _draw_markers(self, markers):
         used = {}
@@ -408,11 +300,11 @@ class PipelineView(QScrollArea):
         hit = self.element_at(pos)
         if hit != self._hovered:
             self._hovered = hit
-            self.elementHovered.emit(*(hit or ("", ())))
+            self.elementHovered.emit(*(hit or (None, ())))
 
     def element_scene_pos(self, stage, index):
-        """Scene position of the centre of an element (for tests and tours)."""
-        v = self.views[stage]
+        """Scene position of the centre of an element (for tests and tours); stage: a StageId or its name."""
+        v = self.views[StageId.parse(stage)]
         x, y, w, h = v.col.tiling.rect(index)
         return v.vb.mapViewToScene(pg.Point(x + w / 2, y + h / 2))
 
@@ -421,9 +313,9 @@ class PipelineView(QScrollArea):
         return self.graphics.mapFromScene(self.element_scene_pos(stage, index))
 
     def shown_image(self, stage):
-        v = self.views[stage]
+        v = self.views[StageId.parse(stage)]
         return v.img.image if v.img is not None and v.img.isVisible() else None
 
     def shown_overlay(self, stage):
-        v = self.views[stage]
+        v = self.views[StageId.parse(stage)]
         return (v.ovl.image, v.ovl.levels) if v.ovl is not None and v.ovl.isVisible() else None

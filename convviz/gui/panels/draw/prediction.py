@@ -3,22 +3,15 @@
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
+
+from convviz.gui.presentation.numbers import percent
 
 ROW = 16
 TOP_COLOUR = QColor(0xf5, 0x9e, 0x0b)       # the predicted class
 BAR_COLOUR = QColor(0x64, 0x8c, 0xc8)
 TRACK_COLOUR = QColor(128, 128, 128, 40)
 TARGET_COLOUR = QColor(0x22, 0xc5, 0x5e)
-
-
-def percent(p):
-    """One decimal, but never a rounded 0.0% or 100.0% for a probability that is not exactly that."""
-    if 0.0 < p < 0.0005:
-        return "<0.1%"
-    if 0.9995 <= p < 1.0:
-        return ">99.9%"
-    return f"{100 * p:.1f}%"
 
 
 class PredictionBars(QWidget):
@@ -110,7 +103,6 @@ class LabelSelector(QWidget):
     picked = Signal(int)
 
     def __init__(self, parent=None):
-        from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton
         super().__init__(parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)

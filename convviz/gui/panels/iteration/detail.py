@@ -4,44 +4,36 @@ and for every other step that writes maps the big view: its stage's maps as larg
 with what the step reads beside them (the input and kernels of a conv, the maps before a pool).
 """
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QStackedWidget
+from PySide6.QtWidgets import QStackedWidget
 
-from . import colors
-from .equations import plain_number, title_rich
-from .markers import place_marker
-from .mosaic import Strip, Tiling
-
-from .detail_pages import (MAX_LABELLED, BigPage, Page, big_panels, big_tiling, brush, set_text,
-                           signed_brushes, wants_detail)
+from convviz.gui.panels.iteration.detail_pages import (
+    MAX_LABELLED,
+    BigPage,
+    big_panels,
+    big_tiling,
+    set_text,
+    wants_detail,
+)
+from convviz.gui.panels.iteration.param_pages import ParamPages
+from convviz.gui.presentation.equations import title_rich
+from convviz.gui.presentation.mosaic import Strip
+from convviz.gui.presentation.numbers import plain_number
+from convviz.gui.widgets import colors
+from convviz.gui.widgets.markers import place_marker
 
 
 class DetailView(QStackedWidget):
     """Draws one step's detail; elementClicked(stage, index) for clicks on a weight heat map."""
 
-    elementClicked = Signal(str, tuple)
+    elementClicked = Signal(object, tuple)   # (StageId, index)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumWidth(240)
-        self.pages = {"heat": Page(n_images=1), "bars": Page(n_plots=1), "images2": Page(n_images=2),
-                      "images3": Page(n_images=3),
-                      "bars3": Page(n_plots=3), "rerun": Page(n_plots=1, legend=True)}
-        for plot in self.pages["bars3"].plots:     # the index axis says little here and costs a repaint
-            plot.hideAxis("bottom")
-        for name, page in self.pages.items():
-            self.addWidget(page)
-            page.scene().sigMouseClicked.connect(lambda ev, page=page: self._on_click(page, ev))
-        self._heat = []            # [(viewbox, stage, shape, tiling or None)] clickable images now
-        self._marker = QGraphicsRectItem()
-        pen = QPen(QColor(colors.SELECT))
-        pen.setWidthF(2)
-        pen.setCosmetic(True)
-        self._marker.setPen(pen)
-        self._marker.setZValue(10)
+        self.params = ParamPages(self, self._on_click)
+        self.pages = dict(self.params.pages)
         self._shown = None
         self._big = None               # the big view's (step, panels) when it is the current page
         self.levels_for = lambda stage: None
@@ -64,10 +56,10 @@ class DetailView(QStackedWidget):
         """
         if self._shown is not step:
             self._shown = step
-            self._heat = []
+            self.params.heat = []
             self._big = None
             if step is not None and wants_detail(step):
-                self._fill(step)
+                self.params.fill(step)
             elif step is not None and trace is not None:
                 panels = big_panels(step, trace)
                 if panels is not None:
@@ -76,12 +68,16 @@ class DetailView(QStackedWidget):
         if self._big is not None:
             self._mark_big(self._markers)
         else:
-            self._mark(selection)
+            self.params.mark(selection)
+
+    def invalidate(self):
+        """A new trace: the next show_step refills its page even for an equal step."""
+        self._shown = None
 
     def clear(self):
         """No step: drop what the pages show."""
         self._shown = self._big = None
-        self._heat = []
+        self.params.heat = []
         for page in self.pages.values():
             if isinstance(page, BigPage):
                 for panel in page.panels:
@@ -232,135 +228,9 @@ class DetailView(QStackedWidget):
             self._fill_big(step, panels)
             self._mark_big(self._markers)
 
-    def _fill(self, step):
-        a = step.arrays
-        if step.op == "dense_dW":
-            page = self._page("heat")
-            page.title.setText(f"∂L/∂W of {step.layer}<br>{a['grad_W'].shape[0]} units (rows) × "
-                               f"{a['grad_W'].shape[1]} inputs (columns) · click a weight")
-            self._set_image(page, 0, a["grad_W"], f"{step.layer}.W", True)
-            page.captions[0].setText(f"gradient ±{plain_number(np.abs(a['grad_W']).max(), 2)}")
-        elif step.op == "conv_dK":
-            page = self._page("images2")
-            d, c, k1, k2 = a["W"].shape
-            page.title.setText(f"{step.layer}: {d} kernels {k1} × {k2}" + (f" × {c} channels (one kernel per row)"
-                                                                          if c > 1 else "") +
-                               "<br>the kernels K and their gradient ∂L/∂K · click a weight")
-            self._set_image(page, 0, a["W"], f"{step.layer}.kernels", False, colors.value_levels([a["W"]]))
-            self._set_image(page, 1, a["grad_W"], f"{step.layer}.kernels", True)
-            page.captions[0].setText("K")
-            page.captions[1].setText(f"∂L/∂K (±{plain_number(np.abs(a['grad_W']).max(), 2)})")
-        elif step.op in ("dense_db", "conv_db"):
-            page = self._page("bars")
-            page.title.setText(f"∂L/∂b of {step.layer}<br>one bar per {'unit' if step.op == 'dense_db' else 'kernel'}"
-                               " · click a bar")
-            g = a["grad_b"]
-            page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
-            self._heat.append((page.plots[0].getViewBox(), step.stage, g.shape, ("bars", page.bars[0])))
-        elif step.op == "update":
-            key, lr = step.stage, step.meta["lr"]
-            if a["before"].ndim >= 2:
-                page = self._page("images3")
-                lv = colors.value_levels([a["before"], a["after"]])
-                stage = key.replace(".W", ".kernels") if a["before"].ndim == 4 else key
-                for k, name in enumerate(("before", "grad", "after")):
-                    self._set_image(page, k, a[name], stage, name == "grad", None if name == "grad" else lv)
-                page.captions[0].setText("before")
-                page.captions[1].setText(f"gradient (±{plain_number(np.abs(a['grad']).max(), 2)})")
-                change = float(np.abs(a["after"] - a["before"]).max())
-                page.captions[2].setText(f"after (largest change {plain_number(change, 2)})")
-            else:
-                page = self._page("bars3")
-                for k, name in enumerate(("before", "grad", "after")):
-                    v = a[name]
-                    brushes = signed_brushes(v) if name == "grad" else [brush("#888" if name == "before"
-                                                                                   else "#1e8449")] * v.size
-                    page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
-                    self._heat.append((page.plots[k].getViewBox(), key, v.shape, ("bars", page.bars[k])))
-                    if getattr(page.plots[k], "_titled", None) != name:
-                        page.plots[k]._titled = name
-                        page.plots[k].setTitle({"before": "before", "grad": "gradient", "after": "after"}[name],
-                                               color="#333", size="8pt")
-            page.title.setText(f"{key}<br>after = before − α · gradient,   α = {lr:g} · click "
-                               + ("a weight" if a["before"].ndim >= 2 else "a bar"))
-        elif step.op == "rerun":
-            page = self._page("rerun")
-            before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
-            page.title.setText(f"ŷ before (<span style='color:#808080'>grey</span>) and after "
-                               f"(<span style='color:#1e8449'>green</span>) the update<br>"
-                               f"L: {plain_number(a['loss_before'])} → {plain_number(a['loss_after'])}")
-            x = np.arange(before.size)
-            page.bars[0].setOpts(x=x - 0.2, height=before, width=0.4, brush="#9a9a9a", brushes=None)
-            page.after.setOpts(x=x + 0.2, height=after, width=0.4)
-            page.plots[0].setYRange(0, 1, padding=0.02)
-            page.plots[0].getAxis("bottom").setTicks([[(int(k), str(k)) for k in x]])
-
-    def _page(self, name):
-        page = self.pages[name]
-        self.setCurrentWidget(page)
-        return page
-
-    def _set_image(self, page, k, arr, stage, gradient, levels=None):
-        vb, img = page.images[k]
-        tiling = None
-        if arr.ndim == 4:
-            d, c, k1, k2 = arr.shape
-            tiling = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=4 if c == 1 else d)
-            data = tiling.compose(arr)
-        else:
-            data = arr
-        lut = colors.diverging_lut() if gradient else colors.grey_lut()
-        if getattr(img, "_lut", None) is not lut:
-            img._lut = lut
-            img.setLookupTable(lut)
-        lv = levels or (colors.symmetric_levels(arr) if gradient else colors.value_levels([arr]))
-        img.setImage(data, autoLevels=False, levels=lv)
-        if getattr(vb, "_shape", None) != (arr.ndim, data.shape):      # range set once per shape, at once
-            vb._shape = (arr.ndim, data.shape)
-            vb.setAspectLocked(arr.ndim == 4)
-            vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
-            vb.prepareForPaint()
-        self._heat.append((vb, stage, arr.shape, tiling))
-
-    def _mark(self, selection):
-        self._marker.setVisible(False)
-        if selection is None:
-            return
-        stage, index = selection
-        for vb, st, shape, tiling in self._heat:
-            if st != stage or len(index) != len(shape):
-                continue
-            if isinstance(tiling, tuple):         # ("bars", item): outline the selected bar
-                y0, y1 = vb.viewRange()[1]
-                height = float(tiling[1].opts["height"][index[0]])
-                x, y, w, h = index[0] - 0.45, min(0.0, height), 0.9, abs(height) or (y1 - y0) * 0.01
-            elif tiling is not None:
-                x, y, w, h = tiling.rect(index)
-            else:
-                (y, x), w, h = index, 1, 1
-            if self._marker.scene() is not vb.scene() or self._marker.parentItem() is not vb.childGroup:
-                if self._marker.scene() is not None:
-                    self._marker.scene().removeItem(self._marker)
-                vb.addItem(self._marker, ignoreBounds=True)
-            self._marker.setRect(QRectF(x, y, w, h))
-            self._marker.setVisible(True)
-            return
-
     def _on_click(self, page, ev):
         if ev.button() != Qt.LeftButton or page is not self.currentWidget():
             return
-        for vb, stage, shape, tiling in self._heat:
-            if not vb.sceneBoundingRect().contains(ev.scenePos()):
-                continue
-            p = vb.mapSceneToView(ev.scenePos())
-            if isinstance(tiling, tuple):         # a bar plot: the nearest bar
-                k = int(round(p.x()))
-                idx = (k,) if 0 <= k < shape[0] else None
-            elif tiling is not None:
-                idx = tiling.locate(p.x(), p.y())
-            else:
-                j, i = int(np.floor(p.y())), int(np.floor(p.x()))
-                idx = (j, i) if 0 <= j < shape[0] and 0 <= i < shape[1] else None
-            if idx is not None:
-                self.elementClicked.emit(stage, tuple(int(v) for v in idx))
-            return
+        hit = self.params.locate(ev.scenePos())
+        if hit is not None:
+            self.elementClicked.emit(*hit)

@@ -1,23 +1,33 @@
 """The left column: canvas and its tools, the 28x28 input, the prediction bars and training controls.
 
-Widgets and layout only; the MainWindow connects them to the network.
+A view of the Session: `bind(session)` shows its input, prediction, target and losses and
+sends the training controls' intent (target, α, update) back to it.
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QPushButton,
-                               QScrollArea, QSlider, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from .canvas import BRUSH_RANGE, DEFAULT_BRUSH, SIZE, DrawingCanvas
-from .prediction import LabelSelector, PredictionBars
-from .preview import InputPreview
-from .samples import SamplePicker
+from convviz.gui.models.session import DEFAULT_LR, LR_RANGE
+from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH, SIZE, DrawingCanvas
+from convviz.gui.panels.draw.prediction import LabelSelector, PredictionBars
+from convviz.gui.panels.draw.preview import InputPreview
+from convviz.gui.panels.draw.samples import SamplePicker
+from convviz.gui.presentation.numbers import loss_number, probability
 
 LEFT_WIDTH = 330
 MIN_CANVAS = 200
-#: α for a single example. This model's gradients are large: at 0.01 one update on a 5 labelled
-#: "3" flips it to 99.7% "3" (a lesson in overfitting one example, not in descent); at 0.001 the
-#: same step moves "3" from 13% to 32% and a correct label's 86% to 88%: small steps downhill.
-DEFAULT_LR = 0.001
 
 
 class LogSpinBox(QDoubleSpinBox):
@@ -37,10 +47,6 @@ class LogSpinBox(QDoubleSpinBox):
 
 class LeftColumn(QScrollArea):
     """Steps 1-3 of the workflow, top to bottom: draw, see what the network sees, train."""
-
-    WIDGETS = ("canvas", "preview", "prediction", "label_selector", "sample_picker", "brush_slider",
-               "eraser_button", "light_button", "undo_button", "clear_button", "lr_spin", "apply_button", "reset_button",
-               "target_text", "auto_label", "loss_text")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -63,7 +69,7 @@ class LeftColumn(QScrollArea):
         self.clear_button = self._tool("Clear", "Clear the canvas (Delete); Ctrl+Z brings it back")
 
         self.lr_spin = LogSpinBox()
-        self.lr_spin.setRange(0.0001, 5.0)
+        self.lr_spin.setRange(*LR_RANGE)
         self.lr_spin.setDecimals(4)
         self.lr_spin.setValue(DEFAULT_LR)
         self.lr_spin.setKeyboardTracking(False)     # retrace when typing is done, not per digit
@@ -135,6 +141,64 @@ class LeftColumn(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFixedWidth(LEFT_WIDTH)
         self.setFocusPolicy(Qt.NoFocus)
+
+    # ---- the session -------------------------------------------------------------------
+    def bind(self, session):
+        """Show `session` and send the training controls' intent to it."""
+        self.session = session
+        self.brush_slider.valueChanged.connect(self.canvas.set_brush_width)
+        self.eraser_button.toggled.connect(self.canvas.set_eraser)
+        self.label_selector.picked.connect(session.set_label)
+        self.auto_label.clicked.connect(self._on_auto_label)
+        self.lr_spin.setValue(session.lr)
+        if self.lr_spin.value() != session.lr:          # the box rounds (4 decimals) and clamps
+            session.set_lr(self.lr_spin.value())
+        self.lr_spin.valueChanged.connect(session.set_lr)
+        session.lrChanged.connect(self._on_lr_changed)
+        self.apply_button.clicked.connect(lambda *_: session.apply_update())
+        session.predictionChanged.connect(self._on_prediction)
+        session.traceChanged.connect(self._on_trace)
+
+    def _on_auto_label(self, on):
+        s = self.session
+        if on:
+            s.use_predicted_label()
+        else:
+            s.set_label(s.label if s.label is not None else 0)
+
+    def _on_lr_changed(self, lr):
+        if self.lr_spin.value() != lr:
+            self.lr_spin.blockSignals(True)
+            self.lr_spin.setValue(lr)
+            self.lr_spin.blockSignals(False)
+
+    def _on_prediction(self):
+        self.preview.set_array(self.session.x28)
+        self.prediction.set_probs(self.session.probs, self.session.label)
+
+    def _on_trace(self):
+        s = self.session
+        self.prediction.set_probs(s.probs, s.label)
+        label, chosen = s.label, s.label_is_chosen
+        self.label_selector.show_label(label, chosen)
+        self.auto_label.setChecked(not chosen)
+        self.apply_button.setEnabled(s.trace is not None)
+        if label is None:
+            self.target_text.setText("Training target y: draw a digit first.")
+            self.loss_text.setText("")
+            return
+        why = s.label_source if chosen else "predicted; keys 0-9 choose"
+        self.target_text.setText(f"Training target y = <b>{label}</b> ({why})")
+        if s.trace is None:
+            self.loss_text.setText("")
+            return
+        t, history = s.trace, s.loss_history
+        n = len(history)
+        past = " → ".join(loss_number(v) for v in history[-5:])
+        self.loss_text.setText(
+            f"Iteration {n}: loss L = <b>{loss_number(t.loss)}</b>; after this update L = {loss_number(t.loss_after)}, "
+            f"ŷ<sub>{label}</sub> {probability(t.probs[label])} → {probability(t.probs_after[label])}"
+            + (f"<br>losses so far: {past}" if n > 1 else ""))
 
     @staticmethod
     def _heading(text):

@@ -47,24 +47,6 @@ def to_rich(text):
     return "".join(out)
 
 
-def number(x, digits=4):
-    """A value with ~4 significant digits, a real minus sign, no '-0'."""
-    x = float(x)
-    if x == 0:
-        return "0"
-    s = f"{x:.{digits}g}"
-    if "e" in s:
-        mant, exp = s.split("e")
-        s = f"{mant}·10<sup>{int(exp)}</sup>"
-    return s.replace("-", "−")
-
-
-def plain_number(x, digits=4):
-    """Like number() without markup (for plot labels)."""
-    x = float(x)
-    return "0" if x == 0 else f"{x:.{digits}g}".replace("-", "−")
-
-
 _SUPERSCRIPT = str.maketrans("0123456789+−-()Ll", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁽⁾ᴸˡ")
 
 

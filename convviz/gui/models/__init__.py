@@ -1,0 +1,1 @@
+"""The GUI's models: QObjects that hold state and announce changes; views subscribe to them."""

@@ -1,0 +1,211 @@
+"""The session model: the network, the input image, the target, α, the current trace and the
+iteration history, in one QObject that announces every change; views subscribe to it.
+
+Parameters change only through the session and only on the GUI thread, so a later training
+worker can compute on a copy and hand its results back with `set_params`.
+"""
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal
+
+from convviz.digits import is_blank, preprocess
+
+#: α for a single example. This model's gradients are large: at 0.01 one update on a 5 labelled
+#: "3" flips it to 99.7% "3" (a lesson in overfitting one example, not in descent); at 0.001 the
+#: same step moves "3" from 13% to 32% and a correct label's 86% to 88%: small steps downhill.
+DEFAULT_LR = 0.001
+#: The α a learner can choose (the spin box's range; a stored setting outside it is replaced).
+LR_RANGE = (0.0001, 5.0)
+
+
+class Session(QObject):
+    """One learner's session.
+
+    predictionChanged: the input x28 or the prediction ŷ changed (also while drawing).
+    traceChanged: a new iteration (a new trace, or None without an input) starts at step 0;
+        the target, α and the loss history may have changed with it.
+    paramsChanged: the network's parameters changed (an update, a reset, another model).
+    lrChanged(float): α changed.
+    updateRefused(str): an update was not applied (it would make weights infinite or NaN); why.
+    """
+
+    predictionChanged = Signal()
+    traceChanged = Signal()
+    paramsChanged = Signal()
+    lrChanged = Signal(float)
+    updateRefused = Signal(str)
+
+    def __init__(self, net, model_name, lr=DEFAULT_LR, parent=None):
+        super().__init__(parent)
+        self._net = net
+        self._loaded = {k: v.copy() for k, v in net.params.items()}
+        self.model_name = model_name
+        self._updates = 0
+        self._lr = float(lr)
+        self._x28 = np.zeros((28, 28), np.float32)
+        self._probs = None
+        self._choice = None              # the user's target label, None = follow the prediction
+        self._source = "your choice"
+        self._trace = None
+        self._history = []
+
+    # ---- state (read-only outside) -----------------------------------------------------
+    @property
+    def net(self):
+        return self._net
+
+    @property
+    def x28(self):
+        """The network's input: the preprocessed 28 × 28 image (zeros when the canvas is blank)."""
+        return self._x28
+
+    @property
+    def probs(self):
+        """ŷ for the input, None when there is none."""
+        return self._probs
+
+    @property
+    def trace(self):
+        return self._trace
+
+    @property
+    def lr(self):
+        return self._lr
+
+    @property
+    def loss_history(self):
+        """The losses of this input's iterations so far (a new input or target starts over)."""
+        return list(self._history)
+
+    @property
+    def updates_applied(self):
+        """Updates applied since the model was loaded."""
+        return self._updates
+
+    @property
+    def label(self):
+        """The training target y: the user's choice, else the predicted class (None when blank)."""
+        if self._choice is not None:
+            return self._choice
+        return None if self._probs is None else int(np.argmax(self._probs))
+
+    @property
+    def label_is_chosen(self):
+        return self._choice is not None
+
+    @property
+    def label_source(self):
+        """Where a chosen target came from ("your choice", "the sample's label")."""
+        return self._source
+
+    # ---- intent ------------------------------------------------------------------------
+    def set_image(self, ink, new_iteration=True):
+        """A new drawing (2-D, 1 = ink): preprocess and predict; a new iteration unless still drawing."""
+        if is_blank(ink):
+            self._x28, self._probs = np.zeros((28, 28), np.float32), None
+        else:
+            self._x28 = preprocess(ink)
+            self._probs = self._net.forward(self._x28)
+        self.predictionChanged.emit()
+        if new_iteration:
+            self.start_iteration()
+
+    def start_iteration(self):
+        """A new iteration on the current input and target: a new trace at step 0, a new history."""
+        self._history = []
+        self._rebuild()
+
+    def set_label(self, digit, source="your choice", new_iteration=True):
+        """Train towards y = digit (new_iteration=False: for the input about to be set)."""
+        self._choice, self._source = int(digit), source
+        if new_iteration:
+            self._history = []
+            self._rebuild()
+
+    def use_predicted_label(self, new_iteration=True):
+        """Train towards the predicted class."""
+        self._choice = None
+        if new_iteration:
+            self._history = []
+            self._rebuild()
+
+    def set_lr(self, lr):
+        """α for the update; the current iteration is recomputed with it (its history kept)."""
+        lr = float(lr)
+        if lr != self._lr:
+            self._lr = lr
+            self.lrChanged.emit(lr)
+            self._rebuild()
+
+    def apply_update(self):
+        """θ ← the trace's updated parameters, then a new iteration on the same input.
+
+        False without a trace, or when the update would make a weight non-finite (updateRefused).
+        """
+        if self._trace is None:
+            return False
+        bad = [k for k, v in self._trace.params_after.items() if not np.isfinite(v).all()]
+        if bad:         # α overshoots: the weights stay as they were before the update
+            self.updateRefused.emit(self.tr("With α = {0} the update would make {1} infinite or NaN.\n\n"
+                                            "The weights are unchanged. Try a smaller α.")
+                                    .format(f"{self._lr:g}", ", ".join(bad)))
+            return False
+        history = self._history
+        self._assign(self._trace.params_after)
+        self._updates += 1
+        self.paramsChanged.emit()
+        self._predict()
+        self._history = history
+        self._rebuild(append=True)
+        return True
+
+    def reset_weights(self):
+        """Back to the parameters of the model as loaded; a new iteration starts."""
+        self._assign(self._loaded)
+        self._updates = 0
+        self.paramsChanged.emit()
+        self._restart()
+
+    def set_network(self, net, model_name):
+        """Another network (an opened model file); a new iteration on the same input starts."""
+        self._net = net
+        self._loaded = {k: v.copy() for k, v in net.params.items()}
+        self.model_name = model_name
+        self._updates = 0
+        self.paramsChanged.emit()
+        self._restart()
+
+    def set_params(self, params, updates=1):
+        """Parameters computed elsewhere (e.g. a training worker, on a copy), as `updates` more updates."""
+        self._assign(params)
+        self._updates += int(updates)
+        self.paramsChanged.emit()
+        self._restart()
+
+    # ---- internals ---------------------------------------------------------------------
+    def _assign(self, params):
+        # Qt objects and the views reading these arrays live on the GUI thread.
+        if QThread.currentThread() is not self.thread():
+            raise RuntimeError("Session parameters change only on the GUI thread")
+        for key, value in params.items():
+            self._net.params[key] = np.array(value, copy=True)
+
+    def _predict(self):
+        if self._probs is not None:
+            self._probs = self._net.forward(self._x28)
+        self.predictionChanged.emit()
+
+    def _restart(self):
+        self._history = []
+        self._predict()
+        self._rebuild()
+
+    def _rebuild(self, append=False):
+        label = self.label
+        if self._probs is None or label is None:
+            self._trace = None
+        else:
+            self._trace = self._net.trace(self._x28, label, self._lr)
+            if append or not self._history:
+                self._history = self._history + [self._trace.loss]
+        self.traceChanged.emit()

@@ -1,0 +1,168 @@
+"""The detail view's pages for steps about parameters: dense ∂L/∂W as a heat map, kernels and
+∂L/∂K, bias gradients as bars, updates (before, gradient, after) and the rerun's ŷ before vs
+after. Built once, refilled per step; a click maps back to (stage, index)."""
+
+import numpy as np
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from convviz.engine import OpKind
+from convviz.gui.panels.iteration.detail_pages import Page, brush, signed_brushes
+from convviz.gui.presentation.mosaic import Tiling
+from convviz.gui.presentation.numbers import plain_number
+from convviz.gui.widgets import colors
+
+
+class ParamPages:
+    """The pages of `stack` (a QStackedWidget) for parameter steps; on_click(page, event) gets their clicks."""
+
+    def __init__(self, stack, on_click):
+        self.stack = stack
+        self.pages = {"heat": Page(n_images=1), "bars": Page(n_plots=1), "images2": Page(n_images=2),
+                      "images3": Page(n_images=3),
+                      "bars3": Page(n_plots=3), "rerun": Page(n_plots=1, legend=True)}
+        for plot in self.pages["bars3"].plots:     # the index axis says little here and costs a repaint
+            plot.hideAxis("bottom")
+        for page in self.pages.values():
+            stack.addWidget(page)
+            page.scene().sigMouseClicked.connect(lambda ev, page=page: on_click(page, ev))
+        self.heat = []             # [(viewbox, stage, shape, tiling or None)] clickable images now
+        self.marker = QGraphicsRectItem()
+        pen = QPen(QColor(colors.SELECT))
+        pen.setWidthF(2)
+        pen.setCosmetic(True)
+        self.marker.setPen(pen)
+        self.marker.setZValue(10)
+
+    def fill(self, step):
+        a = step.arrays
+        if step.op == OpKind.DENSE_DW:
+            page = self.page("heat")
+            page.title.setText(f"∂L/∂W of {step.layer}<br>{a['grad_W'].shape[0]} units (rows) × "
+                               f"{a['grad_W'].shape[1]} inputs (columns) · click a weight")
+            self.set_image(page, 0, a["grad_W"], step.stage, True)
+            page.captions[0].setText(f"gradient ±{plain_number(np.abs(a['grad_W']).max(), 2)}")
+        elif step.op == OpKind.CONV_DK:
+            page = self.page("images2")
+            d, c, k1, k2 = a["W"].shape
+            page.title.setText(f"{step.layer}: {d} kernels {k1} × {k2}" + (f" × {c} channels (one kernel per row)"
+                                                                          if c > 1 else "") +
+                               "<br>the kernels K and their gradient ∂L/∂K · click a weight")
+            self.set_image(page, 0, a["W"], step.target, False, colors.value_levels([a["W"]]))
+            self.set_image(page, 1, a["grad_W"], step.target, True)
+            page.captions[0].setText("K")
+            page.captions[1].setText(f"∂L/∂K (±{plain_number(np.abs(a['grad_W']).max(), 2)})")
+        elif step.op in (OpKind.DENSE_DB, OpKind.CONV_DB):
+            page = self.page("bars")
+            per = "unit" if step.op == OpKind.DENSE_DB else "kernel"
+            page.title.setText(f"∂L/∂b of {step.layer}<br>one bar per {per}"
+                               " · click a bar")
+            g = a["grad_b"]
+            page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
+            self.heat.append((page.plots[0].getViewBox(), step.stage, g.shape, ("bars", page.bars[0])))
+        elif step.op == OpKind.UPDATE:
+            key, lr = step.stage, step.meta["lr"]
+            if a["before"].ndim >= 2:
+                page = self.page("images3")
+                lv = colors.value_levels([a["before"], a["after"]])
+                stage = step.target if a["before"].ndim == 4 else key
+                for k, name in enumerate(("before", "grad", "after")):
+                    self.set_image(page, k, a[name], stage, name == "grad", None if name == "grad" else lv)
+                page.captions[0].setText("before")
+                page.captions[1].setText(f"gradient (±{plain_number(np.abs(a['grad']).max(), 2)})")
+                change = float(np.abs(a["after"] - a["before"]).max())
+                page.captions[2].setText(f"after (largest change {plain_number(change, 2)})")
+            else:
+                page = self.page("bars3")
+                for k, name in enumerate(("before", "grad", "after")):
+                    v = a[name]
+                    brushes = signed_brushes(v) if name == "grad" else [brush("#888" if name == "before"
+                                                                                   else "#1e8449")] * v.size
+                    page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
+                    self.heat.append((page.plots[k].getViewBox(), key, v.shape, ("bars", page.bars[k])))
+                    if getattr(page.plots[k], "_titled", None) != name:
+                        page.plots[k]._titled = name
+                        page.plots[k].setTitle({"before": "before", "grad": "gradient", "after": "after"}[name],
+                                               color="#333", size="8pt")
+            page.title.setText(f"{key.name}<br>after = before − α · gradient,   α = {lr:g} · click "
+                               + ("a weight" if a["before"].ndim >= 2 else "a bar"))
+        elif step.op == OpKind.RERUN:
+            page = self.page("rerun")
+            before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
+            page.title.setText(f"ŷ before (<span style='color:#808080'>grey</span>) and after "
+                               f"(<span style='color:#1e8449'>green</span>) the update<br>"
+                               f"L: {plain_number(a['loss_before'])} → {plain_number(a['loss_after'])}")
+            x = np.arange(before.size)
+            page.bars[0].setOpts(x=x - 0.2, height=before, width=0.4, brush="#9a9a9a", brushes=None)
+            page.after.setOpts(x=x + 0.2, height=after, width=0.4)
+            page.plots[0].setYRange(0, 1, padding=0.02)
+            page.plots[0].getAxis("bottom").setTicks([[(int(k), str(k)) for k in x]])
+
+    def page(self, name):
+        page = self.pages[name]
+        self.stack.setCurrentWidget(page)
+        return page
+
+    def set_image(self, page, k, arr, stage, gradient, levels=None):
+        vb, img = page.images[k]
+        tiling = None
+        if arr.ndim == 4:
+            d, c, k1, k2 = arr.shape
+            tiling = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=4 if c == 1 else d)
+            data = tiling.compose(arr)
+        else:
+            data = arr
+        lut = colors.diverging_lut() if gradient else colors.grey_lut()
+        if getattr(img, "_lut", None) is not lut:
+            img._lut = lut
+            img.setLookupTable(lut)
+        lv = levels or (colors.symmetric_levels(arr) if gradient else colors.value_levels([arr]))
+        img.setImage(data, autoLevels=False, levels=lv)
+        if getattr(vb, "_shape", None) != (arr.ndim, data.shape):      # range set once per shape, at once
+            vb._shape = (arr.ndim, data.shape)
+            vb.setAspectLocked(arr.ndim == 4)
+            vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
+            vb.prepareForPaint()
+        self.heat.append((vb, stage, arr.shape, tiling))
+
+    def mark(self, selection):
+        self.marker.setVisible(False)
+        if selection is None:
+            return
+        stage, index = selection
+        for vb, st, shape, tiling in self.heat:
+            if st != stage or len(index) != len(shape):
+                continue
+            if isinstance(tiling, tuple):         # ("bars", item): outline the selected bar
+                y0, y1 = vb.viewRange()[1]
+                height = float(tiling[1].opts["height"][index[0]])
+                x, y, w, h = index[0] - 0.45, min(0.0, height), 0.9, abs(height) or (y1 - y0) * 0.01
+            elif tiling is not None:
+                x, y, w, h = tiling.rect(index)
+            else:
+                (y, x), w, h = index, 1, 1
+            if self.marker.scene() is not vb.scene() or self.marker.parentItem() is not vb.childGroup:
+                if self.marker.scene() is not None:
+                    self.marker.scene().removeItem(self.marker)
+                vb.addItem(self.marker, ignoreBounds=True)
+            self.marker.setRect(QRectF(x, y, w, h))
+            self.marker.setVisible(True)
+            return
+
+    def locate(self, scene_pos):
+        """(stage, index) of the clickable element at `scene_pos` of the current page, or None."""
+        for vb, stage, shape, tiling in self.heat:
+            if not vb.sceneBoundingRect().contains(scene_pos):
+                continue
+            p = vb.mapSceneToView(scene_pos)
+            if isinstance(tiling, tuple):         # a bar plot: the nearest bar
+                k = int(round(p.x()))
+                idx = (k,) if 0 <= k < shape[0] else None
+            elif tiling is not None:
+                idx = tiling.locate(p.x(), p.y())
+            else:
+                j, i = int(np.floor(p.y())), int(np.floor(p.x()))
+                idx = (j, i) if 0 <= j < shape[0] and 0 <= i < shape[1] else None
+            return None if idx is None else (stage, tuple(int(v) for v in idx))
+        return None

@@ -1,0 +1,117 @@
+"""One stage of the pipeline as graphics items: its title, view box, image and gradient overlay,
+gradient scale and marker rectangles; and the 'set only when changed' helpers its views use."""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont
+
+from convviz.gui.presentation.numbers import loss_column_html
+from convviz.gui.widgets import colors
+from convviz.gui.widgets.markers import nth_marker
+
+MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
+
+
+def set_label(label, text, color=colors.TEXT):
+    """LabelItem.setText only when something changed (it re-lays out the item)."""
+    if getattr(label, "_shown", None) != (text, color):
+        label._shown = (text, color)
+        label.setText(text, color=color)
+
+
+_PENS = {}
+
+
+def pen(color, width, style=Qt.SolidLine):
+    key = (color, width, style)
+    if key not in _PENS:
+        _PENS[key] = pg.mkPen(color, width=width, style=style)
+    return _PENS[key]
+
+
+def set_html(item, text):
+    if getattr(item, "_shown", None) != text:
+        item._shown = text
+        item.setHtml(text)
+
+
+class StageView:
+    """The graphics items of one Column."""
+
+    def __init__(self, layout, col, index, font):
+        self.col = col
+        self.label = pg.LabelItem("", justify="center", size="8.5pt", color=colors.TEXT)
+        set_label(self.label, col.title, colors.DIM_TEXT)
+        layout.addItem(self.label, row=0, col=index)
+        self.vb = layout.addViewBox(row=1, col=index)
+        self.vb.setMouseEnabled(False, False)
+        self.vb.setMenuEnabled(False)
+        self.vb.invertY(True)
+        self.vb.setDefaultPadding(0.02)
+        self.vb.setBorder(pg.mkPen(colors.FRAME, width=1))
+        self.gradlabel = pg.LabelItem("", justify="center", size="8pt", color=colors.TEXT)
+        set_label(self.gradlabel, "±0.00")
+        layout.addItem(self.gradlabel, row=2, col=index)
+        self.img = self.ovl = None
+        self.texts = []
+        if col.tiling is not None:
+            self.img = pg.ImageItem(axisOrder="row-major")
+            self.img.setLookupTable(colors.grey_lut())
+            self.vb.addItem(self.img)
+            self.ovl = pg.ImageItem(axisOrder="row-major")
+            self.ovl.setParentItem(self.img)
+            self.ovl.setLookupTable(colors.diverging_lut())
+            self.ovl.setZValue(1)
+            h, w = col.tiling.shape
+            if col.kind == "probs":
+                self.vb.setRange(QRectF(0, 0, 4.0, h), padding=0.02)
+                for k in range(h):
+                    t = pg.TextItem("", color=colors.TEXT, anchor=(0, 0.5))
+                    t.setFont(font)
+                    t.setPos(1.15, k + 0.5)
+                    self.vb.addItem(t)
+                    self.texts.append(t)
+            else:
+                self.vb.setAspectLocked(col.kind != "vector")
+                self.vb.setRange(QRectF(0, 0, w, h), padding=0.02)
+        else:
+            t = pg.TextItem("", color=colors.TEXT, anchor=(0.5, 0.5))
+            big = QFont(font)
+            big.setPointSizeF(font.pointSizeF() * 1.25)
+            t.setFont(big)
+            t.setPos(0.5, 0.5)
+            self.vb.addItem(t)
+            self.texts.append(t)
+            self.vb.setRange(QRectF(0, 0, 1, 1), padding=0)
+        self.markers = []
+        width = {"vector": STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(col.kind)
+        if width:
+            layout.layout.setColumnFixedWidth(index, width + (STRIP_WIDTH if col.kind == "vector" else 0))
+        else:
+            layout.layout.setColumnMinimumWidth(index, MAP_MIN_WIDTH)
+        self.levels = None
+        self.shown = None          # signature of the images shown: (value id, (gradient id, mode, opacity))
+        self.border = None
+        self.lut_mode = None
+
+    def show_loss(self, loss, before=None):
+        """The loss column: L (None: not reached yet); the rerun shows it before and after."""
+        set_html(self.texts[0], "" if loss is None else loss_column_html(loss, before))
+
+    def show_probs(self, probs, label=None):
+        """The output column's 'k: ŷ_k' lines, the prediction bold and the target y marked."""
+        best = None if probs is None else int(np.argmax(probs))
+        for k, t in enumerate(self.texts):
+            if probs is None:
+                set_html(t, "")
+                continue
+            txt = f"{k}: {probs[k]:.3f}"
+            if k == best:
+                txt = f"<b>{txt}</b>"
+            if label is not None and k == int(label):
+                txt = f"<span style='color:{colors.SELECT}'>{txt} y</span>"
+            set_html(t, txt)
+
+    def marker(self, k):
+        return nth_marker(self.markers, self.vb, k)

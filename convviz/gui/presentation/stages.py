@@ -1,0 +1,116 @@
+"""The pipeline's stages as data: one Column per stage, derived from a trace's forward steps,
+with every step's value or gradient for it. Pure Python/NumPy (no Qt), so it can be tested alone."""
+
+import numpy as np
+
+from convviz.engine import OpKind, StageId, StageKind
+from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
+
+
+class Column:
+    """One pipeline stage: its title, its tiling, and its value/gradient events over the trace."""
+
+    def __init__(self, stage, kind, shape, title, forward_index, aspect=3.0):
+        self.stage, self.kind, self.shape, self.title = stage, kind, tuple(shape), title
+        self.forward_index = forward_index
+        if kind == "kernels":
+            d, c, k1, k2 = shape
+            # one kernel per row, its input channels side by side (a 4x4 grid of wide tiles is unreadable)
+            self.tiling = Tiling(d, k1, k2, channels=c, kernel_index=True,
+                                 max_rows=best_rows(d, aspect) if c == 1 else d)
+        elif kind == "maps":
+            self.tiling = Tiling(*shape, max_rows=best_rows(shape[0], aspect))
+        elif kind in ("vector", "probs"):
+            self.tiling = Strip(shape[0])
+        else:
+            self.tiling = None
+        self.values, self.grads = [], []          # [(step index, array)] in step order
+
+    def latest(self, events, index):
+        found = None
+        for i, a in events:
+            if i > index:
+                break
+            found = (i, a)
+        return found
+
+
+def build_columns(trace, aspect=3.0):
+    """The pipeline's columns for a trace, with every step's contribution to each of them.
+
+    aspect: height / width of a map column, to tile its maps as large as they can be. Which
+    column a step fills is the stage it writes (Step.writes), as the engine recorded it.
+    """
+    cols, by_stage = [], {}
+
+    def Col(*args):
+        return Column(*args, aspect=aspect)
+
+    def add(col):
+        cols.append(col)
+        by_stage[col.stage] = col
+
+    for s in trace:
+        if s.phase != "forward":
+            break
+        out = s.arrays.get("output")
+        if s.op == OpKind.INPUT:
+            add(Col(s.stage, "maps", out.shape, f"<b>input</b><br>image I<br>{out.shape[1]} × {out.shape[2]}", s.index))
+        elif s.op == OpKind.CONV:
+            d, c, k1, k2 = s.arrays["W"].shape
+            kernels = StageId(s.layer, StageKind.KERNELS)
+            add(Col(kernels, "kernels", s.arrays["W"].shape,
+                    f"<b>{s.layer}</b><br>{d} kernels<br>{k1} × {k2}" + (f" × {c}" if c > 1 else ""), s.index))
+            by_stage[kernels].values.append((s.index, s.arrays["W"]))
+            d, h, w = out.shape
+            add(Col(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>feature maps<br>{h} × {w} × {d}", s.index))
+        elif s.op == OpKind.ACTIVATION:
+            name = s.meta.get("activation", "σ")
+            if out.ndim == 3:
+                d, h, w = out.shape
+                add(Col(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{name}<br>{h} × {w} × {d}", s.index))
+            else:
+                add(Col(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>a = {name}<br>{out.size}", s.index))
+        elif s.op == OpKind.POOL:
+            d, h, w = out.shape
+            add(Col(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{s.meta['pool']} pool<br>{h} × {w} × {d}",
+                    s.index))
+        elif s.op == OpKind.FLATTEN:
+            add(Col(s.stage, "vector", out.shape, f"<b>flatten</b><br>a⁰<br>{out.size}", s.index))
+        elif s.op == OpKind.DENSE:
+            add(Col(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>z<br>{out.size}", s.index))
+        elif s.op == OpKind.OUTPUT:
+            add(Col(s.stage, "probs", out.shape,
+                    f"<b>output</b><br>{s.meta.get('activation', '')} ŷ<br>{out.size} classes", s.index))
+        if out is not None and s.stage in by_stage:
+            by_stage[s.stage].values.append((s.index, out))
+    loss = trace.find(OpKind.LOSS)
+    add(Col(loss.stage, "loss", (), "<b>loss</b><br>L<br> ", loss.index))
+    by_stage[loss.stage].values.append((loss.index, loss.arrays["output"]))
+    for s in trace.steps[loss.index + 1:]:
+        col = by_stage.get(s.target)
+        if s.op == OpKind.UPDATE:
+            if s.stage.kind == StageKind.WEIGHTS and col is not None and col.kind == "kernels":
+                col.values.append((s.index, s.arrays["after"]))
+                col.grads.append((s.index, s.arrays["grad"]))
+            continue
+        if s.op == OpKind.RERUN:
+            # Every stage as the updated network computes it for the same input.
+            for c in cols:
+                after = s.arrays.get(f"after/{c.stage.name}")
+                if after is not None and np.shape(after) == c.shape:
+                    c.values.append((s.index, after))
+            col.values.append((s.index, s.arrays["loss_after"]))
+            continue
+        grad = s.arrays.get("grad_W") if s.op == OpKind.CONV_DK else s.arrays.get("grad_input")
+        if s.op == OpKind.DENSE_DB:
+            grad = s.arrays["grad_b"]
+        if grad is not None and col is not None and col.tiling is not None and np.shape(grad) == col.shape:
+            col.grads.append((s.index, grad))
+    return cols
+
+
+def structure_key(trace):
+    """Equal for traces whose pipelines look the same (so the widgets can be reused)."""
+    return tuple((s.op, s.stage, tuple(np.shape(s.arrays.get("output", ()))), tuple(np.shape(s.arrays.get("W", ()))))
+                 for s in trace if s.phase == "forward")

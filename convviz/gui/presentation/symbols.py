@@ -1,0 +1,45 @@
+"""Names and symbols of a selected element in the paper's notation (no Qt): C_p[i, j], K_p,c[m, n], W_j,i."""
+
+from convviz.engine import StageKind
+
+
+def is_conv_layer(stage):
+    """True for a stage of a conv block (its bias is one per kernel, not per unit)."""
+    return stage.layer.startswith("conv")
+
+
+def element_name(stage, index):
+    """The stage's name and the element's index named as in the equations: conv1.pooled[p=0, i=3, j=4]."""
+    K = stage.kind
+    names = {3: ("p", "i", "j"), 4: ("p", "c", "m", "n"), 2: ("j", "i"), 1: ("k",)}
+    if K == StageKind.INPUT and len(index) == 3:
+        names = {3: ("c", "row", "col")}
+    if K == StageKind.BIAS:
+        names = {1: ("p" if is_conv_layer(stage) else "j",)}
+    if K in (StageKind.Z, StageKind.A, StageKind.PROBS, StageKind.FLATTEN):
+        names = {1: ({StageKind.PROBS: "i", StageKind.FLATTEN: "k"}.get(K, "j"),)}
+    labels = names.get(len(index), tuple(f"d{k}" for k in range(len(index))))
+    return f"{stage.name}[" + ", ".join(f"{n}={v}" for n, v in zip(labels, index)) + "]"
+
+
+MAP_SYMBOLS = {StageKind.INPUT: "I", StageKind.FEATURE_MAPS: "C", StageKind.ACTIVATED: "A", StageKind.POOLED: "P"}
+_VECTOR_SYMBOLS = {StageKind.Z: "z", StageKind.A: "a", StageKind.PROBS: "ŷ", StageKind.BIAS: "b"}
+
+
+def element_symbol(stage, index):
+    """The selected element in the equations' notation (HTML), e.g. C<sub>0</sub>[7, 11]; '' if none."""
+    kind = stage.kind
+    idx = tuple(int(v) for v in index)
+    if kind in MAP_SYMBOLS and len(idx) == 3:
+        return f"{MAP_SYMBOLS[kind]}<sub>{idx[0]}</sub>[{idx[1]}, {idx[2]}]"
+    if kind == StageKind.KERNELS and len(idx) == 4:
+        return f"K<sub>{idx[0]},{idx[1]}</sub>[{idx[2]}, {idx[3]}]"
+    if kind == StageKind.FLATTEN and len(idx) == 1:
+        return f"a⁰[{idx[0]}]"
+    if kind in _VECTOR_SYMBOLS and len(idx) == 1:
+        return f"{_VECTOR_SYMBOLS[kind]}<sub>{idx[0]}</sub>"
+    if kind == StageKind.WEIGHTS and len(idx) == 2:
+        return f"W<sub>{idx[0]},{idx[1]}</sub>"
+    if kind == StageKind.LOSS:
+        return "L"
+    return ""

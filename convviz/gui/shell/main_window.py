@@ -1,0 +1,230 @@
+"""The main window: drawing, live prediction and training controls on the left, the NetworkPanel beside.
+
+The window only builds and wires: the Session owns the network, the input, the target, α, the
+trace and the history; the left column and the panel are its views; the Stepper holds which
+step of the session's trace is shown. The live prediction and the trace use the same input.
+"""
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
+
+from convviz.digits import load_pretrained, load_samples
+from convviz.engine import Network
+from convviz.gui.models.session import DEFAULT_LR, LR_RANGE, Session
+from convviz.gui.models.stepper import Stepper
+from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH
+from convviz.gui.panels.draw.left_column import LeftColumn
+from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
+from convviz.gui.shell import dialogs
+from convviz.gui.shell import settings as stored
+from convviz.gui.shell.files import FileActions
+from convviz.gui.shell.menus import Menus
+from convviz.gui.widgets.pgsetup import configure_pyqtgraph
+
+#: While drawing, predict at most every PREDICT_INTERVAL_MS, and never spend more than a quarter
+#: of the time predicting (slow machines space predictions out; the canvas itself never waits).
+PREDICT_INTERVAL_MS = 8
+PREDICT_SHARE = 0.25
+
+
+class MainWindow(QMainWindow):
+    """session: the state; left, panel: its views; stepper: the shown step; files, menus: the actions."""
+
+    def __init__(self, net=None, settings=None, report_error=None, parent=None):
+        super().__init__(parent)
+        configure_pyqtgraph()
+        self.settings = settings if settings is not None else QSettings()
+        self.report = report_error or (lambda title, text: dialogs.show_error(self, title, text))
+        self.setWindowTitle("convviz: how a CNN computes and learns")
+        self.setAcceptDrops(True)
+        net, model_name, warning, detail = self._initial_network(net)
+        # α within the spin box's range (LR_RANGE): a stored nan, inf or -3 is replaced, never used.
+        lr = stored.read_float(self.settings, "train/lr", DEFAULT_LR, *LR_RANGE)
+        self.session = Session(net, model_name, lr=lr, parent=self)
+        self._last_predict = 0.0
+        self._predict_cost_ms = 1.0       # running mean of preprocess + forward + bars update
+        self._predict_timer = QTimer(self)
+        self._predict_timer.setSingleShot(True)
+        self._predict_timer.timeout.connect(self._update_prediction)
+
+        speed = stored.read_float(self.settings, "view/speed", 2.0, 0.1, 60.0)
+        self.stepper = Stepper(parent=self, steps_per_second=speed)
+        self.panel = NetworkPanel(self.stepper)
+        self.left = LeftColumn()
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.left)
+        lay.addWidget(self.panel, 1)
+        self.setCentralWidget(central)
+        self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
+        self.menus = Menus(self, self.session, self.left, self.panel, self.files)
+        self.model_label = QLabel()
+        self.statusBar().addPermanentWidget(self.model_label)
+        self._restore_settings()
+        self._wire()
+
+        try:
+            self.samples = load_samples()
+        except Exception as e:
+            self.samples = (np.zeros((0, 28, 28), np.uint8), np.zeros(0, int))
+            self.statusBar().showMessage(f"Sample digits unavailable: {e}", 8000)
+        self.left.sample_picker.set_samples(*self.samples)
+        self._update_model_label()
+        if len(self.samples[1]):
+            self.load_sample(self._first_sample())
+        else:
+            self._input_changed()
+        if warning:
+            self.statusBar().showMessage(warning)
+            self.model_label.setToolTip(detail)
+
+    @staticmethod
+    def _initial_network(net):
+        """(network, its name, a start-up warning or None, its detail)."""
+        if net is not None:
+            return net, "network given at start", None, None
+        try:
+            return load_pretrained(), "pretrained model (resources/models/digits.npz)", None, None
+        except Exception as e:      # missing or unreadable: still open, say so
+            return (Network(seed=0), "untrained network (seed 0)",
+                    "No pretrained model found: using an untrained network (seed 0), its guesses are "
+                    "random until trained.", str(e))
+
+    def _wire(self):
+        s, left = self.session, self.left
+        s.traceChanged.connect(lambda: self.stepper.set_trace(s.trace))     # first: the panel shows step 0
+        left.bind(s)
+        s.paramsChanged.connect(self._update_model_label)
+        s.updateRefused.connect(lambda text: self.report(self.tr("Update not applied"), text))
+        s.lrChanged.connect(lambda lr: self.settings.setValue("train/lr", lr))
+        left.canvas.inkChanged.connect(self._on_ink_changed)
+        left.canvas.strokeFinished.connect(self._on_stroke_finished)
+        left.sample_picker.chosen.connect(self.load_sample)
+        left.undo_button.clicked.connect(self.undo)
+        left.clear_button.clicked.connect(self.clear)
+        left.reset_button.clicked.connect(self.reset_weights)
+
+    # ---- settings --------------------------------------------------------------------
+    def _restore_settings(self):
+        """Each value validated as it is read (shell/settings.py): a corrupt one is replaced, never fatal."""
+        geometry = stored.read_bytes(self.settings, "window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            # 1600 x 1000 where it fits; on a smaller screen (a 1366 x 768 laptop) its free area.
+            size = QSize(1600, 1000)
+            if self.screen() is not None:
+                size = size.boundedTo(self.screen().availableGeometry().size())
+            self.resize(size)
+        self.left.brush_slider.setValue(stored.read_int(self.settings, "canvas/brush", DEFAULT_BRUSH, *BRUSH_RANGE))
+        self.left.canvas.set_brush_width(self.left.brush_slider.value())
+        dark = stored.read_bool(self.settings, "canvas/dark", True)
+        self.menus.light_action.setChecked(not dark)
+        self.left.canvas.set_dark(dark)
+        # The panel's view (values/gradients/both) and its splitters.
+        mode = stored.read_choice(self.settings, "view/mode", None, MODES)
+        if mode is not None:
+            self.panel.set_mode(mode)
+        for name in ("split", "bottom"):
+            state = stored.read_bytes(self.settings, f"view/{name}")
+            if state is not None:
+                getattr(self.panel, name).restoreState(state)
+
+    def save_settings(self):
+        s, left = self.settings, self.left
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("canvas/brush", int(left.canvas.brush_width))
+        s.setValue("canvas/dark", left.canvas.dark)
+        s.setValue("train/lr", self.session.lr)
+        s.setValue("view/speed", self.stepper.speed)
+        s.setValue("view/mode", self.panel.mode)
+        for name in ("split", "bottom"):
+            s.setValue(f"view/{name}", getattr(self.panel, name).saveState())
+        s.sync()
+
+    def closeEvent(self, event):
+        self.save_settings()
+        super().closeEvent(event)
+
+    # ---- drawing and inputs ----------------------------------------------------------
+    def _on_ink_changed(self):
+        """Coalesce mouse moves: predict at most every PREDICT_INTERVAL_MS, never in the move itself."""
+        if self._predict_timer.isActive():
+            return
+        interval = max(PREDICT_INTERVAL_MS, self._predict_cost_ms / PREDICT_SHARE)
+        wait = interval - (time.perf_counter() - self._last_predict) * 1000.0
+        self._predict_timer.start(max(0, int(wait)))
+
+    def _on_stroke_finished(self):
+        can = self.left.canvas.can_undo()
+        self.left.undo_button.setEnabled(can)
+        self.menus.undo_action.setEnabled(can)
+        self._predict_timer.stop()
+        self._input_changed()
+
+    def _update_prediction(self):
+        """Preprocess the canvas and predict (the session's views show the input and the bars)."""
+        start = self._last_predict = time.perf_counter()
+        self.session.set_image(self.left.canvas.ink_array(), new_iteration=False)
+        cost = (time.perf_counter() - start) * 1000.0
+        self._predict_cost_ms = 0.8 * self._predict_cost_ms + 0.2 * cost
+
+    def _input_changed(self):
+        """A new input: predict, then start a new iteration (step 0) for it."""
+        self._update_prediction()
+        self.session.start_iteration()
+
+    def undo(self):
+        self.left.canvas.undo()
+
+    def clear(self):
+        self.session.use_predicted_label(new_iteration=False)
+        self.left.sample_picker.show_none()
+        self.statusBar().clearMessage()
+        self.left.canvas.clear()
+        if not self.left.canvas.can_undo():
+            self._input_changed()
+
+    def _first_sample(self):
+        """The shipped sample the model is least sure of while still right about it.
+
+        A sample it already gets at 100% has a loss near 0: its gradients and its update would
+        show nothing. One at ~85% makes the backward pass and the update visible on the first screen.
+        """
+        images, labels = self.samples
+        probs = self.session.net.forward(images.astype(np.float32) / 255.0)
+        right = probs.argmax(axis=1) == labels
+        confidence = np.where(right, probs[np.arange(len(labels)), labels], np.inf)
+        return int(np.argmin(confidence)) if right.any() else 0
+
+    def load_sample(self, i):
+        """Put shipped sample i on the canvas and train towards its true label."""
+        images, labels = self.samples
+        self.left.sample_picker.show_index(i)
+        self.session.set_label(int(labels[i]), "the sample's label", new_iteration=False)
+        self.left.canvas.set_picture(images[i].astype(np.float32) / 255.0)      # strokeFinished: retrace
+        self.statusBar().showMessage(f"Sample {i + 1}: an MNIST {int(labels[i])}", 4000)
+
+    def reset_weights(self, *_):
+        self.statusBar().showMessage("Weights reset to the model as loaded", 4000)
+        self.session.reset_weights()
+
+    # ---- drag and drop ---------------------------------------------------------------
+    def dragEnterEvent(self, event):
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.files.open_dropped(urls[0].toLocalFile())
+
+    def _update_model_label(self):
+        s = self.session
+        n = s.updates_applied
+        changed = {0: "", 1: " · 1 update applied"}.get(n, f" · {n} updates applied")
+        self.model_label.setText(f"model: {s.model_name} · {s.net.parameter_count():,} parameters{changed}")
