@@ -175,3 +175,11 @@ def test_a_file_size_limit_during_training_keeps_the_existing_model(tmp_path, da
     assert "unchanged" in line
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.npz", "existing.npz"]
+
+
+def test_gradcheck_config_is_read_as_safely_as_train_config(tmp_path):
+    fifo = tmp_path / "net.json"
+    os.mkfifo(fifo)
+    assert_one_line_error(run("gradcheck", "--config", str(fifo), timeout=30), "named pipe")
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    assert_one_line_error(run("gradcheck", "--config", str(tmp_path / "deep.json")), "nested too deeply")
