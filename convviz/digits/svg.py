@@ -3,6 +3,7 @@
 import gzip
 import io
 import re
+import xml.etree.ElementTree as ET
 import zlib
 
 from PySide6 import QtCore, QtGui
@@ -11,6 +12,10 @@ from convviz.files import FileRefused, open_regular
 
 #: A hand-drawn digit as SVG is a few kilobytes; ten megabytes is generous.
 MAX_SVG_BYTES = 10 << 20
+#: Elements drawn once every <use> is expanded: ten levels of ten <use> each are 10^10 shapes in a
+#: 2 KB file, and Qt renders them all (it hangs). A digit needs a few hundred at most.
+MAX_SVG_ELEMENTS = 100_000
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _REFERENCE = re.compile(rb"""\bhref\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 _URL = re.compile(rb"""url\(\s*(["']?)(.*?)\1\s*\)""", re.IGNORECASE | re.DOTALL)
 _app = None
@@ -51,7 +56,41 @@ def check_svg(path, fmt):
                 shown = match.group(2).decode("utf-8", "replace").strip()[:60]
                 raise ValueError(f"SVG refers to another file ({shown!r}); convviz does not load "
                                  "other files from a picture (embed it as a data: URI)")
+    _check_expanded_size(data)
     return data
+
+
+def _check_expanded_size(data):
+    """ValueError when the picture, with every <use> expanded, has more than MAX_SVG_ELEMENTS elements."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ValueError(f"SVG is not well-formed XML ({exc})") from None
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    sizes, visiting = {}, set()
+
+    def size(el):
+        key = id(el)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            raise ValueError("SVG <use> references form a loop")
+        visiting.add(key)
+        total = 1 + sum(size(child) for child in el)
+        if el.tag.rsplit("}", 1)[-1] == "use":
+            href = (el.get("href") or el.get(_XLINK_HREF) or "").strip()
+            target = by_id.get(href[1:]) if href.startswith("#") else None
+            total += size(target) if target is not None else 0
+        visiting.discard(key)
+        if total > MAX_SVG_ELEMENTS:
+            raise ValueError(f"SVG expands to more than {MAX_SVG_ELEMENTS:,} elements through <use> "
+                             "references; not a digit picture")
+        sizes[key] = total
+        return total
+    try:
+        size(root)
+    except RecursionError:
+        raise ValueError("SVG is nested too deeply") from None
 
 
 def ensure_gui_application():

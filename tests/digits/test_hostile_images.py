@@ -153,3 +153,32 @@ def test_libpng_complaints_go_into_the_one_error_line(tmp_path):
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and r.stderr.startswith("convviz predict: broken.png:"), r.stderr
     assert "libpng error" in r.stderr
+
+
+def use_bomb(levels=8):
+    """Each level draws the one below ten times: 10**levels shapes from a 2 KB file."""
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28"><defs>'
+             '<rect id="l0" width="1" height="1"/>']
+    for i in range(1, levels + 1):
+        parts.append(f'<g id="l{i}">' + f'<use href="#l{i - 1}"/>' * 10 + "</g>")
+    return "".join(parts) + f'</defs><use href="#l{levels}"/></svg>'
+
+
+def test_an_svg_use_bomb_is_refused_instead_of_rendered(tmp_path):
+    (tmp_path / "laughs.svg").write_text(use_bomb())
+    start = time.monotonic()
+    r = run_python("import sys\nfrom convviz.cli import main\nsys.exit(main(sys.argv[1:]))",
+                   "predict", tmp_path / "laughs.svg", timeout=60)
+    assert r.returncode == 2 and "more than 100,000 elements" in r.stderr, r.stderr
+    assert time.monotonic() - start < 30
+
+
+@pytest.mark.parametrize("body, words", [
+    ('<g id="a"><use href="#a"/></g>', "loop"),
+    ("<g>" * 5000 + "</g>" * 5000, "nested too deeply"),
+    ("<g><rect></g>", "not well-formed"),
+])
+def test_svg_loops_deep_nesting_and_broken_xml_are_refused(tmp_path, body, words):
+    (tmp_path / "x.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28">{body}</svg>')
+    with pytest.raises(ImageLoadError, match=words):
+        load_image(tmp_path / "x.svg")
