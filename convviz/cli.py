@@ -225,6 +225,9 @@ def cmd_trace(args):
         print(f"{s.index:>3} {s.phase:8} {s.op:15} {s.layer:8} {shape:>14} {values} {norm}")
     print(f"loss {trace.loss:.6g} -> {trace.loss_after:.6g} after one step of lr {args.lr:g}; "
           f"P(y={args.label}) {trace.probs[args.label]:.4f} -> {trace.probs_after[args.label]:.4f}")
+    if not np.isfinite(trace.loss_after) or not all(np.isfinite(p).all() for p in trace.params_after.values()):
+        print(f"the update overflowed: with lr {args.lr:g} the weights or the loss become infinite or NaN "
+              "(the app would not apply it); try a smaller --lr")
     return 0
 
 

@@ -67,7 +67,8 @@ def _pair_of(p):
         raise DatasetError(f"{p}: not an .npz file nor a standard MNIST IDX name "
                            "(like train-images-idx3-ubyte or t10k-images-idx3-ubyte.gz)")
     if not other.is_file():
-        raise DatasetError(f"{p}: its partner file {other.name} is not beside it")
+        why = "is not a regular file" if other.exists() else "is not beside it"
+        raise DatasetError(f"{p}: its partner file {other.name} {why}")
     return pair
 
 

@@ -60,8 +60,12 @@ def check_arguments(epochs, batch_size, lr, momentum):
         raise ValueError(f"train: momentum must be in 0 ≤ μ < 1, got {momentum!r}")
 
 
-def _finite(net):
-    return all(np.isfinite(p).all() for p in net.params.values())
+def _finite(net, x, y):
+    """Finite weights that also give a finite loss on (x, y): huge but finite weights overflow."""
+    if not all(np.isfinite(p).all() for p in net.params.values()):
+        return False
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return bool(np.isfinite(net._run(x, y, net.params, need_input_grad=False, backward=False)[0]))
 
 
 def train(net, images, labels, epochs, batch_size=64, lr=0.05, momentum=0.0, schedule="constant",
@@ -122,8 +126,9 @@ def train(net, images, labels, epochs, batch_size=64, lr=0.05, momentum=0.0, sch
                     p[...] = snapshot[key]
                 result.cancelled = True
                 return result
-        if not _finite(net):        # the epoch's last update; never saved, never kept
-            return _diverged(net, result, snapshot, epoch, batches, "a weight became non-finite", lr)
+        if not _finite(net, x, y):  # the epoch's last update; never saved, never kept
+            return _diverged(net, result, snapshot, epoch, batches, "the weights became non-finite or "
+                             "overflow the loss", lr)
         snapshot = {k: p.copy() for k, p in net.params.items()}
         result.epochs_done = epoch
         result.history.append({"epoch": epoch, "loss": loss_sum / seen, "accuracy": correct / seen,

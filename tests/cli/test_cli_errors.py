@@ -183,3 +183,10 @@ def test_gradcheck_config_is_read_as_safely_as_train_config(tmp_path):
     assert_one_line_error(run("gradcheck", "--config", str(fifo), timeout=30), "named pipe")
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
     assert_one_line_error(run("gradcheck", "--config", str(tmp_path / "deep.json")), "nested too deeply")
+
+
+def test_trace_says_when_the_update_overflows(tmp_path, model):
+    write_digit_png(tmp_path / "one.png")
+    r = run("trace", str(tmp_path / "one.png"), "--label", "3", "--lr", "1e300", "--model", model)
+    assert r.returncode == 0 and "Traceback" not in r.stderr and r.stderr == "", r.stderr
+    assert "overflowed" in r.stdout and "smaller --lr" in r.stdout

@@ -92,3 +92,21 @@ def test_sgd_step_refuses_a_non_finite_update_and_changes_nothing():
     start = snapshot(fresh)
     fresh.sgd_step(x, y, 0.01)                     # a sane α still updates
     assert not np.array_equal(fresh.params["out.W"], start["out.W"])
+
+
+def test_finite_weights_that_overflow_the_loss_are_not_kept():
+    x, y = toy_data(20)
+    net = Network(SMALL, seed=1)
+    before = snapshot(net)
+    saved = []
+
+    def progress(p):
+        if p.batch == p.batches:                   # finite, but the next forward run overflows
+            for key, value in net.params.items():
+                if key.endswith(".W"):
+                    value[...] = 1e300
+
+    result = train(net, x, y, epochs=1, batch_size=10, lr=0.05, progress=progress,
+                   on_epoch=lambda e, n: saved.append(e))
+    assert result.diverged and saved == []
+    assert_same(net.params, before)

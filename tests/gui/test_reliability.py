@@ -194,3 +194,14 @@ def test_corrupt_settings_never_stop_the_app(make_window, tmp_path, key):
 def test_out_of_range_settings_are_replaced(make_window, tmp_path, key, value):
     win = make_window(settings=ini_with(tmp_path, {key: value}))
     assert win.stepper.speed == 2.0 and win.session.lr == DEFAULT_LR and win.left.canvas.brush_width == DEFAULT_BRUSH
+
+
+def test_an_update_whose_loss_overflows_is_not_applied(moved, errors, qtbot):
+    """Weights can stay finite (1e299) while the forward run after them overflows: refused too."""
+    from PySide6.QtCore import Qt
+    moved.left.lr_spin.setValue(5.0)
+    state = State(moved)
+    moved.session.trace.loss_after = float("nan")       # as such weights would make it
+    qtbot.mouseClick(moved.left.apply_button, Qt.LeftButton)
+    assert len(errors) == 1 and "the loss" in errors[0][1] and "smaller α" in errors[0][1]
+    state.assert_unchanged()

@@ -144,7 +144,10 @@ class Session(QObject):
         """
         if self._trace is None:
             return False
-        bad = [k for k, v in self._trace.params_after.items() if not np.isfinite(v).all()]
+        t = self._trace
+        bad = [k for k, v in t.params_after.items() if not np.isfinite(v).all()]
+        if not np.isfinite(t.loss_after):       # finite but huge weights: the forward run overflows
+            bad.append(self.tr("the loss"))
         if bad:         # α overshoots: the weights stay as they were before the update
             self.updateRefused.emit(self.tr("With α = {0} the update would make {1} infinite or NaN.\n\n"
                                             "The weights are unchanged. Try a smaller α.")
