@@ -10,6 +10,7 @@ import zipfile
 
 import numpy as np
 
+import convviz
 from convviz.files import FileRefused, open_regular
 
 from .config import MAX_PARAMETERS, ConfigError
@@ -30,6 +31,7 @@ def write_model_file(f, config, params):
     """Write `config` and `params` to the open binary file `f` in the format `read_model_file` reads."""
     # np.savez on an open file: given a name it appends ".npz" to one without it.
     np.savez(f, config=np.array(json.dumps(config)), format_version=np.array(FORMAT_VERSION),
+             convviz_version=np.array(convviz.__version__),   # which convviz wrote it
              **{f"param/{k}": v for k, v in params.items()})
 
 

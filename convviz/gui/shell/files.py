@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from convviz.digits import load_image
@@ -21,15 +21,13 @@ from convviz.files import atomic_write
 from convviz.gui.panels.draw.canvas import to_ink
 from convviz.gui.shell.settings import read_folder
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.tif *.tiff *.webp);;All files (*)"
-MODEL_FILTER = "convviz models (*.npz);;All files (*)"
 
-
-class FileActions:
+class FileActions(QObject):
     """window: for dialogs, the status bar and grabbing; session, left (canvas, samples), panel, settings;
     report(title, text) shows an error."""
 
     def __init__(self, window, session, left, panel, settings, report):
+        super().__init__(window)
         self.window, self.session, self.left, self.panel = window, session, left, panel
         self.settings, self.report = settings, report
 
@@ -45,8 +43,23 @@ class FileActions:
         try:
             return True, action()
         except Exception as e:  # noqa: BLE001 (everything must reach the user, not Qt's event loop)
-            self.report(title, f"{path}\n\n{_reason(e)}\n\n{kept}")
+            self.report(title, f"{path}\n\n{self._reason(e)}\n\n{kept}")
             return False, None
+
+    def _reason(self, e):
+        """What went wrong, in words: the error's own message where it is written for people."""
+        if isinstance(e, MemoryError):
+            return self.tr("Not enough memory.")
+        if isinstance(e, RecursionError):
+            return self.tr("The file is nested too deeply to be read.")
+        if isinstance(e, OSError) and e.strerror:
+            return f"{e.strerror}."          # the path is already shown above it
+        if isinstance(e, (OSError, ValueError)):
+            return str(e)
+        return self.tr("An unexpected error ({0}: {1}). Please report it.").format(type(e).__name__, e)
+
+    def _unchanged(self):
+        return self.tr("Nothing was written: a file already there is unchanged.")
 
     # ---- models and images -----------------------------------------------------------
     def open_model(self, path):
@@ -54,34 +67,36 @@ class FileActions:
         def load():
             net = Network.load(path)
             if list(net.config["input"]) != [28, 28] or net.classes != 10:
-                raise ModelFileError(f"{Path(path).name}: expects {net.config['input']} inputs and "
-                                     f"{net.classes} classes; convviz draws 28×28 digits 0-9")
+                raise ModelFileError(self.tr("{0}: expects {1} inputs and {2} classes; convviz draws 28×28 "
+                                             "digits 0-9").format(Path(path).name, net.config["input"], net.classes))
             return net
-        ok, net = self._attempt(_tr("Could not open the model"), path, load, _tr("The current model was kept."))
+        ok, net = self._attempt(self.tr("Could not open the model"), path, load,
+                                self.tr("The current model was kept."))
         if not ok:
             return False
         self.session.set_network(net, Path(path).name)
-        self._status(f"Opened model {Path(path).name}")
+        self._status(self.tr("Opened model {0}").format(Path(path).name))
         return True
 
     def save_model(self, path):
-        ok, _ = self._attempt(_tr("Could not save the model"), path, lambda: self.session.net.save(path),
-                              _tr("Nothing was written: a file already there is unchanged."))
+        ok, _ = self._attempt(self.tr("Could not save the model"), path, lambda: self.session.net.save(path),
+                              self._unchanged())
         if ok:
-            self._status(f"Saved the model to {path}")
+            self._status(self.tr("Saved the model to {0}").format(path))
         return ok
 
     def open_image(self, path):
         """Load a picture file onto the canvas (File ▸ Open image…, drag and drop); False on error."""
-        ok, picture = self._attempt(_tr("Could not open the image"), path, lambda: load_image(path),
-                                    _tr("The canvas was not changed."))
+        ok, picture = self._attempt(self.tr("Could not open the image"), path, lambda: load_image(path),
+                                    self.tr("The canvas was not changed."))
         if not ok:
             return False
         self.session.use_predicted_label(new_iteration=False)
         self.left.sample_picker.show_none()
         self.left.canvas.set_picture(to_ink(picture))        # strokeFinished: a new iteration
-        note = "no ink found in it" if self.session.probs is None else f"{picture.shape[1]}×{picture.shape[0]} px"
-        self._status(f"Opened {Path(path).name} ({note})")
+        note = (self.tr("no ink found in it") if self.session.probs is None
+                else self.tr("{0}×{1} px").format(picture.shape[1], picture.shape[0]))
+        self._status(self.tr("Opened {0} ({1})").format(Path(path).name, note))
         return True
 
     def open_dropped(self, path):
@@ -92,7 +107,7 @@ class FileActions:
     def export_step_arrays(self, path):
         arrays = self.panel.current_step_arrays()
         if not arrays:
-            self.report("Nothing to export", "There is no current step: draw a digit first.")
+            self.report(self.tr("Nothing to export"), self.tr("There is no current step: draw a digit first."))
             return False
         path = _with_suffix(path, ".npz")       # the name reported is the name written
 
@@ -100,13 +115,12 @@ class FileActions:
             data = {k: np.asarray(v) for k, v in arrays.items()}
             bad = [k for k, v in data.items() if v.dtype.kind in "fc" and not np.isfinite(v).all()]
             if bad:                              # an α far too large; such files are never written
-                raise ValueError(f"{', '.join(bad)} hold infinite or NaN values; try a smaller α")
+                raise ValueError(self.tr("{0} hold infinite or NaN values; try a smaller α").format(", ".join(bad)))
             with atomic_write(path) as f:
                 np.savez(f, **data)
-        ok, _ = self._attempt(_tr("Could not export the step"), path, write,
-                              _tr("Nothing was written: a file already there is unchanged."))
+        ok, _ = self._attempt(self.tr("Could not export the step"), path, write, self._unchanged())
         if ok:
-            self._status(f"Saved {len(arrays)} arrays to {path}")
+            self._status(self.tr("Saved {0} arrays to {1}").format(len(arrays), path))
         return ok
 
     def export_window_png(self, path):
@@ -122,15 +136,14 @@ class FileActions:
             os.close(fd)
             try:
                 if not save(tmp):
-                    raise OSError(_tr("Qt could not write the picture"))
+                    raise OSError(self.tr("The file could not be written."))
                 os.replace(tmp, path)
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-        ok, _ = self._attempt(_tr("Could not save the picture"), path, write,
-                              _tr("Nothing was written: a file already there is unchanged."))
+        ok, _ = self._attempt(self.tr("Could not save the picture"), path, write, self._unchanged())
         if ok:
-            self._status(f"Saved {path}")
+            self._status(self.tr("Saved {0}").format(path))
         return ok
 
     def ask_path(self, title, pattern, save=False, suggested=""):
@@ -142,23 +155,6 @@ class FileActions:
         if path:
             self.settings.setValue("files/last_dir", str(Path(path).parent))
         return path or None
-
-
-def _reason(e):
-    """What went wrong, in words: the error's own message where it is written for people."""
-    if isinstance(e, MemoryError):
-        return _tr("Not enough memory.")
-    if isinstance(e, RecursionError):
-        return _tr("The file is nested too deeply to be read.")
-    if isinstance(e, OSError) and e.strerror:
-        return f"{e.strerror}."          # the path is already shown above it
-    if isinstance(e, (OSError, ValueError)):
-        return str(e)
-    return _tr("An unexpected error ({0}: {1}). Please report it.").format(type(e).__name__, e)
-
-
-def _tr(text):
-    return QCoreApplication.translate("FileActions", text)
 
 
 def _with_suffix(path, suffix):
