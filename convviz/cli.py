@@ -3,6 +3,7 @@
 import argparse
 import difflib
 import json
+import math
 import os
 import signal
 import sys
@@ -42,27 +43,79 @@ def _progress_bar(p, stream, _last=[0.0]):
 def _load_model(path):
     from convviz.digits import load_pretrained
     from convviz.engine import Network
-    return load_pretrained() if path is None else Network.load(path)
+    net = load_pretrained() if path is None else Network.load(path)
+    if list(net.config["input"]) != [28, 28]:
+        raise UserError(f"--model {path}: the network takes {net.config['input'][0]}x"
+                        f"{net.config['input'][1]} images; digits are 28x28")
+    return net
+
+
+#: A network config is a few hundred bytes of JSON.
+MAX_CONFIG_BYTES = 1 << 20
+
+
+def _check_train_arguments(args):
+    """One clear line for each impossible argument, before any data is read."""
+    if args.epochs < 1:
+        raise UserError(f"--epochs: must be at least 1, got {args.epochs}")
+    if args.batch_size < 1:
+        raise UserError(f"--batch-size: must be at least 1, got {args.batch_size}")
+    _check_lr(args.lr)
+    if not 0 <= args.momentum < 1:          # also false for nan
+        raise UserError(f"--momentum: must be at least 0 and less than 1, got {args.momentum}")
+    if args.seed < 0:
+        raise UserError(f"--seed: must be 0 or more, got {args.seed}")
+
+
+def _check_lr(lr):
+    if not (math.isfinite(lr) and lr > 0):
+        raise UserError(f"--lr: the learning rate α must be a finite number above 0, got {lr}")
+
+
+def _read_config(path):
+    from convviz.files import FileRefused, open_regular
+    try:
+        with open_regular(path, MAX_CONFIG_BYTES) as f:
+            text = f.read()
+    except FileRefused as e:
+        raise UserError(f"--config {path}: {e.reason}") from None
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise UserError(f"--config {path}: nested too deeply to be a network configuration") from None
+    except json.JSONDecodeError as e:
+        raise UserError(f"--config {path}: not valid JSON ({e})") from None
+    except ValueError as e:          # undecodable bytes, an integer of thousands of digits
+        raise UserError(f"--config {path}: not a JSON text convviz can read ({e})") from None
+
+
+def _check_out(path):
+    from convviz.files import FileRefused, check_writable
+    try:
+        check_writable(path)
+    except FileRefused as e:
+        raise UserError(f"--out {path}: {e.reason}") from None
 
 
 def cmd_train(args):
     from convviz.digits import augment, default_dataset_path, load_dataset
     from convviz.engine import DEFAULT_CONFIG, Network
     from convviz.engine.training import evaluate, train
+    from convviz.files import os_reason
 
-    config = DEFAULT_CONFIG
-    if args.config:
-        try:
-            with open(args.config) as f:
-                config = json.load(f)
-        except OSError as e:
-            raise UserError(f"{args.config}: cannot read ({e.strerror})")
-        except json.JSONDecodeError as e:
-            raise UserError(f"{args.config}: not valid JSON ({e})")
-    images, labels = load_dataset(args.data or default_dataset_path())
-    x = images.astype(np.float32) / 255.0
+    _check_train_arguments(args)
+    config = _read_config(args.config) if args.config else DEFAULT_CONFIG
     # float32 halves memory traffic; the saved model is loaded as float64 for display.
     net = Network(config, seed=args.seed, dtype=np.float32)
+    if list(net.config["input"]) != [28, 28] or net.classes < 10:
+        raise UserError(f"--config: the network takes {net.config['input'][0]}x{net.config['input'][1]} "
+                        f"images into {net.classes} classes; digits need 28x28 inputs and at least "
+                        "10 classes")
+    _check_out(args.out)           # before the first epoch, not after it
+    images, labels = load_dataset(args.data or default_dataset_path())
+    if len(images) == 0:
+        raise UserError(f"{args.data}: no digits to train on")
+    x = images.astype(np.float32) / 255.0
     print(f"training on {len(x)} digits, {net.parameter_count()} parameters, "
           f"{args.epochs} epochs of batch {args.batch_size}, lr {args.lr}, momentum {args.momentum}, "
           f"{args.schedule} schedule, augmentation {'off' if args.no_augment else 'on'}", flush=True)
@@ -72,8 +125,13 @@ def cmd_train(args):
         stop["requested"] = True
 
     def on_epoch(epoch, net):
-        net.save(args.out)   # after every epoch, so an interruption keeps the last whole epoch
-        sys.stderr.write("\n")
+        sys.stderr.write("\n")      # the error below, if any, on a line of its own
+        try:
+            net.save(args.out)   # after every epoch, so an interruption keeps the last whole epoch
+        except OSError as e:
+            kept = f"it still holds epoch {epoch - 1}" if epoch > 1 else "the file is unchanged"
+            raise UserError(f"--out {args.out}: could not save the model after epoch {epoch} "
+                            f"({os_reason(e)}); {kept}") from None
 
     previous = signal.signal(signal.SIGINT, on_sigint)
     try:
@@ -84,6 +142,11 @@ def cmd_train(args):
                        cancel=lambda: stop["requested"], on_epoch=on_epoch)
     finally:
         signal.signal(signal.SIGINT, previous)
+    if result.diverged:
+        sys.stderr.write("\n")
+        where = (f"{args.out} holds the model after epoch {result.epochs_done}" if result.epochs_done
+                 else f"{args.out} was not written")
+        raise UserError(f"{result.message} {where}.".replace("α (now", "--lr (now"))
     if result.cancelled:
         sys.stderr.write("\n")
         if result.epochs_done:
@@ -103,6 +166,11 @@ def cmd_evaluate(args):
 
     net = _load_model(args.model)
     images, labels = load_dataset(args.data)
+    if len(images) == 0:
+        raise UserError(f"{args.data}: no digits to evaluate")
+    if int(labels.max()) >= net.classes:
+        raise UserError(f"--model: the network has {net.classes} classes, but {args.data} holds "
+                        f"labels up to {int(labels.max())}")
     t0 = time.perf_counter()
     m = evaluate(net, images.astype(np.float64) / 255.0, labels)
     print(f"accuracy {100 * m['accuracy']:.2f}% on {m['count']} digits "
@@ -147,6 +215,7 @@ def _stats(a):
 
 
 def cmd_trace(args):
+    _check_lr(args.lr)
     net = _load_model(args.model)
     if not 0 <= args.label < net.classes:
         raise UserError(f"--label: {args.label} is outside 0..{net.classes - 1}")
@@ -161,6 +230,9 @@ def cmd_trace(args):
         print(f"{s.index:>3} {s.phase:8} {s.op:15} {s.layer:8} {shape:>14} {values} {norm}")
     print(f"loss {trace.loss:.6g} -> {trace.loss_after:.6g} after one step of lr {args.lr:g}; "
           f"P(y={args.label}) {trace.probs[args.label]:.4f} -> {trace.probs_after[args.label]:.4f}")
+    if not np.isfinite(trace.loss_after) or not all(np.isfinite(p).all() for p in trace.params_after.values()):
+        print(f"the update overflowed: with lr {args.lr:g} the weights or the loss become infinite or NaN "
+              "(the app would not apply it); try a smaller --lr")
     return 0
 
 

@@ -18,7 +18,7 @@ def _samples(text):
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number or 'all', got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive whole number or 'all', got {text!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"expected a positive whole number or 'all', got {n}")
     return n
@@ -28,7 +28,7 @@ def _positive(text):
     try:
         v = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}") from None
     if not np.isfinite(v) or v <= 0:
         raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
     return v
@@ -60,13 +60,17 @@ def add_parser(sub):
 def _network(args):
     from convviz.engine import Network
     if args.config:
+        from convviz.files import FileRefused, open_regular
         try:
-            with open(args.config) as f:
-                config = json.load(f)
-        except OSError as e:
-            raise GradcheckInputError(f"{args.config}: cannot read ({e.strerror})")
-        except json.JSONDecodeError as e:
-            raise GradcheckInputError(f"{args.config}: not valid JSON ({e})")
+            # A regular file of at most 1 MB: a FIFO would hang, a huge file is no config.
+            with open_regular(args.config, 1 << 20) as f:
+                config = json.loads(f.read())
+        except FileRefused as e:
+            raise GradcheckInputError(f"{args.config}: {e.reason}") from None
+        except RecursionError:
+            raise GradcheckInputError(f"{args.config}: nested too deeply to be a network configuration") from None
+        except ValueError as e:      # not JSON, undecodable bytes, an integer of thousands of digits
+            raise GradcheckInputError(f"{args.config}: not valid JSON ({e})") from None
         return Network(config, seed=args.seed), f"{args.config} (fresh weights, seed {args.seed})"
     if args.model:
         return Network.load(args.model), args.model

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from convviz import shipped
+from convviz.files import FileRefused, open_regular
 
 IDX_UBYTE = 0x08
 #: Larger than any real digit set (all of MNIST is 55 MB unpacked); stops a gzip bomb.
@@ -35,7 +36,8 @@ def load_dataset(path):
     """
     p = Path(path)
     if not p.exists():
-        raise DatasetError(f"{p}: no such file or folder")
+        reason = "is a symbolic link loop or broken link" if p.is_symlink() else "no such file or folder"
+        raise DatasetError(f"{p}: {reason}")
     if p.is_dir():
         images_path, labels_path = _pair_in_folder(p)
     elif p.suffix.lower() == ".npz":
@@ -65,7 +67,8 @@ def _pair_of(p):
         raise DatasetError(f"{p}: not an .npz file nor a standard MNIST IDX name "
                            "(like train-images-idx3-ubyte or t10k-images-idx3-ubyte.gz)")
     if not other.is_file():
-        raise DatasetError(f"{p}: its partner file {other.name} is not beside it")
+        why = "is not a regular file" if other.exists() else "is not beside it"
+        raise DatasetError(f"{p}: its partner file {other.name} {why}")
     return pair
 
 
@@ -79,18 +82,26 @@ def _pair_in_folder(folder):
     return _pair_of(found[0])
 
 
-def _read_bytes(p):
+def _open(p):
+    """The regular file at p, opened; a FIFO or a device would block or never end."""
     try:
-        with open(p, "rb") as f:
-            head = f.read(2)
-        if head == b"\x1f\x8b":  # gzip by content, whatever the name says
-            with gzip.open(p, "rb") as f:
-                data = f.read(MAX_BYTES + 1)
-        else:
-            with open(p, "rb") as f:
-                data = f.read(MAX_BYTES + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise DatasetError(f"{p}: cannot be read ({exc})") from exc
+        return open_regular(p)
+    except FileRefused as exc:
+        raise DatasetError(f"{p}: {exc.reason}") from None
+
+
+def _read_bytes(p):
+    with _open(p) as raw:
+        try:
+            head = raw.read(2)
+            raw.seek(0)
+            if head == b"\x1f\x8b":  # gzip by content, whatever the name says
+                with gzip.GzipFile(fileobj=raw, mode="rb") as f:
+                    data = f.read(MAX_BYTES + 1)
+            else:
+                data = raw.read(MAX_BYTES + 1)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise DatasetError(f"{p}: cannot be read ({exc})") from exc
     if len(data) > MAX_BYTES:
         raise DatasetError(f"{p}: more than {MAX_BYTES >> 20} MB of data; not a digit dataset")
     return data
@@ -129,16 +140,22 @@ def _check_labels(labels, p):
 def _load_npz(p):
     try:
         # Opened here, not by np.load: np.load leaves its own handle open on a corrupt zip.
-        with open(p, "rb") as f, np.load(f, allow_pickle=False) as npz:
+        with _open(p) as f, np.load(f, allow_pickle=False) as npz:
             missing = [k for k in ("images", "labels") if k not in npz.files]
             if missing:
                 raise DatasetError(f"{p}: no array named {' or '.join(missing)} "
                                    f"(found: {', '.join(npz.files) or 'none'})")
+            for name in ("images", "labels"):      # declared sizes, before anything is decompressed
+                member = f"{name}.npy" if f"{name}.npy" in npz.zip.namelist() else name
+                size = npz.zip.getinfo(member).file_size
+                if size > MAX_BYTES:
+                    raise DatasetError(f"{p}: {name} hold {size >> 20} MB, more than the "
+                                       f"{MAX_BYTES >> 20} MB limit; not a digit dataset")
             images, labels = npz["images"], npz["labels"]
     except DatasetError:
         raise
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
-        raise DatasetError(f"{p}: not a readable .npz file ({exc})") from exc
+    except (OSError, ValueError, EOFError, MemoryError, zipfile.BadZipFile, zlib.error) as exc:
+        raise DatasetError(f"{p}: not a readable .npz file ({type(exc).__name__}: {exc})") from exc
     if images.ndim != 3 or images.shape[1:] != (28, 28):
         raise DatasetError(f"{p}: images have shape {images.shape}, expected (N, 28, 28)")
     if labels.shape != (len(images),):

@@ -1,10 +1,17 @@
 """Read a picture file into a grayscale NumPy array with Qt's image readers (no QApplication needed)."""
 
+import os
+import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 from PySide6 import QtCore, QtGui
+
+from convviz.files import FileRefused, open_regular
+
+from .svg import check_svg, ensure_gui_application
 
 #: Refuse bigger pictures before decoding: 50 MP of RGBA is 200 MB, plus the float copy.
 MAX_PIXELS = 50_000_000
@@ -21,15 +28,18 @@ def _error(path, reason):
 
 
 def _check_file(path):
+    """The path, once it is known to be a readable, non-empty regular file.
+
+    Opened here, without blocking, before Qt sees it: Qt's reader would block forever on a
+    FIFO, never finish /dev/urandom, and calls an unreadable file "not an image".
+    """
     p = Path(path)
-    if not p.exists():
-        raise _error(p, "no such file")
-    if p.is_dir():
-        raise _error(p, "is a folder, not an image file")
     try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise _error(p, f"cannot be read ({exc.strerror or exc})") from exc
+        with open_regular(p) as f:
+            size = os.fstat(f.fileno()).st_size
+    except FileRefused as exc:
+        reason = "is a folder, not an image file" if exc.reason.startswith("is a folder") else exc.reason
+        raise _error(p, reason) from None
     if size == 0:
         raise _error(p, "empty file")
     return p
@@ -44,6 +54,37 @@ def _qt_messages():
         yield messages
     finally:
         QtCore.qInstallMessageHandler(previous)
+
+
+@contextmanager
+def _c_stderr(messages):
+    """Collect what C libraries print straight to file descriptor 2 while decoding.
+
+    libpng reports a corrupt chunk with its own fprintf ("libpng error: IDAT: incorrect data
+    check"), past Qt's message handler; it belongs in the error message, not on the terminal.
+    """
+    try:
+        sys.stderr.flush()
+        sink = tempfile.TemporaryFile()
+    except (OSError, ValueError, AttributeError):     # nowhere to collect it: let it through
+        yield
+        return
+    try:
+        saved = os.dup(2)
+    except OSError:                                   # no fd 2 (a GUI on Windows): nothing to catch
+        sink.close()
+        yield
+        return
+    with sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            text = sink.read(4096).decode("utf-8", "replace")
+            messages.extend(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _cut_short(p, fmt):
@@ -82,20 +123,31 @@ def _header_size(p, fmt, reader):
     return (size.width(), size.height()) if size.isValid() else (0, 0)
 
 
-def _decode(p):
+def _decode(p, messages):
     reader = QtGui.QImageReader(str(p))
     reader.setAutoTransform(True)  # photos carry their orientation in EXIF
     if not reader.canRead():
         raise _error(p, "not an image Qt can read (unknown or unsupported format)")
     fmt = bytes(reader.format()).decode("ascii", "replace").lower()
+    if fmt in ("svg", "svgz"):
+        try:
+            data = check_svg(p, fmt)
+        except ValueError as exc:
+            raise _error(p, str(exc)) from None
+        if not ensure_gui_application():
+            raise _error(p, "SVG pictures need a Qt GUI application, and this process has none")
+        # Decoded from the checked bytes, so the file cannot change between check and decode.
+        buffer = QtCore.QBuffer()
+        buffer.setData(QtCore.QByteArray(data))
+        buffer.open(QtCore.QIODevice.OpenModeFlag.ReadOnly)
+        reader = QtGui.QImageReader(buffer, b"svg")
     width, height = _header_size(p, fmt, reader)  # nothing is decoded yet
     if width * height > MAX_PIXELS:
         raise _error(p, f"image is {width} x {height} = {width * height / 1e6:.0f} megapixels, "
                         f"more than the {MAX_PIXELS // 1_000_000} megapixel limit")
     if _cut_short(p, fmt):
         raise _error(p, "truncated or corrupt image data (the file ends early)")
-    with _qt_messages() as messages:
-        image = reader.read()
+    image = reader.read()
     detail = "; ".join(dict.fromkeys(m for m in messages if m))
     if image.isNull():
         if reader.error() == QtGui.QImageReader.ImageReaderError.InvalidDataError:
@@ -127,7 +179,18 @@ def load_image(path):
     Colour becomes luminance; transparent parts are laid over white paper.
     Raises ImageLoadError naming the file and the reason.
     """
-    image = _decode(_check_file(path))
+    p = _check_file(path)
+    # Qt's and libpng's warnings (an sRGB profile, a short JPEG) go into the error message or
+    # nowhere, never to stderr: the command line promises one line per problem.
+    messages = []
+    try:
+        with _qt_messages() as messages, _c_stderr(messages):
+            image = _decode(p, messages)
+    except ImageLoadError as exc:
+        said = [m for m in messages if m.startswith("libpng") and m not in str(exc)]
+        if said:                  # printed by libpng itself, so only known once decoding stopped
+            raise ImageLoadError(f"{exc} ({'; '.join(said)})") from None
+        raise
     fmt = QtGui.QImage.Format
     if not image.hasAlphaChannel() and image.format() in (fmt.Format_Grayscale8, fmt.Format_Grayscale16):
         if image.format() == fmt.Format_Grayscale16:

@@ -5,6 +5,7 @@ import json
 import numpy as np
 
 from convviz import shipped
+from convviz.files import atomic_write
 
 from .datasets import default_dataset_path, load_dataset
 
@@ -20,7 +21,8 @@ def pick_samples(images, labels, per_class=PER_CLASS):
 def make_samples(path):
     """Write the samples file from the shipped 5k training set (how resources/samples/samples.npz was made)."""
     images, labels = pick_samples(*load_dataset(default_dataset_path()))
-    np.savez_compressed(path, images=images, labels=labels)
+    with atomic_write(path) as f:
+        np.savez_compressed(f, images=images, labels=labels)
 
 
 def load_samples():

@@ -177,13 +177,16 @@ def run_job(job, send, stop, run):
         epochs_done[0] = epoch
         on_epoch(epoch, n)
 
-    outcome, reason, params = "done", "", None
+    outcome, reason, params, said = "done", "", None, ""
     # Overflow is expected when α is too large: it is caught below as divergence, not warned about.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
         send(EpochDone(0, math.nan, math.nan, *validate(net, vx, vy)))
         try:
-            train(net, x, y, job.epochs, job.batch_size, job.lr, job.momentum, job.schedule, job.seed,
-                  augment=job.augment, progress=progress, on_epoch=counting_on_epoch)
+            result = train(net, x, y, job.epochs, job.batch_size, job.lr, job.momentum, job.schedule, job.seed,
+                           augment=job.augment, progress=progress, on_epoch=counting_on_epoch)
+            if result.diverged:     # train() caught a non-finite loss before our progress saw it
+                # its message already says what happened and suggests a smaller α
+                outcome, params, said = "diverged", state["good"], result.message
         except _Halt as halt:
             outcome, reason = halt.outcome, halt.reason
             if outcome == "diverged":
@@ -192,7 +195,9 @@ def run_job(job, send, stop, run):
             outcome, reason, params = "failed", f"{type(e).__name__}: {e}", state["good"]
     if params is None:
         params = _copy(net.params)
-    if outcome == "diverged":
+    if said:
+        reason = said
+    elif outcome == "diverged":
         reason += "; training stopped and the last good weights were restored. Try a smaller α."
     finished = Finished(outcome, params, reason, epochs_done[0], state["batches"], state["losses"])
     send(finished)

@@ -4,34 +4,36 @@ One code path (`_run`) serves `loss_and_gradients`, `sgd_step` and `trace`, so w
 replays is exactly what training computes.
 """
 
-import json
-from pathlib import Path
-
 import numpy as np
 
-import convviz
+from convviz.files import atomic_write
 
 from . import losses
-from .config import DEFAULT_CONFIG, ConfigError, conv_output_size, normalize_config
+from .config import DEFAULT_CONFIG, conv_output_size, normalize_config
 from .fused import fuse
+from .model_file import FORMAT_VERSION, ModelFileError, read_model_file, write_model_file
 from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
 from .trace import OpKind, Recorder, Stage, StageId, StageKind, Trace
 
-FORMAT_VERSION = 1
+__all__ = ["FORMAT_VERSION", "DivergenceError", "ModelFileError", "Network"]
 
 
-class ModelFileError(ValueError):
-    """A model file that cannot be read, or does not describe a valid network."""
+class DivergenceError(ArithmeticError):
+    """An update would make the parameters non-finite (α too large): nothing was changed."""
 
 
 class Network:
     """A small CNN after Murugan (arXiv:1711.03278), in float64 unless `dtype` is given."""
 
     def __init__(self, config=None, seed=0, dtype=np.float64):
+        self._structure(config, dtype)
+        self.params = self._init_params(np.random.default_rng(seed))
+
+    def _structure(self, config, dtype):
+        """Config, dtype, ops and parameter shapes: everything but the parameters (nothing big)."""
         self.config = normalize_config(DEFAULT_CONFIG if config is None else config)
         self.dtype = np.dtype(dtype)
         self._build()
-        self.params = self._init_params(np.random.default_rng(seed))
 
     # ---- structure -------------------------------------------------------------------
     def _build(self):
@@ -141,9 +143,15 @@ class Network:
                              f"got shape {x.shape}")
         if not np.issubdtype(x.dtype, np.number) or np.issubdtype(x.dtype, np.complexfloating):
             raise ValueError(f"input: expected real numbers, got dtype {x.dtype}")
-        x = x.astype(self.dtype, copy=False)
-        if not np.isfinite(x).all():
-            raise ValueError("input: contains NaN or infinite values")
+        with np.errstate(over="ignore"):
+            cast = x.astype(self.dtype, copy=False)
+        if not np.isfinite(cast).all():
+            if not np.isfinite(x).all():
+                raise ValueError("input: contains NaN or infinite values")
+            # Finite, but beyond this network's dtype (1e39 in a float32 network).
+            raise ValueError(f"input: values up to {np.max(np.abs(x)):g} are too large for this "
+                             f"{self.dtype} network (at most {float(np.finfo(self.dtype).max):g})")
+        x = cast
         return x.reshape(-1, 1, h, w), single
 
     def _targets(self, y, n):
@@ -172,10 +180,18 @@ class Network:
         return loss, grads
 
     def sgd_step(self, x, y, lr):
-        """θ ← θ − α·∂L/∂θ in place; returns the loss before the step."""
-        loss, grads, _ = self._run(x, y, params=self.params, need_input_grad=False)
+        """θ ← θ − α·∂L/∂θ in place; returns the loss before the step. DivergenceError, with every
+        parameter unchanged, when the loss, a gradient or an updated parameter is not finite."""
+        with np.errstate(over="ignore", invalid="ignore"):   # checked below, by value
+            loss, grads, _ = self._run(x, y, params=self.params, need_input_grad=False)
+            after = {key: p - lr * grads[key] for key, p in self.params.items()}
+        bad = [k for k, v in after.items() if not np.isfinite(v).all()]
+        if not np.isfinite(loss) or bad:
+            what = f"{bad[0]} would become non-finite" if bad else f"the loss is {loss}"
+            raise DivergenceError(f"update not applied: {what} with α = {lr:g}; the weights are "
+                                  "unchanged. Try a smaller α.")
         for key, p in self.params.items():
-            p -= lr * grads[key]
+            p[...] = after[key]
         return loss
 
     def _run(self, x, y, params, need_input_grad=True, recorder=None, backward=True):
@@ -240,10 +256,11 @@ class Network:
         _, single = self._as_batch(x)
         recorder = Recorder(single)
         loss, grads, probs = self._run(x, y, params=self.params, recorder=recorder)
-        after = {}
         entries = []
+        # A far too large α may overflow here: the app checks `params_after` before applying it.
+        with np.errstate(over="ignore", invalid="ignore"):
+            after = {key: p - lr * grads[key] for key, p in self.params.items()}
         for key, p in self.params.items():
-            after[key] = p - lr * grads[key]
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
             sid = StageId.parse(key)
             entries.append(step("update", sid.layer, sid,
@@ -252,7 +269,8 @@ class Network:
                                 writes=(self.param_stage(key),)))
         recorder.add("update", entries)
         rerun = Recorder(single)
-        loss_after, _, probs_after = self._run(x, y, params=after, recorder=rerun, backward=False)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            loss_after, _, probs_after = self._run(x, y, params=after, recorder=rerun, backward=False)
         batch = (lambda a: a[None]) if single else (lambda a: a)   # the recorder drops the batch axis
         # Every stage's values after the update, so a view can show what the update changed.
         stages_after = {f"after/{s.stage.name}": batch(s.arrays["output"]) for s in rerun.steps}
@@ -268,73 +286,31 @@ class Network:
 
     # ---- files -----------------------------------------------------------------------
     def save(self, path):
-        """One .npz holding the config (as JSON) and every parameter."""
-        arrays = {f"param/{k}": v for k, v in self.params.items()}
-        # Through an open file: given a name, np.savez appends ".npz" to one without it, so
-        # save("model") wrote model.npz and load("model") then found no such file.
-        with open(path, "wb") as f:
-            np.savez(f, config=np.array(json.dumps(self.config)),
-                     format_version=np.array(FORMAT_VERSION),
-                     convviz_version=np.array(convviz.__version__),   # which convviz wrote it
-                     **arrays)
+        """One .npz of the config (as JSON) and every parameter, written atomically; non-finite
+        parameters are refused (ValueError): such a file could never be loaded."""
+        bad = [k for k, v in self.params.items() if not np.isfinite(v).all()]
+        if bad:
+            raise ValueError(f"{path}: not saved: {', '.join(bad)} hold non-finite values")
+        with atomic_write(path) as f:
+            write_model_file(f, self.config, self.params)
 
     @classmethod
     def load(cls, path, dtype=np.float64):
         """A Network from a file written by `save`; ModelFileError names the file and the problem."""
-        config, params = _read_model_file(path)
-        net = cls(config, dtype=dtype)
-        net._assign(params, path)
+        net = cls.__new__(cls)
+
+        def shapes(config):
+            # The structure (cheap) comes first, so every stored array is checked against its
+            # expected shape before it is decompressed; nothing big is allocated before.
+            net._structure(config, dtype)
+            return net._param_shapes
+        net.params = read_model_file(path, shapes, dtype)
         return net
 
     def restore(self, path):
         """Load parameters of the same architecture from `path`; on any error the net is unchanged."""
-        config, params = _read_model_file(path)
-        if normalize_config(config) != self.config:
-            raise ModelFileError(f"{path}: the file's network differs from this one's configuration")
-        self._assign(params, path)
-
-    def _assign(self, params, path):
-        missing = sorted(set(self._param_shapes) - set(params))
-        extra = sorted(set(params) - set(self._param_shapes))
-        if missing or extra:
-            raise ModelFileError(f"{path}: parameters do not match the configuration "
-                                 f"(missing {missing or 'none'}, unexpected {extra or 'none'})")
-        for key, shape in self._param_shapes.items():
-            if params[key].shape != shape:
-                raise ModelFileError(f"{path}: {key} has shape {params[key].shape}, expected {shape}")
-            if not np.issubdtype(params[key].dtype, np.floating) or not np.isfinite(params[key]).all():
-                raise ModelFileError(f"{path}: {key} holds non-finite or non-float values")
-        # Validated in full first, so a bad file never leaves the net half-changed.
-        for key in self._param_shapes:
-            self.params[key] = params[key].astype(self.dtype)
-
-
-def _read_model_file(path):
-    path = Path(path)
-    try:
-        # Opened here, not by np.load: np.load leaves its own file handle open when the zip
-        # is truncated or corrupt (a ResourceWarning, and a locked file on Windows).
-        with open(path, "rb") as f, np.load(f, allow_pickle=False) as data:
-            files = {k: data[k] for k in data.files}
-    except FileNotFoundError:
-        raise ModelFileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ModelFileError(f"{path}: is a folder, not a model file") from None
-    except Exception as e:  # zipfile, pickle and format errors all mean the same to a user
-        raise ModelFileError(f"{path}: not a convviz model file ({type(e).__name__}: {e})") from None
-    if "config" not in files:
-        raise ModelFileError(f"{path}: not a convviz model file (no config)")
-    version = files.get("format_version")
-    # int() of a non-numeric or non-scalar array raises ValueError/TypeError: still a bad file.
-    if version is None or version.shape != () or version.dtype.kind not in "iu" or int(version) != FORMAT_VERSION:
-        raise ModelFileError(f"{path}: unsupported model format version {version}")
-    try:
-        config = json.loads(str(files["config"]))
-    except (ValueError, TypeError) as e:
-        raise ModelFileError(f"{path}: its config is not valid JSON ({e})") from None
-    try:
-        normalize_config(config)
-    except ConfigError as e:
-        raise ModelFileError(f"{path}: invalid config: {e}") from None
-    params = {k[len("param/"):]: v for k, v in files.items() if k.startswith("param/")}
-    return config, params
+        def shapes(config):
+            if normalize_config(config) != self.config:
+                raise ModelFileError(f"{path}: the file's network differs from this one's configuration")
+            return self._param_shapes
+        self.params.update(read_model_file(path, shapes, self.dtype))   # validated in full first

@@ -34,6 +34,8 @@ class TrainResult:
     epochs_done: int = 0
     cancelled: bool = False
     history: list = field(default_factory=list)   # one dict per finished epoch
+    diverged: bool = False      # the loss or a weight became non-finite; the last good weights are back
+    message: str = ""           # for a person: what happened and what to try
 
 
 def learning_rate(schedule, lr, step, total_steps):
@@ -46,6 +48,25 @@ def learning_rate(schedule, lr, step, total_steps):
     if schedule == "step":
         return lr * (0.1 if frac >= 0.5 else 1.0) * (0.1 if frac >= 0.75 else 1.0)
     raise ValueError(f"schedule: unknown name {schedule!r}; choose one of {', '.join(SCHEDULES)}")
+
+
+def check_arguments(epochs, batch_size, lr, momentum):
+    """ValueError naming the first argument train() cannot work with."""
+    for name, value in (("epochs", epochs), ("batch_size", batch_size)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"train: {name} must be a whole number ≥ 1, got {value!r}")
+    if not (math.isfinite(lr) and lr > 0):
+        raise ValueError(f"train: lr (α) must be a finite number > 0, got {lr!r}")
+    if not 0 <= momentum < 1:        # also false for NaN
+        raise ValueError(f"train: momentum must be in 0 ≤ μ < 1, got {momentum!r}")
+
+
+def _finite(net, x, y):
+    """Finite weights that also give a finite loss on (x, y): huge but finite weights overflow."""
+    if not all(np.isfinite(p).all() for p in net.params.values()):
+        return False
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return bool(np.isfinite(net._run(x, y, net.params, need_input_grad=False, backward=False)[0]))
 
 
 def train(net, images, labels, epochs, batch_size=64, lr=0.05, momentum=0.0, schedule="constant",
@@ -62,8 +83,7 @@ def train(net, images, labels, epochs, batch_size=64, lr=0.05, momentum=0.0, sch
     labels = np.asarray(labels)
     if images.shape[0] != labels.shape[0] or images.shape[0] == 0:
         raise ValueError(f"train: {images.shape[0]} images but {labels.shape[0]} labels")
-    if epochs < 1 or batch_size < 1 or not lr > 0 or not 0 <= momentum < 1:
-        raise ValueError("train: epochs and batch_size must be ≥ 1, lr > 0 and 0 ≤ momentum < 1")
+    check_arguments(epochs, batch_size, lr, momentum)
     learning_rate(schedule, lr, 0, 1)  # validates the name before any work
     rng = np.random.default_rng(seed)
     n = images.shape[0]
@@ -84,12 +104,16 @@ def train(net, images, labels, epochs, batch_size=64, lr=0.05, momentum=0.0, sch
             y = labels[idx]
             step = (epoch - 1) * batches + b
             alpha = learning_rate(schedule, lr, step, total)
-            loss, grads, probs = net._run(x, y, net.params, need_input_grad=False)
-            for key, p in net.params.items():
-                v = velocity[key]
-                v *= momentum
-                v -= alpha * grads[key]
-                p += v
+            # Overflow is expected when α is far too large; it is caught below by value.
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                loss, grads, probs = net._run(x, y, net.params, need_input_grad=False)
+                for key, p in net.params.items():
+                    v = velocity[key]
+                    v *= momentum
+                    v -= alpha * grads[key]
+                    p += v
+            if not math.isfinite(loss):
+                return _diverged(net, result, snapshot, epoch, b + 1, f"the loss became {loss}", lr)
             loss_sum += loss * len(idx)
             correct += int((probs.argmax(axis=1) == y).sum())
             seen += len(idx)
@@ -103,12 +127,26 @@ def train(net, images, labels, epochs, batch_size=64, lr=0.05, momentum=0.0, sch
                     p[...] = snapshot[key]
                 result.cancelled = True
                 return result
+        if not _finite(net, x, y):  # the epoch's last update; never saved, never kept
+            return _diverged(net, result, snapshot, epoch, batches, "the weights became non-finite or "
+                             "overflow the loss", lr)
         snapshot = {k: p.copy() for k, p in net.params.items()}
         result.epochs_done = epoch
         result.history.append({"epoch": epoch, "loss": loss_sum / seen, "accuracy": correct / seen,
                                "seconds": time.perf_counter() - start})
         if on_epoch is not None:
             on_epoch(epoch, net)
+    return result
+
+
+def _diverged(net, result, snapshot, epoch, batch, what, lr):
+    for key, p in net.params.items():
+        p[...] = snapshot[key]
+    result.diverged = True
+    kept = (f"the weights are back to the end of epoch {result.epochs_done}" if result.epochs_done
+            else "the weights are back to where training started")
+    result.message = (f"training diverged in epoch {epoch}, batch {batch}: {what}; {kept}. "
+                      f"Try a smaller learning rate α (now {lr:g}; e.g. {lr / 10:g}).")
     return result
 
 
@@ -121,12 +159,31 @@ def predict(net, images, batch_size=500):
 
 def evaluate(net, images, labels, batch_size=500):
     """Accuracy, per-class accuracy and the confusion matrix (rows: true, columns: predicted)."""
-    labels = np.asarray(labels).astype(int)
-    predicted = predict(net, images, batch_size).argmax(axis=1)
     k = net.classes
+    labels = _class_labels(np.asarray(labels), len(images), k)
+    predicted = predict(net, images, batch_size).argmax(axis=1)
     confusion = np.zeros((k, k), int)
     np.add.at(confusion, (labels, predicted), 1)
     per_class = np.divide(np.diag(confusion), confusion.sum(axis=1),
                           out=np.zeros(k), where=confusion.sum(axis=1) > 0)
     return {"accuracy": float((predicted == labels).mean()), "per_class": per_class,
             "confusion": confusion, "count": int(len(labels))}
+
+
+def _class_labels(labels, n, k):
+    """Labels as ints in 0..k−1, or ValueError: a −1 must not count as class k−1, nor 3.7 as 3."""
+    if labels.shape != (n,):
+        raise ValueError(f"evaluate: {n} images but {labels.size} labels")
+    if n == 0:
+        raise ValueError("evaluate: no examples to evaluate")
+    if not np.issubdtype(labels.dtype, np.integer):
+        whole = np.issubdtype(labels.dtype, np.floating) and np.isfinite(labels)
+        whole = whole & (labels == np.round(labels)) if np.issubdtype(labels.dtype, np.floating) else whole
+        if not np.all(whole):
+            odd = labels[~whole][0] if np.ndim(whole) else labels.flat[0]
+            raise ValueError(f"evaluate: labels must be whole numbers, got {labels.dtype} values "
+                             f"such as {odd}")
+    bad = (labels < 0) | (labels >= k)
+    if bad.any():
+        raise ValueError(f"evaluate: label {labels[bad][0]:g} is outside 0..{k - 1}")
+    return labels.astype(int)

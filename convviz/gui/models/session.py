@@ -16,6 +16,8 @@ from convviz.digits import is_blank, preprocess
 #: "3" flips it to 99.7% "3" (a lesson in overfitting one example, not in descent); at 0.001 the
 #: same step moves "3" from 13% to 32% and a correct label's 86% to 88%: small steps downhill.
 DEFAULT_LR = 0.001
+#: The α a learner can choose (the spin box's range; a stored setting outside it is replaced).
+LR_RANGE = (0.0001, 5.0)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Session(QObject):
     paramsChanged: the network's parameters changed (an update, a reset, another model).
     lrChanged(float): α changed.
     updatesChanged: the list of applied updates changed (one more, or cleared with the weights).
+    updateRefused(str): an update was not applied (it would make weights infinite or NaN); why.
     """
 
     predictionChanged = Signal()
@@ -46,6 +49,7 @@ class Session(QObject):
     paramsChanged = Signal()
     lrChanged = Signal(float)
     updatesChanged = Signal()
+    updateRefused = Signal(str)
 
     def __init__(self, net, model_name, lr=DEFAULT_LR, parent=None):
         super().__init__(parent)
@@ -157,10 +161,22 @@ class Session(QObject):
             self._rebuild()
 
     def apply_update(self):
-        """θ ← the trace's updated parameters, then a new iteration on the same input; False without one."""
+        """θ ← the trace's updated parameters, then a new iteration on the same input.
+
+        False without a trace, or when the update would make a weight non-finite (updateRefused).
+        """
         if self._trace is None:
             return False
-        history, t = self._history, self._trace
+        t = self._trace
+        bad = [k for k, v in t.params_after.items() if not np.isfinite(v).all()]
+        if not np.isfinite(t.loss_after):       # finite but huge weights: the forward run overflows
+            bad.append(self.tr("the loss"))
+        if bad:         # α overshoots: the weights stay as they were before the update
+            self.updateRefused.emit(self.tr("With α = {0} the update would make {1} infinite or NaN.\n\n"
+                                            "The weights are unchanged. Try a smaller α.")
+                                    .format(f"{self._lr:g}", ", ".join(bad)))
+            return False
+        history = self._history
         self._assign(t.params_after)
         self._updates += 1
         self._update_records.append(UpdateRecord(int(t.label), float(t.loss), float(t.loss_after),

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QSc
 
 from convviz.digits import load_pretrained, load_samples
 from convviz.engine import Network
-from convviz.gui.models.session import DEFAULT_LR, Session
+from convviz.gui.models.session import DEFAULT_LR, LR_RANGE, Session
 from convviz.gui.models.stepper import Stepper
-from convviz.gui.panels.draw.canvas import DEFAULT_BRUSH
+from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH
 from convviz.gui.panels.draw.left_column import LeftColumn
 from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
 from convviz.gui.panels.training.panel import TrainingPanel
 from convviz.gui.shell import dialogs
+from convviz.gui.shell import settings as stored
 from convviz.gui.shell.files import FileActions
 from convviz.gui.shell.menus import Menus
 from convviz.gui.widgets.pgsetup import configure_pyqtgraph
@@ -43,15 +44,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("convviz: how a CNN computes and learns"))
         self.setAcceptDrops(True)
         net, model_name, warning, detail = self._initial_network(net)
-        self.session = Session(net, model_name, lr=self._setting("train/lr", DEFAULT_LR, float), parent=self)
+        # α within the spin box's range (LR_RANGE): a stored nan, inf or -3 is replaced, never used.
+        lr = stored.read_float(self.settings, "train/lr", DEFAULT_LR, *LR_RANGE)
+        self.session = Session(net, model_name, lr=lr, parent=self)
         self._last_predict = 0.0
         self._predict_cost_ms = 1.0       # running mean of preprocess + forward + bars update
         self._predict_timer = QTimer(self)
         self._predict_timer.setSingleShot(True)
         self._predict_timer.timeout.connect(self._update_prediction)
 
-        speed = self._setting("view/speed", 2.0, float)
-        self.stepper = Stepper(parent=self, steps_per_second=min(max(speed, 0.1), 60.0))
+        speed = stored.read_float(self.settings, "view/speed", 2.0, 0.1, 60.0)
+        self.stepper = Stepper(parent=self, steps_per_second=speed)
         self.panel = NetworkPanel(self.stepper)
         self.left = LeftColumn()
         central = QWidget()
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         s.traceChanged.connect(lambda: self.stepper.set_trace(s.trace))     # first: the panel shows step 0
         left.bind(s)
         s.paramsChanged.connect(self._update_model_label)
+        s.updateRefused.connect(lambda text: self.report(self.tr("Update not applied"), text))
         s.lrChanged.connect(lambda lr: self.settings.setValue("train/lr", lr))
         left.canvas.inkChanged.connect(self._on_ink_changed)
         left.canvas.strokeFinished.connect(self._on_stroke_finished)
@@ -120,37 +124,26 @@ class MainWindow(QMainWindow):
         left.reset_button.clicked.connect(self.reset_weights)
 
     # ---- settings --------------------------------------------------------------------
-    def _setting(self, key, default, kind):
-        """A stored value converted to `kind`; the default when missing or unreadable."""
-        value = self.settings.value(key)
-        if value is None:
-            return default
-        try:
-            if kind is bool:
-                return str(value).lower() in ("true", "1")
-            return kind(value)
-        except (TypeError, ValueError):
-            return default
-
     def _restore_settings(self):
-        geometry = self.settings.value("window/geometry")
+        """Each value validated as it is read (shell/settings.py): a corrupt one is replaced, never fatal."""
+        geometry = stored.read_bytes(self.settings, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             # 1600 x 1000 where it fits; on a smaller screen (a 1366 x 768 laptop) its free area.
             size = QSize(1600, 1000)
             if self.screen() is not None:
                 size = size.boundedTo(self.screen().availableGeometry().size())
             self.resize(size)
-        self.left.brush_slider.setValue(self._setting("canvas/brush", DEFAULT_BRUSH, int))
+        self.left.brush_slider.setValue(stored.read_int(self.settings, "canvas/brush", DEFAULT_BRUSH, *BRUSH_RANGE))
         self.left.canvas.set_brush_width(self.left.brush_slider.value())
-        dark = self._setting("canvas/dark", True, bool)
+        dark = stored.read_bool(self.settings, "canvas/dark", True)
         self.menus.light_action.setChecked(not dark)
         self.left.canvas.set_dark(dark)
         # The panel's view (values/gradients/both) and its splitters.
-        mode = self._setting("view/mode", None, str)
-        if mode in MODES:
+        mode = stored.read_choice(self.settings, "view/mode", None, MODES)
+        if mode is not None:
             self.panel.set_mode(mode)
         for name in ("split", "bottom"):
-            state = self.settings.value(f"view/{name}")
+            state = stored.read_bytes(self.settings, f"view/{name}")
             if state is not None:
                 getattr(self.panel, name).restoreState(state)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convviz.gui.models.session import DEFAULT_LR
+from convviz.gui.models.session import DEFAULT_LR, LR_RANGE
 from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH, SIZE, DrawingCanvas
 from convviz.gui.panels.draw.preview import InputPreview
 from convviz.gui.panels.draw.samples import SamplePicker
@@ -70,7 +70,7 @@ class LeftColumn(QScrollArea):
         self.clear_button = self._tool(self.tr("Clear"), self.tr("Clear the canvas (Delete); Ctrl+Z brings it back"))
 
         self.lr_spin = LogSpinBox()
-        self.lr_spin.setRange(0.0001, 5.0)
+        self.lr_spin.setRange(*LR_RANGE)
         self.lr_spin.setDecimals(4)
         self.lr_spin.setValue(DEFAULT_LR)
         self.lr_spin.setKeyboardTracking(False)     # retrace when typing is done, not per digit
