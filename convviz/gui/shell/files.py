@@ -34,13 +34,16 @@ class FileActions:
         """Replace the network with one saved by convviz; on any error the current one stays."""
         try:
             net = Network.load(path)
-            if list(net.config["input"]) != [28, 28] or net.classes != 10:
-                raise ModelFileError(f"{Path(path).name}: expects {net.config['input']} inputs and "
-                                     f"{net.classes} classes; convviz draws 28×28 digits 0-9")
+            h, w = net.config["input"]
+            # smaller square inputs are the drawn 28 × 28 image area-averaged (the network editor's)
+            if h != w or not 1 <= h <= 28 or net.classes != 10:
+                raise ModelFileError(f"{Path(path).name}: expects {h}×{w} inputs and {net.classes} "
+                                     f"classes; convviz draws 28×28 digits 0-9 (or area-averages them "
+                                     f"to a smaller square)")
         except (ModelFileError, OSError, ValueError) as e:
             self.report("Could not open the model", f"{path}\n\n{e}\n\nThe current model was kept.")
             return False
-        self.session.set_network(net, Path(path).name)
+        self.session.set_network(net, Path(path).name, origin=f"weights from {Path(path).name}")
         self._status(f"Opened model {Path(path).name}")
         return True
 

@@ -17,6 +17,7 @@ from convviz.gui.models.session import DEFAULT_LR, Session
 from convviz.gui.models.stepper import Stepper
 from convviz.gui.panels.draw.canvas import DEFAULT_BRUSH
 from convviz.gui.panels.draw.left_column import LeftColumn
+from convviz.gui.panels.editor.install import install as install_editor
 from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
 from convviz.gui.shell import dialogs
 from convviz.gui.shell.files import FileActions
@@ -40,7 +41,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("convviz: how a CNN computes and learns")
         self.setAcceptDrops(True)
         net, model_name, warning, detail = self._initial_network(net)
-        self.session = Session(net, model_name, lr=self._setting("train/lr", DEFAULT_LR, float), parent=self)
+        origin = "fresh random weights (seed 0)" if warning else "pretrained weights"
+        self.session = Session(net, model_name, lr=self._setting("train/lr", DEFAULT_LR, float), parent=self,
+                               origin=origin)
         self._last_predict = 0.0
         self._predict_cost_ms = 1.0       # running mean of preprocess + forward + bars update
         self._predict_timer = QTimer(self)
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self, self.session, self.left, self.panel, self.files)
         self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
+        self.editor_docks = install_editor(self)      # the network editor and "This step's choice"
         self._restore_settings()
         self._wire()
 
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         s.traceChanged.connect(lambda: self.stepper.set_trace(s.trace))     # first: the panel shows step 0
         left.bind(s)
         s.paramsChanged.connect(self._update_model_label)
+        s.networkChanged.connect(self._update_model_label)
         s.lrChanged.connect(lambda lr: self.settings.setValue("train/lr", lr))
         left.canvas.inkChanged.connect(self._on_ink_changed)
         left.canvas.strokeFinished.connect(self._on_stroke_finished)
@@ -232,6 +237,5 @@ class MainWindow(QMainWindow):
 
     def _update_model_label(self):
         s = self.session
-        n = s.updates_applied
-        changed = {0: "", 1: " · 1 update applied"}.get(n, f" · {n} updates applied")
-        self.model_label.setText(f"model: {s.model_name} · {s.net.parameter_count():,} parameters{changed}")
+        self.model_label.setText(f"model: {s.model_name} · {s.net.parameter_count():,} parameters · "
+                                 f"{s.weights_origin}")

@@ -28,7 +28,7 @@ class Menus:
         act = self._action
         groups = {}
 
-        m = mb.addMenu("&File")
+        m = self.file_menu = mb.addMenu("&File")
         groups["File"] = [
             act(m, "&Open image…", _ask(files, "Open an image of a digit", IMAGE_FILTER, files.open_image),
                 ["Ctrl+O"], "Open a picture of a digit (or drop one on the window)"),
@@ -50,7 +50,8 @@ class Menus:
                      files.export_stage_png, True, "convviz-stage.png")),
         ]
         m.addSeparator()
-        groups["File"].append(act(m, "&Quit", win.close, ["Ctrl+Q"]))
+        self.quit_action = act(m, "&Quit", win.close, ["Ctrl+Q"])
+        groups["File"].append(self.quit_action)
 
         m = mb.addMenu("&Canvas")
         self.undo_action = act(m, "&Undo stroke", win.undo, ["Ctrl+Z"])
@@ -82,7 +83,7 @@ class Menus:
             win.addAction(a)
         groups["Step"] = steps
 
-        m = mb.addMenu("&Help")
+        m = self.help_menu = mb.addMenu("&Help")
         self.shortcuts_action = act(m, "&Keyboard shortcuts", self.show_shortcuts, ["F1"])
         about = act(m, "&About convviz", self.show_about)
         groups["Help"] = [self.shortcuts_action, about]
