@@ -131,7 +131,7 @@ def cmd_predict(args):
     failed = False
     for path in args.images:
         try:
-            probs = net.forward(_prepared(path))
+            probs = net.forward(_sized_for(net, _prepared(path), "--model"))
         except (ImageLoadError, UserError) as e:
             print(f"convviz predict: {e}", file=sys.stderr)
             failed = True
@@ -146,11 +146,35 @@ def _stats(a):
     return f"{a.min():>10.4g} {a.mean():>10.4g} {a.max():>10.4g}"
 
 
+def _network_for_trace(args):
+    """--model's network, or --config's with fresh weights from --seed (else the file's seed, else 0)."""
+    if args.config is None:
+        return _load_model(args.model)
+    if args.model is not None:
+        raise UserError("--config and --model: give one (a config builds fresh weights; a model has its own)")
+    from convviz.engine import Network
+    from convviz.engine.config_file import read_config
+    config, seed = read_config(args.config)
+    seed = args.seed if args.seed is not None else (seed or 0)
+    return Network(config, seed=seed)
+
+
+def _sized_for(net, x28, option):
+    """The prepared 28 × 28 image, area-averaged to a smaller square input as the app does."""
+    from convviz.digits import area_average
+    h, w = net.config["input"]
+    if h != w or not 1 <= h <= 28:
+        raise UserError(f"{option}: the network reads {h}×{w} images; convviz prepares 28×28 digits "
+                        f"(or area-averages them to a smaller square)")
+    return x28 if h == 28 else area_average(x28, h)
+
+
 def cmd_trace(args):
-    net = _load_model(args.model)
+    net = _network_for_trace(args)
     if not 0 <= args.label < net.classes:
         raise UserError(f"--label: {args.label} is outside 0..{net.classes - 1}")
-    trace = net.trace(_prepared(args.image), args.label, lr=args.lr)
+    x = _sized_for(net, _prepared(args.image), "--config" if args.config else "--model")
+    trace = net.trace(x, args.label, lr=args.lr)
     print(f"{'#':>3} {'phase':8} {'op':15} {'layer':8} {'shape':>14} {'min':>10} {'mean':>10} {'max':>10} {'‖grad‖':>10}")
     for s in trace:
         main = s.main_array()
@@ -191,7 +215,10 @@ def build_parser():
     tr.add_argument("image", metavar="IMAGE")
     tr.add_argument("--label", type=int, required=True)
     tr.add_argument("--lr", type=float, default=0.1)
-    tr.add_argument("--model")
+    tr.add_argument("--model", help="model file (default: the shipped model)")
+    tr.add_argument("--config", help="a network config (JSON, as File ▸ Export network config writes) "
+                    "built with fresh weights")
+    tr.add_argument("--seed", type=int, help="the fresh weights' seed with --config (default: the file's, else 0)")
     from convviz import cli_gradcheck
     cli_gradcheck.add_parser(sub)
     return p
