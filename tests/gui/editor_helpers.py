@@ -40,4 +40,4 @@ def click_apply(qtbot, editor):
 def table_shapes(editor):
     """[(stage, shape text)] as the shape table shows them."""
     t = editor.table
-    return [(t.item(r, 0).text().split("  ·  ")[0], t.item(r, 1).text()) for r in range(t.rowCount())]
+    return [(t.item(r, 0).data(Qt.UserRole), t.item(r, 1).text()) for r in range(t.rowCount())]

@@ -58,7 +58,22 @@ def test_a_pooling_step_shows_the_window_under_every_kind(tiny):
     view = tiny.editor_docks.choice
     text = view.text.toPlainText()
     assert view.kind == "pool"
-    window = pool.arrays["input"][0, :2, :2]
+    a = pool.arrays["input"]                  # the most varied 2 × 2 window (stride 2) is shown
+    windows = [(a[p, 2 * i:2 * i + 2, 2 * j:2 * j + 2], (p, i, j)) for p in range(a.shape[0])
+               for i in range(a.shape[1] // 2) for j in range(a.shape[2] // 2)]
+    window, (p, i, j) = max(windows, key=lambda w: w[0].max() - w[0].min())
+    assert f"The window of P[{p}, {i}, {j}]" in text
     assert f"= {number(window.max())};" in text
     assert f"= {number(window.mean())};" in text
     assert f"= {number(np.sqrt((window ** 2).sum()))};" in text
+
+
+def test_a_clicked_pooled_value_shows_its_own_window(tiny):
+    trace = tiny.session.trace
+    pool = next(s for s in trace if s.op == OpKind.POOL)
+    tiny.stepper.go(pool.index)
+    tiny.panel.select(StageId("conv1", "pooled"), (1, 0, 2))
+    tiny.editor_docks.refresh_choice()
+    text = tiny.editor_docks.choice.text.toPlainText()
+    window = pool.arrays["input"][1, 0:2, 4:6]
+    assert "The window of P[1, 0, 2]:" in text and f"= {number(window.max())};" in text

@@ -39,8 +39,8 @@ def test_fields_change_the_table_to_the_networks_shapes(window, editor, qtbot):
     net = Network(editor.config())
     assert table_shapes(editor) == [(n, shape_text(s)) for n, s in net.shapes()]
     assert f"{net.parameter_count():,}" in editor.totals.text()
-    row = next(r for r in range(editor.table.rowCount()) if editor.table.item(r, 0).text().startswith(
-        "conv1.feature_maps"))
+    row = next(r for r in range(editor.table.rowCount()) if editor.table.item(r, 0).data(Qt.UserRole) ==
+               "conv1.feature_maps")
     # rows: ⌊(14 − 3 + 2·1)/2⌋ + 1 = 7, columns: (14 − 5 + 2·1)/2 … = 6
     assert editor.table.item(row, 2).text() == "rows ⌊(14 − 3 + 2·1)/2⌋ + 1 = 7;  columns ⌊(14 − 5 + 2·1)/2⌋ + 1 = 6"
     assert "never read" in editor.notes.text() and editor.notes.isVisible()
@@ -189,3 +189,12 @@ def test_menus_hold_the_config_actions_and_the_view_toggles(window, editor):
     assert docks.editor_action in docks.view_menu.actions() and docks.editor_action.isChecked()
     docks.editor_action.trigger()
     assert not docks.editor_dock.isVisible()
+
+
+def test_opening_a_small_input_model_switches_the_editor_and_the_input(window, editor, tmp_path):
+    path = tmp_path / "tiny.npz"
+    Network(PRESETS["Tiny"].config, seed=6).save(path)
+    assert window.files.open_model(str(path))
+    assert normalize_config(editor.config()) == normalize_config(PRESETS["Tiny"].config)
+    assert window.session.net_input.shape == (8, 8) and window.session.trace is not None
+    assert "weights from tiny.npz" in window.model_label.text()

@@ -28,6 +28,17 @@ _POOL_OPS = (OpKind.POOL, OpKind.POOL_GRAD)
 _ACT_OPS = (OpKind.ACTIVATION, OpKind.ACTIVATION_GRAD)
 
 
+def _most_varied_window(step):
+    """((p, i, j), window) of the pooling window whose values differ most: the kinds differ most there."""
+    k1, k2 = step.meta["pool_size"]
+    s1, s2 = step.meta["pool_stride"]
+    a = step.arrays["input"]
+    views = np.lib.stride_tricks.sliding_window_view(a, (k1, k2), axis=(1, 2))[:, ::s1, ::s2]
+    spread = views.max(axis=(-2, -1)) - views.min(axis=(-2, -1))
+    p, i, j = np.unravel_index(int(np.argmax(spread)), spread.shape)
+    return (int(p), int(i), int(j)), views[p, i, j]
+
+
 class ChoiceView(QStackedWidget):
     """show(trace, step, selection): a page for the step's kind (loss, activation, pooling, none)."""
 
@@ -150,9 +161,9 @@ class ChoiceView(QStackedWidget):
                 window, where = found[1]["window"], f"P[{found[1]['p']}, {found[1]['i']}, {found[1]['j']}]"
             elif found and found[0] == "pool_grad" and found[1]["parts"]:
                 window, where = found[1]["parts"][0]["values"], "the selected value's window"
-        if window is None:      # the first window of the first map
-            k1, k2 = step.meta["pool_size"]
-            window, where = step.arrays["input"][0, :k1, :k2], "P[0, 0, 0] (click a pooled value for another)"
+        if window is None:
+            (p, i, j), window = _most_varied_window(step)
+            where = f"P[{p}, {i}, {j}], the most varied window (click a pooled value for another)"
         chosen = step.meta["pool"]
         lines = [f"<p>The window of {where}:</p>{matrix(np.asarray(window))}"]
         for kind, (value, grad) in pooling_kinds(window).items():

@@ -69,8 +69,7 @@ class EditorPanel(QWidget):
         form.setContentsMargins(6, 4, 6, 4)
         self.input_size = spin(3, 28, self.tr("28: the drawn input as it is; smaller: the 28 × 28 input "
                                               "area-averaged, so a tiny network fits on screen"))
-        self.input_size.setSuffix(self.tr(" × same"))
-        form.addRow(self.tr("input size"), self.input_size)
+        form.addRow(self.tr("input size n (n × n)"), self.input_size)
         self.input_error = error_label()
         form.addRow(self.input_error)
         self.conv_count = spin(1, MAX_CONV_BLOCKS, self.tr("how many conv blocks (conv, activation, pooling)"))
@@ -127,8 +126,9 @@ class EditorPanel(QWidget):
         split = QSplitter(Qt.Vertical)
         split.addWidget(scroll)
         split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 400])
         self.split = split
 
         self.keep = QCheckBox(self.tr("Keep the current weights"))
@@ -229,7 +229,7 @@ class EditorPanel(QWidget):
         p = self._plan = plan(self.config())
         self.table.setRowCount(len(p.rows))
         for r, row in enumerate(p.rows):
-            cells = [f"{row.stage}  ·  {row.label}", shape_text(row.shape), row.equation,
+            cells = [row.label, shape_text(row.shape), row.equation,
                      f"{row.params:,}" if row.params else "", f"{row.madds:,}" if row.madds else ""]
             for c, text in enumerate(cells):
                 item = self.table.item(r, c)
@@ -237,8 +237,9 @@ class EditorPanel(QWidget):
                     item = QTableWidgetItem()
                     self.table.setItem(r, c, item)
                 item.setText(text)
+                item.setData(Qt.UserRole, row.stage)           # the engine's stage name (tests, tools)
                 item.setTextAlignment((Qt.AlignRight if c >= 3 else Qt.AlignLeft) | Qt.AlignVCenter)
-                item.setToolTip(row.note)
+                item.setToolTip(f"{row.stage}: {row.note}" if row.note else row.stage)
                 item.setBackground(NOTE_BRUSH if row.note else QBrush())
         self.totals.setText(self.tr("<b>%1</b> parameters · <b>%2</b> multiply-adds per image")
                             .replace("%1", f"{p.params:,}").replace("%2", f"{p.madds:,}"))
