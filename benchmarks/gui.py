@@ -5,8 +5,8 @@ editor field -> shape table, editor Apply -> new trace shown.
 
 Prints a table and last a line `step p95 X ms, draw p95 Y ms, startup Z s`. Goals: step and
 draw p95 < 16 ms (one frame at 60 Hz), startup < 1.5 s; an editor field change updates the shape
-table in < 16 ms, Apply of the largest preset plus its new trace shown in < 200 ms. Not a test: timings depend on the machine.
-On these machines run it with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (PITFALLS.md).
+table in < 16 ms, Apply of the largest preset plus its new trace shown in < 200 ms. Not a test:
+timings depend on the machine. On these machines run it with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (PITFALLS.md).
 """
 
 import argparse
