@@ -1,6 +1,7 @@
 """Every choice steps through a whole iteration in the window without error: each activation with each
 pooling kind, each loss with each output (the pairs cover one another), strides 1–3, paddings 0–2 and
-1–3 blocks, on small inputs; the network goes in through the editor and every step is drawn."""
+1–3 blocks (every step drawn there: they change the conv steps), on small inputs; each network goes in
+through the editor."""
 
 import itertools
 
@@ -32,8 +33,9 @@ def tiny(act, pool, loss, out, blocks=1, stride=1, padding=0, size=8):
             "output": {"classes": 10, "activation": out}, "loss": loss}
 
 
-def step_through(window, qtbot, editor, config):
-    """Apply `config` through the editor, then draw every step whose picture the choices change."""
+def step_through(window, qtbot, editor, config, every=False):
+    """Apply `config` through the editor, then draw every step whose picture the choices change
+    (every step at all with every=True)."""
     editor.set_config(config, seed=1)
     assert editor.plan.ok, editor.plan.refusals
     click_apply(qtbot, editor)
@@ -41,13 +43,18 @@ def step_through(window, qtbot, editor, config):
     assert s.net.config == editor.plan.config and s.trace is not None
     choice = window.editor_docks.choice
     for step in s.trace:
-        if step.op in DRAWN or step.index == len(s.trace) - 1:
+        if every or step.op in DRAWN or step.index == len(s.trace) - 1:
             window.stepper.go(step.index)
             assert window.panel.counter.text().startswith(f"<b>Step {step.index + 1} / {len(s.trace)}</b>")
             kind = {OpKind.LOSS: "loss", OpKind.LOSS_GRAD: "loss", OpKind.OUTPUT_GRAD: "loss",
                     OpKind.ACTIVATION: "activation", OpKind.ACTIVATION_GRAD: "activation",
                     OpKind.POOL: "pool", OpKind.POOL_GRAD: "pool"}.get(step.op)
             assert choice.kind == kind, (step.op, choice.kind)
+            out = step.arrays.get("output")
+            if every and out is not None and np.ndim(out) == 3:      # the far corner: the border cases
+                window.panel.select(step.stage, tuple(n - 1 for n in np.shape(out)))
+                assert window.panel.selection is not None
+        window.panel.clear_selection()
     for key, g in s.trace.grads.items():
         assert np.isfinite(g).all(), key
 
@@ -71,7 +78,7 @@ def test_activation_pooling_loss_output_pairs_step_through(window, qtbot, editor
                                                      (2, 2, 3)])
 def test_strides_paddings_and_blocks_step_through(window, qtbot, editor, errors, stride, padding, blocks):
     step_through(window, qtbot, editor, tiny("relu", "max", "cross_entropy", "softmax", blocks=blocks,
-                                             stride=stride, padding=padding, size=14))
+                                             stride=stride, padding=padding, size=14), every=True)
     assert not errors
 
 

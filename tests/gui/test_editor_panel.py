@@ -198,3 +198,14 @@ def test_opening_a_small_input_model_switches_the_editor_and_the_input(window, e
     assert normalize_config(editor.config()) == normalize_config(PRESETS["Tiny"].config)
     assert window.session.net_input.shape == (8, 8) and window.session.trace is not None
     assert "weights from tiny.npz" in window.model_label.text()
+
+
+def test_on_a_1366_screen_the_editor_floats_beside_the_window_with_apply_in_view(window, qtbot):
+    window.resize(1366, 768)
+    docks = window.editor_docks
+    assert not docks.editor_dock.isVisible()            # hidden at start on a small screen
+    docks.editor_action.trigger()                       # View ▸ Network editor
+    qtbot.waitUntil(docks.editor_dock.isVisible)
+    assert docks.editor_dock.isFloating() and docks.editor_dock.width() >= 400
+    assert docks.editor.apply_button.isVisible()
+    assert window.minimumSizeHint().width() <= 1366

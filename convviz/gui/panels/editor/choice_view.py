@@ -28,6 +28,13 @@ _POOL_OPS = (OpKind.POOL, OpKind.POOL_GRAD)
 _ACT_OPS = (OpKind.ACTIVATION, OpKind.ACTIVATION_GRAD)
 
 
+def _fill(text, *args):
+    """Qt-style %1, %2… placeholders filled in (a translation may reorder them)."""
+    for k in range(len(args), 0, -1):          # %10 before %1
+        text = text.replace(f"%{k}", str(args[k - 1]))
+    return text
+
+
 def _most_varied_window(step):
     """((p, i, j), window) of the pooling window whose values differ most: the kinds differ most there."""
     k1, k2 = step.meta["pool_size"]
@@ -98,21 +105,22 @@ class ChoiceView(QStackedWidget):
         chosen, output = loss_step.meta["loss"], loss_step.meta["output"]
         rows, wrong = loss_table(out.arrays["output"], out.arrays["input"], trace.label, output)
         yhat = out.arrays["output"]
-        head = (f"<p>ŷ<sub>{trace.label}</sub> = {number(yhat[trace.label])} for the target y = {trace.label}; "
-                f"the largest wrong class is {wrong} with ŷ<sub>{wrong}</sub> = {number(yhat[wrong])}. "
-                f"Every loss under this {output} output:</p>")
+        head = _fill(self.tr("<p>ŷ<sub>%1</sub> = %2 for the target y = %1; the largest wrong class is %3 "
+                             "with ŷ<sub>%3</sub> = %4. Every loss under this %5 output:</p>"),
+                     trace.label, number(yhat[trace.label]), wrong, number(yhat[wrong]), output)
         cells = []
         for r in rows:
             style = " style='background:#e8f4ea; font-weight:bold'" if r.loss == chosen else ""
             cells.append(f"<tr{style}><td style='text-align:left'>{LOSS_LABELS[r.loss]}</td>"
                          f"<td>{number(r.value)}</td><td>{number(r.grad_target)}</td>"
                          f"<td>{number(r.grad_wrong)}</td></tr>")
-        table = (f"<table class='t'><tr><th>loss</th><th>L</th><th>∂L/∂ŷ<sub>{trace.label}</sub> (target)</th>"
-                 f"<th>∂L/∂ŷ<sub>{wrong}</sub> (wrong)</th></tr>{''.join(cells)}</table>")
-        why = ("<p class='hint'>The larger |∂L/∂ŷ|, the harder the backward pass pushes. On a confident "
-               "mistake (ŷ of the target near 0) cross-entropy's −1/ŷ grows without bound, while MSE's "
-               "2(ŷ − y)/t stays below 2/t.</p>")
-        warns = "".join(f"<p class='warn'>⚠ {w}</p>" for w in pairing_warnings(chosen, output))
+        header = _fill(self.tr("<tr><th>loss</th><th>L</th><th>∂L/∂ŷ<sub>%1</sub> (target)</th>"
+                                "<th>∂L/∂ŷ<sub>%2</sub> (wrong)</th></tr>"), trace.label, wrong)
+        table = f"<table class='t'>{header}{''.join(cells)}</table>"
+        why = self.tr("<p class='hint'>The larger |∂L/∂ŷ|, the harder the backward pass pushes. On a confident "
+                      "mistake (ŷ of the target near 0) cross-entropy's −1/ŷ grows without bound, while MSE's "
+                      "2(ŷ − y)/t stays below 2/t.</p>")
+        warns = "".join(f"<p class='warn'>⚠ {self.tr(w)}</p>" for w in pairing_warnings(chosen, output))
         self.text.setHtml(_CSS + f"<h3>{self.tr('The chosen loss beside the other six')}</h3>"
                           + head + table + warns + why)
         self.setCurrentWidget(self.text)
@@ -142,9 +150,10 @@ class ChoiceView(QStackedWidget):
             self.marks.setData([cval, cval], [sval, dval])
             self.c_line.setValue(cval)
             self.c_line.setVisible(True)
-            text = (f"σ = {name}: at C = {number(cval)}, σ(C) = {number(sval)} and σ′(C) = {number(dval)}"
-                    + (" — the gradient through this element is scaled by σ′(C)." if step.op == OpKind.ACTIVATION_GRAD
-                       else "."))
+            text = _fill(self.tr("σ = %1: at C = %2, σ(C) = %3 and σ′(C) = %4."), name, number(cval),
+                         number(sval), number(dval))
+            if step.op == OpKind.ACTIVATION_GRAD:
+                text += " " + self.tr("The gradient through this element is scaled by σ′(C).")
         self.act_label.setText(text)
         self.setCurrentWidget(self.act_page)
 
@@ -160,16 +169,19 @@ class ChoiceView(QStackedWidget):
             if found and found[0] == "pool_window":
                 window, where = found[1]["window"], f"P[{found[1]['p']}, {found[1]['i']}, {found[1]['j']}]"
             elif found and found[0] == "pool_grad" and found[1]["parts"]:
-                window, where = found[1]["parts"][0]["values"], "the selected value's window"
+                window, where = found[1]["parts"][0]["values"], self.tr("the selected value's window")
         if window is None:
             (p, i, j), window = _most_varied_window(step)
-            where = f"P[{p}, {i}, {j}], the most varied window (click a pooled value for another)"
+            where = _fill(self.tr("P[%1, %2, %3], the most varied window (click a pooled value for another)"),
+                          p, i, j)
         chosen = step.meta["pool"]
-        lines = [f"<p>The window of {where}:</p>{matrix(np.asarray(window))}"]
+        lines = [_fill(self.tr("<p>The window of %1:</p>"), where) + matrix(np.asarray(window))]
         for kind, (value, grad) in pooling_kinds(window).items():
             forward, backward = POOL_FORMULAS[kind]
             mark = " style='background:#e8f4ea'" if kind == chosen else ""
-            lines.append(f"<div{mark}><b>{kind}</b> pooling: {forward} = <b>{number(value)}</b>; backward: "
-                         f"{backward}. With δ = 1 the window's gradient is{matrix(grad)}</div>")
+            lines.append(f"<div{mark}>" + _fill(self.tr("<b>%1</b> pooling: %2 = <b>%3</b>; backward: %4. With "
+                                                         "δ = 1 the window's gradient is"),
+                                                 kind, self.tr(forward), number(value), self.tr(backward))
+                         + f"{matrix(grad)}</div>")
         self.text.setHtml(_CSS + f"<h3>{self.tr('This window under each pooling kind')}</h3>" + "".join(lines))
         self.setCurrentWidget(self.text)

@@ -18,6 +18,7 @@ CONFIG_FILTER = "Network configs (*.json);;All files (*)"
 #: 1600 px a 430 px dock makes the pipeline scroll); elsewhere View ▸ Network editor (Ctrl+Shift+E).
 SHOW_DOCKS_FROM_WIDTH = 1900
 DOCK_WIDTH = 430
+MIN_DOCKED_WIDTH = 340
 
 
 def tr(text):
@@ -45,6 +46,8 @@ class EditorDocks:
         for signal in (st.stepChanged, st.traceReset, panel.pipeline.elementClicked, panel.detail.elementClicked):
             signal.connect(self.refresh_choice)
         self.choice_dock.visibilityChanged.connect(self.refresh_choice)
+        for dock in (self.editor_dock, self.choice_dock):
+            dock.visibilityChanged.connect(lambda visible, dock=dock: visible and self._fit(dock))
         self._menus()
 
     def _dock(self, title, name, widget):
@@ -60,6 +63,17 @@ class EditorDocks:
         dock.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
         self.win.addDockWidget(Qt.RightDockWidgetArea, dock)
         return dock
+
+    def _fit(self, dock):
+        """A docked panel squeezed below a usable width (a 1366 px screen: the iteration needs the
+        rest) floats beside the window at its own width instead, so Apply and the table stay in view."""
+        if dock.isFloating() or dock.width() >= MIN_DOCKED_WIDTH:
+            return
+        dock.setFloating(True)
+        geo = self.win.frameGeometry()
+        height = min(geo.height(), 760)
+        dock.resize(DOCK_WIDTH, height)
+        dock.move(max(geo.left(), geo.right() - DOCK_WIDTH - 20), geo.top() + 60)
 
     def _menus(self):
         menus = self.win.menus

@@ -107,6 +107,7 @@ class EditorPanel(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("stage"), self.tr("shape"), self.tr("Eq. 2.1"),
                                               self.tr("parameters"), self.tr("multiply-adds")])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)   # 17 rows in view
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setWordWrap(False)
