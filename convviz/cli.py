@@ -2,7 +2,6 @@
 
 import argparse
 import difflib
-import json
 import os
 import signal
 import sys
@@ -52,13 +51,10 @@ def cmd_train(args):
 
     config = DEFAULT_CONFIG
     if args.config:
-        try:
-            with open(args.config) as f:
-                config = json.load(f)
-        except OSError as e:
-            raise UserError(f"{args.config}: cannot read ({e.strerror})")
-        except json.JSONDecodeError as e:
-            raise UserError(f"{args.config}: not valid JSON ({e})")
+        # the app's File ▸ Export network config writes these (a "seed" beside the fields is ignored
+        # here: --seed decides)
+        from convviz.engine.config_file import read_config
+        config, _ = read_config(args.config)
     images, labels = load_dataset(args.data or default_dataset_path())
     x = images.astype(np.float32) / 255.0
     # float32 halves memory traffic; the saved model is loaded as float64 for display.

@@ -3,6 +3,8 @@ area-averaged to a smaller input; bad combinations exit 2 in one line."""
 
 import json
 
+import numpy as np
+
 from test_cli import run, write_digit_png
 
 from convviz.digits import area_average, load_image, preprocess
@@ -55,3 +57,15 @@ def test_predict_area_averages_for_a_smaller_model(tmp_path):
     probs = net.forward(area_average(preprocess(load_image(tmp_path / "one.png")), 8))
     top = int(probs.argmax())
     assert f"{top} ({100 * probs[top]:.1f}%)" in r.stdout
+
+
+def test_train_reads_an_exported_config_with_its_seed_field(tmp_path):
+    rng = np.random.default_rng(0)
+    np.savez(tmp_path / "d.npz", images=(rng.random((20, 28, 28)) * 255).astype(np.uint8),
+             labels=(np.arange(20) % 10).astype(np.uint8))
+    write_config(tmp_path / "tiny.json", dict(TINY.config, input=[28, 28]), seed=3)
+    out = tmp_path / "m.npz"
+    r = run("train", "--data", str(tmp_path / "d.npz"), "--config", str(tmp_path / "tiny.json"), "--epochs", "1",
+            "--batch-size", "10", "--no-augment", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert Network.load(out).config["conv"][0]["kernels"] == 2
