@@ -209,3 +209,21 @@ def test_on_a_1366_screen_the_editor_floats_beside_the_window_with_apply_in_view
     assert docks.editor_dock.isFloating() and docks.editor_dock.width() >= 400
     assert docks.editor.apply_button.isVisible()
     assert window.minimumSizeHint().width() <= 1366
+
+
+def test_a_missing_pretrained_model_is_reported_and_the_network_kept(window, editor, qtbot, errors, monkeypatch):
+    import convviz.digits
+    from convviz.digits import samples
+
+    def missing():
+        raise FileNotFoundError("resources/models/digits.npz: no pretrained model shipped")
+
+    monkeypatch.setattr(convviz.digits, "load_pretrained", missing)
+    monkeypatch.setattr(samples, "load_pretrained", missing)
+    choose(qtbot, editor.preset, "Tiny")
+    click_apply(qtbot, editor)
+    net = window.session.net
+    choose(qtbot, editor.preset, "Shipped digits model")
+    click_apply(qtbot, editor)
+    assert window.session.net is net
+    assert errors and "no pretrained model" in errors[-1][1] and "kept" in errors[-1][1]

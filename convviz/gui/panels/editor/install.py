@@ -32,6 +32,7 @@ class EditorDocks:
         self.win, self.session = win, win.session
         self.editor = EditorPanel(win.session)
         self.editor.applied.connect(lambda text: win.statusBar().showMessage(text, 8000))
+        self.editor.failed.connect(win.report)
         self.editor_dock = self._dock(tr("Network editor"), "editorDock", self.editor)
         self.choice = ChoiceView()
         self.choice_dock = self._dock(tr("This step's choice"), "choiceDock", self.choice)

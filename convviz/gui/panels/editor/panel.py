@@ -37,9 +37,11 @@ def shape_text(shape):
 
 
 class EditorPanel(QWidget):
-    """session: the Session the network goes to. applied(str): a status line after Apply."""
+    """session: the Session the network goes to. applied(str): a status line after Apply;
+    failed(title, text): Apply could not build the network (the current one stays)."""
 
     applied = Signal(str)
+    failed = Signal(str, str)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -312,7 +314,14 @@ class EditorPanel(QWidget):
             text = self.tr("Same weights, new choices: %1").replace("%1", changed)
         elif not fresh and self._pretrained_preset():
             from convviz.digits import load_pretrained
-            s.set_network(load_pretrained(), self.tr("pretrained model"), origin="pretrained weights")
+            from convviz.engine import ModelFileError
+            try:
+                net = load_pretrained()
+            except (OSError, ModelFileError) as e:       # a broken install: say so, keep the network
+                self.failed.emit(self.tr("Could not load the pretrained model"),
+                                 f"{e}\n\n" + self.tr("The current network was kept."))
+                return False
+            s.set_network(net, self.tr("pretrained model"), origin="pretrained weights")
             text = self.tr("Loaded the shipped pretrained model")
         else:
             name = name or (self.tr(self._from_preset.name) if self._from_preset else self.tr("your network"))
