@@ -227,3 +227,15 @@ def test_a_missing_pretrained_model_is_reported_and_the_network_kept(window, edi
     click_apply(qtbot, editor)
     assert window.session.net is net
     assert errors and "no pretrained model" in errors[-1][1] and "kept" in errors[-1][1]
+
+
+def test_the_editor_opens_again_as_the_learner_left_it(make_window, settings, qtbot):
+    win = make_window()
+    assert not win.editor_docks.editor_dock.isVisible()
+    win.editor_docks.editor_action.trigger()
+    win.close()
+    again = make_window()
+    qtbot.waitUntil(again.editor_docks.editor_dock.isVisible)
+    assert not again.editor_docks.choice_dock.isVisible()
+    settings.setValue("view/editor_dock", "garbage")            # unreadable: the screen decides
+    assert not make_window().editor_docks.editor_dock.isVisible()

@@ -40,9 +40,11 @@ class EditorDocks:
         self.editor_dock.raise_()
         win.resizeDocks([self.editor_dock], [DOCK_WIDTH], Qt.Horizontal)
         screen = win.screen()
-        if screen is None or screen.availableGeometry().width() < SHOW_DOCKS_FROM_WIDTH:
-            self.editor_dock.hide()
-            self.choice_dock.hide()
+        wide = screen is not None and screen.availableGeometry().width() >= SHOW_DOCKS_FROM_WIDTH
+        for dock, key in ((self.editor_dock, "view/editor_dock"), (self.choice_dock, "view/choice_dock")):
+            # shown or hidden as the learner left it; stored as text, read back without trusting it
+            stored = str(win.settings.value(key, "")).lower()
+            dock.setVisible(stored == "true" if stored in ("true", "false") else wide)
         st, panel = win.stepper, win.panel
         for signal in (st.stepChanged, st.traceReset, panel.pipeline.elementClicked, panel.detail.elementClicked):
             signal.connect(self.refresh_choice)
@@ -89,8 +91,10 @@ class EditorDocks:
         menus.groups["File"][-1:-1] = [self.open_config_action, self.export_config_action]
         view = QMenu(tr("&View"), self.win)
         self.editor_action = self.editor_dock.toggleViewAction()
+        self.editor_action.toggled.connect(lambda on: self.win.settings.setValue("view/editor_dock", bool(on)))
         self.editor_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.choice_action = self.choice_dock.toggleViewAction()
+        self.choice_action.toggled.connect(lambda on: self.win.settings.setValue("view/choice_dock", bool(on)))
         for a in (self.editor_action, self.choice_action):
             view.addAction(a)
             self.win.addAction(a)
