@@ -48,8 +48,8 @@ LENET = Preset(
 
 TINY = Preset(
     "Tiny",
-    "An 8 × 8 input, two 3 × 3 kernels, 2 × 2 max pooling and 6 units: every number of the iteration "
-    "fits in the pipeline and can be read there.",
+    "An 8 × 8 input, two 3 × 3 kernels, 2 × 2 max pooling and 6 units: every value of the iteration "
+    "is a pixel you can see in the pipeline; hover or click it to read its number.",
     {"input": [8, 8], "conv": [_block(2, 3, "relu", "max")],
      "dense": [{"units": 6, "activation": "relu"}],
      "output": {"classes": 10, "activation": "softmax"}, "loss": "cross_entropy"})
