@@ -100,6 +100,7 @@ class EditorDocks:
             self.win.addAction(a)
         self.win.menuBar().insertMenu(menus.help_menu.menuAction(), view)
         menus.groups["View"] = [self.editor_action, self.choice_action]
+        menus.group_titles["View"] = tr("View")      # the shortcuts dialog's heading
         self.view_menu = view
 
     def _ask(self, title, method, save=False, suggested=""):
@@ -132,7 +133,7 @@ class EditorDocks:
         try:
             config, seed = read_config(path)
         except ConfigError as e:
-            self.win.report(tr("Could not open the config"), f"{e}\n\nThe current network was kept.")
+            self.win.report(tr("Could not open the config"), f"{e}\n\n" + tr("The current network was kept."))
             return False
         problem = next(iter(plan(config).refusals.values()), None)       # the app's own limits too
         if problem is None and config["output"]["classes"] != 10:
