@@ -70,7 +70,9 @@ class Session(QObject):
         """Which weights are loaded, in words: pretrained, trained in the app, fresh random, from a file."""
         n = self._updates
         if n:
-            return f"trained in the app: {n} update{'s' * (n > 1)} applied to the {self.origin}"
+            text = self.tr("trained in the app: 1 update applied to the {1}") if n == 1 else \
+                self.tr("trained in the app: {0} updates applied to the {1}")
+            return text.format(n, self.origin)
         return self.origin
 
     @property
