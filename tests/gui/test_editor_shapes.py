@@ -140,3 +140,11 @@ def _set(cfg, path, value):
 def test_the_shipped_preset_is_the_shipped_models_network():
     from convviz.digits import load_pretrained
     assert normalize_config(PRESETS["Shipped digits model"].config) == load_pretrained().config
+
+
+def test_fields_in_words():
+    from convviz.gui.panels.editor.shapes import field_words
+    assert field_words("conv[0].pool") == "block 1 pooling"
+    assert field_words("dense[1].activation") == "dense layer 2 activation"
+    assert field_words("output.activation") == "output activation"
+    assert field_words("loss") == "loss"

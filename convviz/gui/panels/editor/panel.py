@@ -26,7 +26,7 @@ from convviz.engine.config import LOSS_NAMES, MAX_CONV_BLOCKS, OUTPUT_ACTIVATION
 from convviz.gui.panels.editor.choices import LOSS_LABELS, pairing_warnings
 from convviz.gui.panels.editor.fields import ConvFields, DenseFields, combo, error_label, set_combo, spin
 from convviz.gui.panels.editor.presets import PRESETS, SHIPPED
-from convviz.gui.panels.editor.shapes import changed_fields, keeps_weights, plan
+from convviz.gui.panels.editor.shapes import changed_fields, field_words, keeps_weights, plan
 
 MAX_DENSE = 3
 NOTE_BRUSH = QBrush(QColor(255, 236, 200))
@@ -265,7 +265,7 @@ class EditorPanel(QWidget):
         for j, d in enumerate(self.denses):
             d.show_refusal(key if (kind, index) == ("dense", j) else None, text)
         self.other_error.setVisible(kind == "other")
-        self.other_error.setText(f"{field}: {text}" if kind == "other" else "")
+        self.other_error.setText(f"{field_words(field)}: {text}" if kind == "other" else "")
 
     def _update_apply(self):
         p, net = self._plan, self.session.net
@@ -275,7 +275,7 @@ class EditorPanel(QWidget):
         if not p.ok:
             state = self.tr("Apply is off until the field marked in red is changed.")
         elif keep:
-            changed = ", ".join(changed_fields(net.config, p.config))
+            changed = ", ".join(field_words(f) for f in changed_fields(net.config, p.config))
             state = self.tr("Only parameter-free choices changed (%1): Apply can keep the weights.").replace(
                 "%1", changed)
         elif p.config == net.config:
@@ -309,7 +309,7 @@ class EditorPanel(QWidget):
             return False
         s, seed = self.session, self.seed.value()
         if not fresh and self.keep.isEnabled() and self.keep.isChecked():
-            changed = ", ".join(changed_fields(s.net.config, p.config))
+            changed = ", ".join(field_words(f) for f in changed_fields(s.net.config, p.config))
             s.rechoose(Network(p.config, seed=seed))
             text = self.tr("Same weights, new choices: %1").replace("%1", changed)
         elif not fresh and self._pretrained_preset():

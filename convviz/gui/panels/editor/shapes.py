@@ -188,6 +188,20 @@ def _sup(i):
 _PARAMETER_FREE = re.compile(r"^(conv\[\d+\]\.(activation|pool)|dense\[\d+\]\.activation|output\.activation|loss)$")
 
 
+_WORDS = {"activation": "activation", "pool": "pooling", "pool_size": "pool size", "pool_stride": "pool stride",
+          "size": "kernel size", "stride": "stride", "padding": "padding", "kernels": "kernels", "units": "units",
+          "classes": "classes"}
+
+
+def field_words(field):
+    """A config field as a reader says it: conv[0].pool -> "block 1 pooling", loss -> "loss"."""
+    m = re.match(r"^(conv|dense)\[(\d+)\]\.(\w+)$", field)
+    if m:
+        what = "block" if m[1] == "conv" else "dense layer"
+        return f"{what} {int(m[2]) + 1} {_WORDS.get(m[3], m[3])}"
+    return field.replace("output.", "output ").replace("_", " ")
+
+
 def changed_fields(old, new):
     """The fields (engine names) whose values differ between two normalized configs."""
     out = []
