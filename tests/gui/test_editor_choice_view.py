@@ -77,3 +77,14 @@ def test_a_clicked_pooled_value_shows_its_own_window(tiny):
     text = tiny.editor_docks.choice.text.toPlainText()
     window = pool.arrays["input"][1, 0:2, 4:6]
     assert "The window of P[1, 0, 2]:" in text and f"= {number(window.max())};" in text
+
+
+def test_without_a_click_the_element_the_step_moves_most_is_marked(tiny):
+    trace = tiny.session.trace
+    grad = next(s for s in trace if s.op == OpKind.ACTIVATION_GRAD)
+    tiny.panel.clear_selection()
+    tiny.stepper.go(grad.index)
+    view = tiny.editor_docks.choice
+    k = int(np.argmax(np.abs(grad.arrays["grad_input"].ravel())))
+    c = grad.arrays["input"].ravel()[k]
+    assert view.point[0] == c and "largest |δ|" in view.act_label.text()

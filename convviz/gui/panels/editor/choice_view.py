@@ -141,6 +141,15 @@ class ChoiceView(QStackedWidget):
                 found = None
             if found is not None and "input" in found[1]:
                 self.point = activation_point(name, found[1]["input"])
+        note = ""
+        if self.point is None and np.size(c):
+            # nothing of this step clicked: the element the step moves most (largest |δ| going
+            # back, largest |σ(C)| going forward), so the curves always show a worked point
+            key = step.arrays["grad_input"] if step.op == OpKind.ACTIVATION_GRAD else step.arrays["output"]
+            self.point = activation_point(name, np.ravel(c)[int(np.argmax(np.abs(np.ravel(key))))])
+            note = " " + self.tr("(the element with the largest |δ|; click another)") if \
+                step.op == OpKind.ACTIVATION_GRAD else " " + self.tr("(the element with the largest |σ(C)|; "
+                                                                    "click another)")
         if self.point is None:
             self.marks.setData([], [])
             self.c_line.setVisible(False)
@@ -152,6 +161,7 @@ class ChoiceView(QStackedWidget):
             self.c_line.setVisible(True)
             text = _fill(self.tr("σ = %1: at C = %2, σ(C) = %3 and σ′(C) = %4."), name, number(cval),
                          number(sval), number(dval))
+            text += note
             if step.op == OpKind.ACTIVATION_GRAD:
                 text += " " + self.tr("The gradient through this element is scaled by σ′(C).")
         self.act_label.setText(text)
