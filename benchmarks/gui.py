@@ -1,10 +1,12 @@
-"""GUI latency (offscreen): step key -> window repainted, canvas move -> bars repainted, startup.
+"""GUI latency (offscreen): step key -> window repainted, canvas move -> bars repainted, startup,
+editor field -> shape table, editor Apply -> new trace shown.
 
     python benchmarks/gui.py [--network shipped|default] [--moves 2000] [--rate 125] [--runs 5]
 
 Prints a table and last a line `step p95 X ms, draw p95 Y ms, startup Z s`. Goals: step and
-draw p95 < 16 ms (one frame at 60 Hz), startup < 1.5 s. Not a test: timings depend on the machine.
-On these machines run it with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (PITFALLS.md).
+draw p95 < 16 ms (one frame at 60 Hz), startup < 1.5 s; an editor field change updates the shape
+table in < 16 ms, Apply of the largest preset plus its new trace shown in < 200 ms. Not a test:
+timings depend on the machine. On these machines run it with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (PITFALLS.md).
 """
 
 import argparse
@@ -189,6 +191,54 @@ def draw_latency(app, win, paints, moves, rate):
     return lat, iso, ink_lat
 
 
+def editor_latency(app, win, paints, runs=20):
+    """(field change -> shape table, Apply of the largest preset -> new trace painted; each also as the
+    process's CPU time) in seconds.
+
+    A field change is a typed value and Return in a spin box (one valueChanged); Apply is a click
+    that builds the network, traces the current drawing and repaints the window.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from convviz.gui.panels.editor.presets import PRESETS
+    from convviz.gui.panels.editor.shapes import plan
+
+    docks = win.editor_docks
+    docks.editor_dock.show()
+    docks.editor_dock.raise_()
+    paints.settle()
+    ed = docks.editor
+    fields, applies, fields_cpu, applies_cpu = [], [], [], []
+    spin = ed.convs[0].kernels
+    for i in range(runs):
+        value = 4 + i % 8
+        spin.setFocus()
+        spin.lineEdit().selectAll()
+        QTest.keyClicks(spin.lineEdit(), str(value))
+        t, c = time.perf_counter(), time.process_time()
+        QTest.keyClick(spin.lineEdit(), Qt.Key_Return)
+        paints.settle()
+        fields.append(time.perf_counter() - t)
+        fields_cpu.append(time.process_time() - c)
+        assert ed.table.item(2, 1).text().startswith(f"{value} ×")
+    largest = max(PRESETS.values(), key=lambda p: plan(p.config).params)
+    for i in range(max(3, runs // 4)):
+        ed.load_preset("Tiny")                 # from another network, so the pipeline is rebuilt too
+        ed.apply(fresh=True)
+        paints.settle()
+        ed.load_preset(largest.name)
+        ed.seed.setValue(i)
+        paints.settle()
+        t, c = time.perf_counter(), time.process_time()
+        QTest.mouseClick(ed.apply_button, Qt.LeftButton)
+        paints.settle()
+        applies.append(time.perf_counter() - t)
+        applies_cpu.append(time.process_time() - c)
+        assert win.session.net.config["conv"][0]["kernels"] == largest.config["conv"][0]["kernels"]
+    return fields, applies, fields_cpu, applies_cpu, largest.name
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--moves", type=int, default=2000)
@@ -220,6 +270,7 @@ def main(argv=None):
     steps = step_latency(app, win, paints)
     lat, iso, ink_lat = draw_latency(app, win, paints, args.moves, args.rate)
     all_steps = steps["Right"] + steps["Left"]
+    fields, applies, fields_cpu, applies_cpu, largest = editor_latency(app, win, paints)
 
     rows = [
         (f"step key -> window repainted, forward ({len(steps['Right'])} Right)", steps["Right"]),
@@ -228,6 +279,10 @@ def main(argv=None):
         (f"canvas move -> bars repainted ({len(lat)} moves at {args.rate:g} Hz)", lat),
         ("canvas move after a pause -> bars repainted", iso),
         ("canvas move -> stroke repainted on the canvas", ink_lat),
+        (f"editor field -> shape table repainted ({len(fields)} changes)", fields),
+        ("editor field, CPU time of the process", fields_cpu),
+        (f"editor Apply '{largest}' -> new trace repainted ({len(applies)})", applies),
+        ("editor Apply, CPU time of the process", applies_cpu),
     ]
     print(f"{'measure':58s} {'median ms':>10s} {'p95 ms':>8s} {'max ms':>8s}")
     for name, vals in rows:
@@ -236,7 +291,8 @@ def main(argv=None):
           f"{np.median(wall) * 1e3:10.0f}")
     print(f"{'startup: app.create start -> first paint':58s} {np.median(inproc) * 1e3:10.0f}")
     print(f"step p95 {pct(all_steps, 95):.1f} ms, draw p95 {pct(lat, 95):.1f} ms, "
-          f"startup {np.median(wall):.2f} s")
+          f"startup {np.median(wall):.2f} s, editor field p95 {pct(fields, 95):.1f} ms, "
+          f"apply p95 {pct(applies, 95):.0f} ms")
     win.close()
     return 0
 

@@ -2,7 +2,6 @@
 
 import argparse
 import difflib
-import json
 import math
 import os
 import signal
@@ -40,18 +39,17 @@ def _progress_bar(p, stream, _last=[0.0]):
     stream.flush()
 
 
-def _load_model(path):
+def _load_model(path, sizes="28"):
+    """The --model network (the shipped one without it). sizes="28": it must read 28 × 28 digits;
+    "square": any square input up to 28, which predict and trace area-average the digit to."""
     from convviz.digits import load_pretrained
     from convviz.engine import Network
     net = load_pretrained() if path is None else Network.load(path)
-    if list(net.config["input"]) != [28, 28]:
-        raise UserError(f"--model {path}: the network takes {net.config['input'][0]}x"
-                        f"{net.config['input'][1]} images; digits are 28x28")
+    h, w = net.config["input"]
+    if (h, w) != (28, 28) and (sizes == "28" or h != w or not 1 <= h <= 28):
+        raise UserError(f"--model {path}: the network takes {h}x{w} images; digits are 28x28"
+                        + ("" if sizes == "28" else " (or area-averaged to a smaller square)"))
     return net
-
-
-#: A network config is a few hundred bytes of JSON.
-MAX_CONFIG_BYTES = 1 << 20
 
 
 def _check_train_arguments(args):
@@ -72,23 +70,6 @@ def _check_lr(lr):
         raise UserError(f"--lr: the learning rate α must be a finite number above 0, got {lr}")
 
 
-def _read_config(path):
-    from convviz.files import FileRefused, open_regular
-    try:
-        with open_regular(path, MAX_CONFIG_BYTES) as f:
-            text = f.read()
-    except FileRefused as e:
-        raise UserError(f"--config {path}: {e.reason}") from None
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise UserError(f"--config {path}: nested too deeply to be a network configuration") from None
-    except json.JSONDecodeError as e:
-        raise UserError(f"--config {path}: not valid JSON ({e})") from None
-    except ValueError as e:          # undecodable bytes, an integer of thousands of digits
-        raise UserError(f"--config {path}: not a JSON text convviz can read ({e})") from None
-
-
 def _check_out(path):
     from convviz.files import FileRefused, check_writable
     try:
@@ -100,11 +81,16 @@ def _check_out(path):
 def cmd_train(args):
     from convviz.digits import augment, default_dataset_path, load_dataset
     from convviz.engine import DEFAULT_CONFIG, Network
+    from convviz.engine.config_file import read_config
     from convviz.engine.training import evaluate, train
     from convviz.files import os_reason
 
     _check_train_arguments(args)
-    config = _read_config(args.config) if args.config else DEFAULT_CONFIG
+    config = DEFAULT_CONFIG
+    if args.config:
+        # the app's File ▸ Export network config writes these (a "seed" beside the fields is ignored
+        # here: --seed decides)
+        config, _ = read_config(args.config)
     # float32 halves memory traffic; the saved model is loaded as float64 for display.
     net = Network(config, seed=args.seed, dtype=np.float32)
     if list(net.config["input"]) != [28, 28] or net.classes < 10:
@@ -195,11 +181,11 @@ def _prepared(path):
 def cmd_predict(args):
     from convviz.digits import ImageLoadError
 
-    net = _load_model(args.model)
+    net = _load_model(args.model, sizes="square")
     failed = False
     for path in args.images:
         try:
-            probs = net.forward(_prepared(path))
+            probs = net.forward(_sized_for(net, _prepared(path), "--model"))
         except (ImageLoadError, UserError) as e:
             print(f"convviz predict: {e}", file=sys.stderr)
             failed = True
@@ -214,12 +200,36 @@ def _stats(a):
     return f"{a.min():>10.4g} {a.mean():>10.4g} {a.max():>10.4g}"
 
 
+def _network_for_trace(args):
+    """--model's network, or --config's with fresh weights from --seed (else the file's seed, else 0)."""
+    if args.config is None:
+        return _load_model(args.model, sizes="square")
+    if args.model is not None:
+        raise UserError("--config and --model: give one (a config builds fresh weights; a model has its own)")
+    from convviz.engine import Network
+    from convviz.engine.config_file import read_config
+    config, seed = read_config(args.config)
+    seed = args.seed if args.seed is not None else (seed or 0)
+    return Network(config, seed=seed)
+
+
+def _sized_for(net, x28, option):
+    """The prepared 28 × 28 image, area-averaged to a smaller square input as the app does."""
+    from convviz.digits import area_average
+    h, w = net.config["input"]
+    if h != w or not 1 <= h <= 28:
+        raise UserError(f"{option}: the network reads {h}×{w} images; convviz prepares 28×28 digits "
+                        f"(or area-averages them to a smaller square)")
+    return x28 if h == 28 else area_average(x28, h)
+
+
 def cmd_trace(args):
     _check_lr(args.lr)
-    net = _load_model(args.model)
+    net = _network_for_trace(args)
     if not 0 <= args.label < net.classes:
         raise UserError(f"--label: {args.label} is outside 0..{net.classes - 1}")
-    trace = net.trace(_prepared(args.image), args.label, lr=args.lr)
+    x = _sized_for(net, _prepared(args.image), "--config" if args.config else "--model")
+    trace = net.trace(x, args.label, lr=args.lr)
     print(f"{'#':>3} {'phase':8} {'op':15} {'layer':8} {'shape':>14} {'min':>10} {'mean':>10} {'max':>10} {'‖grad‖':>10}")
     for s in trace:
         main = s.main_array()
@@ -263,7 +273,10 @@ def build_parser():
     tr.add_argument("image", metavar="IMAGE")
     tr.add_argument("--label", type=int, required=True)
     tr.add_argument("--lr", type=float, default=0.1)
-    tr.add_argument("--model")
+    tr.add_argument("--model", help="model file (default: the shipped model)")
+    tr.add_argument("--config", help="a network config (JSON, as File ▸ Export network config writes) "
+                    "built with fresh weights")
+    tr.add_argument("--seed", type=int, help="the fresh weights' seed with --config (default: the file's, else 0)")
     from convviz import cli_gradcheck
     cli_gradcheck.add_parser(sub)
     return p

@@ -1,7 +1,6 @@
 """`convviz-cli gradcheck`: check the network's gradients (or a classic mistake's) by central differences."""
 
 import argparse
-import json
 
 import numpy as np
 
@@ -60,17 +59,8 @@ def add_parser(sub):
 def _network(args):
     from convviz.engine import Network
     if args.config:
-        from convviz.files import FileRefused, open_regular
-        try:
-            # A regular file of at most 1 MB: a FIFO would hang, a huge file is no config.
-            with open_regular(args.config, 1 << 20) as f:
-                config = json.loads(f.read())
-        except FileRefused as e:
-            raise GradcheckInputError(f"{args.config}: {e.reason}") from None
-        except RecursionError:
-            raise GradcheckInputError(f"{args.config}: nested too deeply to be a network configuration") from None
-        except ValueError as e:      # not JSON, undecodable bytes, an integer of thousands of digits
-            raise GradcheckInputError(f"{args.config}: not valid JSON ({e})") from None
+        from convviz.engine.config_file import read_config
+        config, _ = read_config(args.config)     # a ConfigError says what and why (exit 2)
         return Network(config, seed=args.seed), f"{args.config} (fresh weights, seed {args.seed})"
     if args.model:
         return Network.load(args.model), args.model

@@ -55,5 +55,5 @@ def test_load_pretrained(monkeypatch, tmp_path):
 def test_public_api():
     assert sorted(digits.__all__) == sorted([
         "preprocess", "is_blank", "load_image", "ImageLoadError", "load_dataset", "DatasetError",
-        "default_dataset_path", "augment", "load_samples", "load_pretrained"])
+        "default_dataset_path", "augment", "load_samples", "load_pretrained", "area_average"])
     assert issubclass(digits.ImageLoadError, ValueError) and issubclass(digits.DatasetError, ValueError)

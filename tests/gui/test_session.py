@@ -127,3 +127,39 @@ def test_restore_params_puts_back_weights_and_count(session):
     for k, v in before.items():
         assert np.array_equal(session.net.params[k], v) and session.net.params[k].dtype == v.dtype
     assert np.array_equal(session.probs, session.net.forward(session.x28))
+
+
+def test_a_smaller_network_reads_the_area_averaged_input(session):
+    from convviz.digits import area_average
+    from convviz.gui.panels.editor.presets import TINY
+
+    session.set_image(ink())
+    seen = []
+    session.networkChanged.connect(lambda: seen.append("networkChanged"))
+    session.set_network(Network(TINY.config, seed=3), "tiny", origin="fresh random weights (seed 3)")
+    assert seen == ["networkChanged"]
+    assert session.net_input.shape == (8, 8)
+    np.testing.assert_array_equal(session.net_input, area_average(session.x28, 8))
+    np.testing.assert_array_equal(session.trace.steps[0].arrays["output"][0], session.net_input)
+    assert np.array_equal(session.probs, session.net.forward(session.net_input))
+    assert session.weights_origin == "fresh random weights (seed 3)"
+
+
+def test_rechoose_keeps_the_weights_bit_for_bit_and_the_updates(session):
+    session.set_image(ink())
+    session.apply_update()
+    before = {k: v.copy() for k, v in session.net.params.items()}
+    cfg = dict(session.net.config, loss="mse")
+    other = Network(cfg, seed=99)                 # other fresh weights, replaced by the session's
+    session.rechoose(other)
+    assert session.net is other and session.net.config["loss"] == "mse"
+    assert before.keys() == other.params.keys()
+    for k, v in before.items():
+        assert other.params[k].dtype == v.dtype and other.params[k].tobytes() == v.tobytes(), k
+    loss_step = next(s for s in session.trace if s.op == "loss")
+    assert loss_step.meta["loss"] == "mse"
+    assert session.updates_applied == 1 and session.weights_origin.startswith("trained in the app: 1 update")
+    session.reset_weights()                       # Reset still goes back to the weights as loaded
+    assert session.updates_applied == 0
+    with pytest.raises(ValueError, match="differ in shape"):
+        session.rechoose(Network(dict(cfg, dense=[{"units": 5}]), seed=0))

@@ -213,3 +213,14 @@ def test_the_form_is_kept_between_runs_and_garbage_settings_are_ignored(make_win
     assert (third.epochs.value(), third.lr.value(), third.batch.value()) == (3, 0.02, 32)
     assert third.schedule.currentData() == "constant" and third.source.currentData() == "shipped"
     assert third.augment.isChecked()
+
+
+def test_a_network_with_a_smaller_input_is_refused_in_words(make_window, tmp_path):
+    """The digits are 28 × 28: training a Tiny (8 × 8) network says so instead of failing in the worker."""
+    from convviz.gui.panels.editor.presets import TINY
+
+    win = make_window(net=Network(seed=0), my_digits_path=tmp_path / "my-digits.npz")
+    win.session.set_network(Network(TINY.config, seed=1), "tiny", origin="fresh random weights (seed 1)")
+    panel = win.training
+    assert not panel.start() and panel.worker is None
+    assert "8×8" in panel.status.text() and "28 × 28 input" in panel.status.text()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal
 
-from convviz.digits import is_blank, preprocess
+from convviz.digits import area_average, is_blank, preprocess
 
 #: α for a single example. This model's gradients are large: at 0.01 one update on a 5 labelled
 #: "3" flips it to 99.7% "3" (a lesson in overfitting one example, not in descent); at 0.001 the
@@ -42,6 +42,8 @@ class Session(QObject):
     lrChanged(float): α changed.
     updatesChanged: the list of applied updates changed (one more, or cleared with the weights).
     updateRefused(str): an update was not applied (it would make weights infinite or NaN); why.
+    networkChanged: another network (other layers, or the same layers with other choices); its
+        config may differ, so editors show the new one. paramsChanged and traceChanged follow.
     """
 
     predictionChanged = Signal()
@@ -50,12 +52,14 @@ class Session(QObject):
     lrChanged = Signal(float)
     updatesChanged = Signal()
     updateRefused = Signal(str)
+    networkChanged = Signal()
 
-    def __init__(self, net, model_name, lr=DEFAULT_LR, parent=None):
+    def __init__(self, net, model_name, lr=DEFAULT_LR, parent=None, origin="pretrained weights"):
         super().__init__(parent)
         self._net = net
         self._loaded = {k: v.copy() for k, v in net.params.items()}
         self.model_name = model_name
+        self.origin = origin             # where the weights came from, before any update in the app
         self._updates = 0
         self._lr = float(lr)
         self._x28 = np.zeros((28, 28), np.float32)
@@ -75,6 +79,22 @@ class Session(QObject):
     def x28(self):
         """The network's input: the preprocessed 28 × 28 image (zeros when the canvas is blank)."""
         return self._x28
+
+    @property
+    def net_input(self):
+        """What the network reads: x28, area-averaged to the network's input size when smaller."""
+        n = self._net.config["input"][0]
+        return self._x28 if n == 28 else area_average(self._x28, n)
+
+    @property
+    def weights_origin(self):
+        """Which weights are loaded, in words: pretrained, trained in the app, fresh random, from a file."""
+        n = self._updates
+        if n:
+            text = self.tr("trained in the app: 1 update applied to the {1}") if n == 1 else \
+                self.tr("trained in the app: {0} updates applied to the {1}")
+            return text.format(n, self.origin)
+        return self.origin
 
     @property
     def probs(self):
@@ -128,7 +148,7 @@ class Session(QObject):
             self._x28, self._probs = np.zeros((28, 28), np.float32), None
         else:
             self._x28 = preprocess(ink)
-            self._probs = self._net.forward(self._x28)
+            self._probs = self._net.forward(self.net_input)
         self.predictionChanged.emit()
         if new_iteration:
             self.start_iteration()
@@ -196,14 +216,29 @@ class Session(QObject):
         self.paramsChanged.emit()
         self._restart()
 
-    def set_network(self, net, model_name):
-        """Another network (an opened model file); a new iteration on the same input starts."""
+    def set_network(self, net, model_name, origin="from a file"):
+        """Another network (an opened model file, the editor's); a new iteration on the same input starts."""
         self._net = net
         self._loaded = {k: v.copy() for k, v in net.params.items()}
         self.model_name = model_name
+        self.origin = origin
         self._updates = 0
         self._clear_updates()
+        self.networkChanged.emit()
         self.paramsChanged.emit()
+        self._restart()
+
+    def rechoose(self, net):
+        """The same parameters under other parameter-free choices (loss, activations, pooling kind):
+        `net` takes the current weights bit for bit; updates, origin and Reset's weights stay."""
+        if {k: v.shape for k, v in net.params.items()} != {k: v.shape for k, v in self._net.params.items()}:
+            raise ValueError("rechoose: the new network's parameters differ in shape; use set_network")
+        if QThread.currentThread() is not self.thread():
+            raise RuntimeError("Session parameters change only on the GUI thread")
+        for key, value in self._net.params.items():
+            net.params[key] = value.copy()
+        self._net = net
+        self.networkChanged.emit()
         self._restart()
 
     def set_params(self, params, updates=1):
@@ -235,7 +270,7 @@ class Session(QObject):
 
     def _predict(self):
         if self._probs is not None:
-            self._probs = self._net.forward(self._x28)
+            self._probs = self._net.forward(self.net_input)
         self.predictionChanged.emit()
 
     def _restart(self):
@@ -248,7 +283,7 @@ class Session(QObject):
         if self._probs is None or label is None:
             self._trace = None
         else:
-            self._trace = self._net.trace(self._x28, label, self._lr)
+            self._trace = self._net.trace(self.net_input, label, self._lr)
             if append or not self._history:
                 self._history = self._history + [self._trace.loss]
         self.traceChanged.emit()

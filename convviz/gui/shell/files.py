@@ -66,15 +66,19 @@ class FileActions(QObject):
         """Replace the network with one saved by convviz; on any error the current one stays."""
         def load():
             net = Network.load(path)
-            if list(net.config["input"]) != [28, 28] or net.classes != 10:
-                raise ModelFileError(self.tr("{0}: expects {1} inputs and {2} classes; convviz draws 28×28 "
-                                             "digits 0-9").format(Path(path).name, net.config["input"], net.classes))
+            h, w = net.config["input"]
+            # smaller square inputs are the drawn 28 × 28 image area-averaged (the network editor's)
+            if h != w or not 1 <= h <= 28 or net.classes != 10:
+                raise ModelFileError(self.tr("{0}: expects {1}×{2} inputs and {3} classes; convviz draws 28×28 "
+                                             "digits 0-9 (or area-averages them to a smaller square)").format(
+                    Path(path).name, h, w, net.classes))
             return net
         ok, net = self._attempt(self.tr("Could not open the model"), path, load,
                                 self.tr("The current model was kept."))
         if not ok:
             return False
-        self.session.set_network(net, Path(path).name)
+        self.session.set_network(net, Path(path).name,
+                                 origin=self.tr("weights from {0}").format(Path(path).name))
         self._status(self.tr("Opened model {0}").format(Path(path).name))
         return True
 

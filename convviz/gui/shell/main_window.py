@@ -18,6 +18,7 @@ from convviz.gui.models.session import DEFAULT_LR, LR_RANGE, Session
 from convviz.gui.models.stepper import Stepper
 from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH
 from convviz.gui.panels.draw.left_column import LeftColumn
+from convviz.gui.panels.editor.install import install as install_editor
 from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
 from convviz.gui.panels.training.panel import TrainingPanel
 from convviz.gui.shell import dialogs
@@ -46,7 +47,8 @@ class MainWindow(QMainWindow):
         net, model_name, warning, detail = self._initial_network(net)
         # α within the spin box's range (LR_RANGE): a stored nan, inf or -3 is replaced, never used.
         lr = stored.read_float(self.settings, "train/lr", DEFAULT_LR, *LR_RANGE)
-        self.session = Session(net, model_name, lr=lr, parent=self)
+        origin = self.tr("fresh random weights (seed 0)") if warning else self.tr("pretrained weights")
+        self.session = Session(net, model_name, lr=lr, parent=self, origin=origin)
         self._last_predict = 0.0
         self._predict_cost_ms = 1.0       # running mean of preprocess + forward + bars update
         self._predict_timer = QTimer(self)
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self, self.session, self.left, self.panel, self.files)
         self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
+        self.editor_docks = install_editor(self)      # the network editor and "This step's choice"
         self._restore_settings()
         self._wire()
 
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
         left.bind(s)
         s.paramsChanged.connect(self._update_model_label)
         s.updateRefused.connect(lambda text: self.report(self.tr("Update not applied"), text))
+        s.networkChanged.connect(self._update_model_label)
         s.lrChanged.connect(lambda lr: self.settings.setValue("train/lr", lr))
         left.canvas.inkChanged.connect(self._on_ink_changed)
         left.canvas.strokeFinished.connect(self._on_stroke_finished)
@@ -259,8 +263,5 @@ class MainWindow(QMainWindow):
 
     def _update_model_label(self):
         s = self.session
-        n = s.updates_applied
-        applied = {0: "", 1: self.tr("1 update applied")}.get(n) if n < 2 else self.tr("{0} updates applied").format(n)
-        changed = " · " + applied if applied else ""
-        self.model_label.setText(self.tr("model: {0} · {1} parameters").format(
-            s.model_name, f"{s.net.parameter_count():,}") + changed)
+        self.model_label.setText(self.tr("model: {0} · {1} parameters · {2}").format(
+            s.model_name, f"{s.net.parameter_count():,}", s.weights_origin))

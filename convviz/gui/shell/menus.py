@@ -30,7 +30,7 @@ class Menus(QObject):
         image_filter = self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.tif *.tiff *.webp);;All files (*)")
         model_filter = self.tr("convviz models (*.npz);;All files (*)")
 
-        m = mb.addMenu(self.tr("&File"))
+        m = self.file_menu = mb.addMenu(self.tr("&File"))
         groups["File"] = [
             act(m, self.tr("&Open image…"),
                 _ask(files, self.tr("Open an image of a digit"), image_filter, files.open_image),
@@ -56,7 +56,8 @@ class Menus(QObject):
                      files.export_stage_png, True, "convviz-stage.png")),
         ]
         m.addSeparator()
-        groups["File"].append(act(m, self.tr("&Quit"), win.close, ["Ctrl+Q"]))
+        self.quit_action = act(m, self.tr("&Quit"), win.close, ["Ctrl+Q"])
+        groups["File"].append(self.quit_action)
 
         m = mb.addMenu(self.tr("&Canvas"))
         self.undo_action = act(m, self.tr("&Undo stroke"), win.undo, ["Ctrl+Z"])
@@ -98,7 +99,7 @@ class Menus(QObject):
             win.addAction(a)
         groups["Step"] = steps
 
-        m = mb.addMenu(self.tr("&Help"))
+        m = self.help_menu = mb.addMenu(self.tr("&Help"))
         self.shortcuts_action = act(m, self.tr("&Keyboard shortcuts"), self.show_shortcuts, ["F1"])
         about = act(m, self.tr("&About convviz"), self.show_about)
         groups["Help"] = [self.shortcuts_action, about]

@@ -110,7 +110,7 @@ class LeftColumn(QScrollArea):
         row = QHBoxLayout()
         seen = QVBoxLayout()
         seen.addWidget(self.preview)
-        cap = QLabel(self.tr("input I, 28×28"))
+        self.input_caption = cap = QLabel(self.tr("input I, 28×28"))
         cap.setAlignment(Qt.AlignHCenter)
         seen.addWidget(cap)
         seen.addStretch(1)
@@ -174,7 +174,10 @@ class LeftColumn(QScrollArea):
             self.lr_spin.blockSignals(False)
 
     def _on_prediction(self):
-        self.preview.set_array(self.session.x28)
+        # what the network reads: smaller than 28 × 28 when the editor chose a smaller input
+        x = self.session.net_input
+        self.preview.set_array(x)
+        self.input_caption.setText(self.tr("input I, {0}×{1}").format(x.shape[0], x.shape[1]))
         self.prediction.set_probs(self.session.probs, self.session.label)
 
     def _on_trace(self):

@@ -176,6 +176,12 @@ class TrainingPanel(QWidget):
             return False
         if self.settings is not None:
             self.form.save(self.settings)
+        h, w = self.session.net.config["input"]
+        if (h, w) != (28, 28):      # the data sets hold 28 × 28 digits, augmented at that size
+            self._say(self.tr("Cannot train: this network reads {0}×{1} images, the digits are 28×28. "
+                              "Choose a 28 × 28 input in the network editor to train on many digits.")
+                      .format(h, w), error=True)
+            return False
         try:
             (tx, ty), (vx, vy) = training_data(self.source.currentData(), self.form.path, self.my_digits.store,
                                                self.limit.value() or None)
@@ -252,7 +258,7 @@ class TrainingPanel(QWidget):
 
     def _show_live_prediction(self):
         net = self._live_net if self._live_net is not None and self.worker is not None else self.session.net
-        probs = None if self.session.probs is None else net.forward(self.session.x28)
+        probs = None if self.session.probs is None else net.forward(self.session.net_input)
         self.live_probs.set_probs(probs, self.session.label)
 
     def _finish(self, finished):

@@ -1,0 +1,156 @@
+"""The editor's field widgets: one group per conv block and per dense layer, each reading and
+writing its part of the engine's config dict, each field with a red line for its refusal."""
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from convviz.engine.config import ACTIVATION_NAMES, POOL_KINDS
+
+#: (value, shown) pairs; the value is the engine's name, never derived from the shown text.
+POOL_LABELS = {"max": "max", "avg": "average", "l2": "L2-norm", "none": "none"}
+ACTIVATION_LABELS = {"identity": "identity", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
+                     "leaky_relu": "leaky ReLU", "elu": "ELU", "softplus": "softplus"}
+
+
+def spin(lo, hi, tip=""):
+    s = QSpinBox()
+    s.setRange(lo, hi)
+    s.setToolTip(tip)
+    s.setKeyboardTracking(False)        # typing "12" is one change, not "1" then "12"
+    return s
+
+
+def combo(items):
+    """A QComboBox of (data, text) items; the config reads currentData(), never the text."""
+    c = QComboBox()
+    for data, text in items:
+        c.addItem(text, data)
+    return c
+
+
+def set_combo(c, data):
+    i = c.findData(data)
+    if i >= 0:
+        c.setCurrentIndex(i)
+
+
+def error_label():
+    lab = QLabel()
+    lab.setWordWrap(True)
+    lab.setStyleSheet("color:#c0392b;")
+    lab.setVisible(False)
+    return lab
+
+
+class FieldSet(QObject):
+    """Widgets for a few config fields; `changed` when any of them changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.errors = {}            # field suffix ("size", "units", …) -> its refusal label
+
+    def _watch(self, *widgets):
+        for w in widgets:
+            (w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged).connect(self.changed)
+
+    def _row(self, form, label, widget, key):
+        form.addRow(label, widget)
+        err = error_label()
+        form.addRow(err)
+        self.errors[key] = err
+
+    def show_refusal(self, key, text):
+        """Show `text` under the field `key` (None hides every line of this set)."""
+        for k, lab in self.errors.items():
+            lab.setVisible(k == key and text is not None)
+            if k == key and text is not None:
+                lab.setText(text)
+
+
+def _pair_row(a, b):
+    w = QWidget()
+    lay = QHBoxLayout(w)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(a)
+    lay.addWidget(QLabel("×"))
+    lay.addWidget(b)
+    lay.addStretch(1)
+    return w
+
+
+class ConvFields(FieldSet):
+    """Block i: kernels, kernel size k1 × k2, stride Z_s, padding Z_p, activation, pooling kind, size, stride."""
+
+    def __init__(self, i, parent=None):
+        super().__init__(parent)
+        self.box = QGroupBox(self.tr("Convolution block %1").replace("%1", str(i + 1)))
+        form = QFormLayout(self.box)
+        form.setContentsMargins(6, 4, 6, 4)
+        self.kernels = spin(1, 64, self.tr("D: how many kernels, so how many feature maps"))
+        self.k1, self.k2 = spin(1, 28, self.tr("k1: kernel rows")), spin(1, 28, self.tr("k2: kernel columns"))
+        self.stride = spin(1, 5, self.tr("Z_s: how far the kernel moves between outputs"))
+        self.padding = spin(0, 5, self.tr("Z_p: zeros added on every side of the input"))
+        self.activation = combo([(a, ACTIVATION_LABELS[a]) for a in ACTIVATION_NAMES])
+        self.pool = combo([(p, POOL_LABELS[p]) for p in POOL_KINDS])
+        self.pool_size = spin(1, 8, self.tr("pooling window k × k"))
+        self.pool_stride = spin(1, 8, self.tr("how far the pooling window moves"))
+        self._row(form, self.tr("kernels D"), self.kernels, "kernels")
+        self._row(form, self.tr("kernel size k1 × k2"), _pair_row(self.k1, self.k2), "size")
+        self._row(form, self.tr("stride Z_s"), self.stride, "stride")
+        self._row(form, self.tr("padding Z_p"), self.padding, "padding")
+        self._row(form, self.tr("activation σ"), self.activation, "activation")
+        self._row(form, self.tr("pooling"), self.pool, "pool")
+        self._row(form, self.tr("pool size"), self.pool_size, "pool_size")
+        self._row(form, self.tr("pool stride"), self.pool_stride, "pool_stride")
+        self._watch(self.kernels, self.k1, self.k2, self.stride, self.padding, self.activation, self.pool,
+                    self.pool_size, self.pool_stride)
+        self.pool.currentIndexChanged.connect(self._pool_enabled)
+
+    def _pool_enabled(self):
+        on = self.pool.currentData() != "none"
+        self.pool_size.setEnabled(on)
+        self.pool_stride.setEnabled(on)
+
+    def value(self):
+        pk, ps = self.pool_size.value(), self.pool_stride.value()
+        return {"kernels": self.kernels.value(), "size": [self.k1.value(), self.k2.value()],
+                "stride": [self.stride.value()] * 2, "padding": [self.padding.value()] * 2,
+                "activation": self.activation.currentData(), "pool": self.pool.currentData(),
+                "pool_size": [pk, pk], "pool_stride": [ps, ps]}
+
+    def set_value(self, block):
+        """Show a normalized block (stride, padding and pooling are shown by their first axis)."""
+        self.kernels.setValue(block["kernels"])
+        self.k1.setValue(block["size"][0])
+        self.k2.setValue(block["size"][1])
+        self.stride.setValue(block["stride"][0])
+        self.padding.setValue(block["padding"][0])
+        set_combo(self.activation, block["activation"])
+        set_combo(self.pool, block["pool"])
+        self.pool_size.setValue(block["pool_size"][0])
+        self.pool_stride.setValue(block["pool_stride"][0])
+        self._pool_enabled()
+
+
+class DenseFields(FieldSet):
+    """Dense layer j: units and activation."""
+
+    def __init__(self, j, parent=None):
+        super().__init__(parent)
+        self.box = QGroupBox(self.tr("Dense layer %1").replace("%1", str(j + 1)))
+        form = QFormLayout(self.box)
+        form.setContentsMargins(6, 4, 6, 4)
+        self.units = spin(1, 512, self.tr("how many units"))
+        self.activation = combo([(a, ACTIVATION_LABELS[a]) for a in ACTIVATION_NAMES])
+        self._row(form, self.tr("units"), self.units, "units")
+        self._row(form, self.tr("activation σ"), self.activation, "activation")
+        self._watch(self.units, self.activation)
+
+    def value(self):
+        return {"units": self.units.value(), "activation": self.activation.currentData()}
+
+    def set_value(self, layer):
+        self.units.setValue(layer["units"])
+        set_combo(self.activation, layer["activation"])

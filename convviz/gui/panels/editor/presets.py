@@ -1,0 +1,57 @@
+"""The editor's presets (no Qt): the shipped model's network, the paper's, a LeNet-like one and a tiny one."""
+
+import copy
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str            # also the key; shown through tr() by the view
+    about: str
+    config: dict
+    seed: int = 0
+    pretrained: bool = False   # Apply loads the shipped weights instead of fresh ones
+
+    def fresh_config(self):
+        return copy.deepcopy(self.config)
+
+
+def _block(kernels, size, activation, pool, stride=1, padding=0, pool_size=2):
+    return {"kernels": kernels, "size": [size, size], "stride": [stride, stride], "padding": [padding, padding],
+            "activation": activation, "pool": pool, "pool_size": [pool_size, pool_size],
+            "pool_stride": [pool_size, pool_size]}
+
+
+SHIPPED = Preset(
+    "Shipped digits model",
+    "The pretrained model the app starts with: two 5 × 5 ReLU blocks with max pooling, 64 ReLU units, "
+    "softmax and cross-entropy, trained on 5,000 MNIST digits.",
+    {"input": [28, 28], "conv": [_block(8, 5, "relu", "max"), _block(16, 5, "relu", "max")],
+     "dense": [{"units": 64, "activation": "relu"}],
+     "output": {"classes": 10, "activation": "softmax"}, "loss": "cross_entropy"},
+    pretrained=True)
+
+PAPER = Preset(
+    "Paper",
+    "As in Murugan's paper: one convolution block with ReLU and max pooling, sigmoid dense layers, "
+    "a sigmoid output and the paper's cross-entropy −Σ[y·ln ŷ + (1 − y)·ln(1 − ŷ)].",
+    {"input": [28, 28], "conv": [_block(6, 5, "relu", "max")],
+     "dense": [{"units": 32, "activation": "sigmoid"}],
+     "output": {"classes": 10, "activation": "sigmoid"}, "loss": "cross_entropy"})
+
+LENET = Preset(
+    "LeNet-like",
+    "Two blocks with tanh and average pooling, then 120 and 84 tanh units, as in LeCun's LeNet-5.",
+    {"input": [28, 28], "conv": [_block(6, 5, "tanh", "avg", padding=2), _block(16, 5, "tanh", "avg")],
+     "dense": [{"units": 120, "activation": "tanh"}, {"units": 84, "activation": "tanh"}],
+     "output": {"classes": 10, "activation": "softmax"}, "loss": "cross_entropy"})
+
+TINY = Preset(
+    "Tiny",
+    "An 8 × 8 input, two 3 × 3 kernels, 2 × 2 max pooling and 6 units: every value of the iteration "
+    "is a pixel you can see in the pipeline; hover or click it to read its number.",
+    {"input": [8, 8], "conv": [_block(2, 3, "relu", "max")],
+     "dense": [{"units": 6, "activation": "relu"}],
+     "output": {"classes": 10, "activation": "softmax"}, "loss": "cross_entropy"})
+
+PRESETS = {p.name: p for p in (SHIPPED, PAPER, LENET, TINY)}
