@@ -45,7 +45,18 @@ def test_bad_files_are_refused_naming_the_file(tmp_path, content, words):
 
 
 def test_a_folder_or_missing_file_is_refused(tmp_path):
-    with pytest.raises(ConfigError, match="not a regular file"):
+    with pytest.raises(ConfigError, match="is a folder, not a file"):
         read_config(tmp_path)
     with pytest.raises(ConfigError, match="no such file"):
         read_config(tmp_path / "nope.json")
+
+
+def test_a_fifo_or_deeply_nested_json_is_refused_in_words(tmp_path):
+    fifo = tmp_path / "net.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ConfigError, match="named pipe"):
+        read_config(fifo)                       # refused at once, not a hang
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ConfigError, match="nested too deeply"):
+        read_config(deep)
