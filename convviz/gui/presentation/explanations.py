@@ -1,12 +1,77 @@
 """The clicked element's equation with its numbers, as HTML (no Qt): one formatter per kind of
-`convviz.engine.explain` result, all numbers formatted by `presentation.equations`."""
+`convviz.engine.explain` result, all numbers formatted by `presentation.numbers`, every word
+from TEXT (marked for translation; the view passes its translator as `tr`)."""
 
 import numpy as np
 
 from convviz.engine import StageKind
 from convviz.gui.presentation import palette
+from convviz.gui.presentation.catalogue import QT_TRANSLATE_NOOP
 from convviz.gui.presentation.numbers import number
 from convviz.gui.presentation.symbols import MAP_SYMBOLS, element_symbol, is_conv_layer
+
+# The words of the explanations: English templates in the catalogue's translation context.
+TEXT = {
+    "rest nonzero": QT_TRANSLATE_NOOP("catalogue", " ({0} non-zero)"),
+    "rest all zero": QT_TRANSLATE_NOOP("catalogue", "+ {0} other terms, all 0<br>"),
+    "rest": QT_TRANSLATE_NOOP("catalogue", "+ {0} other terms{1}: {2}<br>"),
+    "sum products c": QT_TRANSLATE_NOOP("catalogue", "Σ<sub>c</sub> Σ products"),
+    "sum products": QT_TRANSLATE_NOOP("catalogue", "Σ products"),
+    "receptive": QT_TRANSLATE_NOOP("catalogue", 
+        "Receptive field: input rows {0}…{1}, columns {2}…{3} (outlined on the input).<br>"),
+    "channel sums": QT_TRANSLATE_NOOP("catalogue", "Sum of products per input channel c: "),
+    "largest channel": QT_TRANSLATE_NOOP("catalogue", "Channel {0} (largest):"),
+    "patch": QT_TRANSLATE_NOOP("catalogue", "patch {0}<sub>{1}</sub>"),
+    "kernel": QT_TRANSLATE_NOOP("catalogue", "⊙ kernel K<sub>{0},{1}</sub>"),
+    "products": QT_TRANSLATE_NOOP("catalogue", "= products"),
+    "input pixel": QT_TRANSLATE_NOOP("catalogue", 
+        "0 is paper, 1 is full ink. Every later stage is computed from these {0} numbers."),
+    "max wins": QT_TRANSLATE_NOOP("catalogue", "the largest value (bold) wins"),
+    "mean": QT_TRANSLATE_NOOP("catalogue", "their mean"),
+    "tie": QT_TRANSLATE_NOOP("catalogue", " (a tie: the first in reading order, as in PyTorch)"),
+    "window": QT_TRANSLATE_NOOP("catalogue", "Window of A<sub>{0}</sub>: rows {1}…{2}, columns {3}…{4}; {5}.<br>"),
+    "from": QT_TRANSLATE_NOOP("catalogue", "from"),
+    "contributions": QT_TRANSLATE_NOOP("catalogue", 
+        "Largest contributions W<sub>{0},i</sub> · a<sub>i</sub> (of {1} inputs, {2} non-zero{3}):"),
+    "outlined pooled": QT_TRANSLATE_NOOP("catalogue", "; outlined on the pooled maps"),
+    "softmax shift": QT_TRANSLATE_NOOP("catalogue", 
+        "Subtracting max z = {0} first cancels in the ratio and keeps e<sup>z</sup> finite.<br>"),
+    "softmax all": QT_TRANSLATE_NOOP("catalogue", "All e<sup>z<sub>j</sub> − max z</sup>: {0}<br>"),
+    "term": QT_TRANSLATE_NOOP("catalogue", "term"),
+    "term k": QT_TRANSLATE_NOOP("catalogue", 
+        "term<sub>{0}</sub> = −y<sub>{0}</sub> · ln ŷ<sub>{0}</sub> = −{1} · ln {2} = {3}"),
+    "only target term": QT_TRANSLATE_NOOP("catalogue", 
+        "; y is 0 for every other class, so only the target's term counts."),
+    "sum terms": QT_TRANSLATE_NOOP("catalogue", "L = Σ terms = "),
+    "only target grad": QT_TRANSLATE_NOOP("catalogue", "Only the target class has y = 1, so every other ∂L/∂ŷ is 0."),
+    "weight itself": QT_TRANSLATE_NOOP("catalogue", "(the weight itself is {0}"),
+    "pooled value": QT_TRANSLATE_NOOP("catalogue", "; input {0} is the pooled value {1})"),
+    "bias of kernel": QT_TRANSLATE_NOOP("catalogue", "The bias of kernel {0} (now {1}):"),
+    "bias of unit": QT_TRANSLATE_NOOP("catalogue", "The bias of unit {0} (now {1}):"),
+    "over positions": QT_TRANSLATE_NOOP("catalogue", "over {0} positions"),
+    "largest terms dense": QT_TRANSLATE_NOOP("catalogue", "Largest terms W<sub>j,{0}</sub> · δ<sub>j</sub> (of {1}):"),
+    "held max": QT_TRANSLATE_NOOP("catalogue", "held the maximum: it gets all of δ"),
+    "lost": QT_TRANSLATE_NOOP("catalogue", "lost to A<sub>{0}</sub>[{1}, {2}] (bold), the window's maximum: it gets 0"),
+    "window max": QT_TRANSLATE_NOOP("catalogue", "window P[{0}, {1}] with δ = {2}: this value {3}"),
+    "window share": QT_TRANSLATE_NOOP("catalogue", "window P[{0}, {1}] with δ = {2} sends {3}"),
+    "no window": QT_TRANSLATE_NOOP("catalogue", "no pooling window covers this value (skipped border): gradient 0"),
+    "dead kernel": QT_TRANSLATE_NOOP("catalogue", 
+        "All {0} products δ<sub>{1}</sub>[i, j] · I<sub>{2}</sub>[…] are 0 (δ is 0"
+        " wherever input channel {2} is not), so this weight gets no gradient."),
+    "kernel sum": QT_TRANSLATE_NOOP("catalogue", 
+        "Sum over all {0} positions of the feature map ({1} non-zero). Largest terms:"),
+    "input pixel head": QT_TRANSLATE_NOOP("catalogue", "input pixel"),
+    "pixel met": QT_TRANSLATE_NOOP("catalogue", 
+        "This pixel met {0} (kernel weight, output position) pairs. Largest terms:"),
+    "update bias kernel": QT_TRANSLATE_NOOP("catalogue", "The bias of kernel {0}:"),
+    "update bias unit": QT_TRANSLATE_NOOP("catalogue", "The bias of unit {0}:"),
+    "zero grad": QT_TRANSLATE_NOOP("catalogue", "Its gradient is 0, so this step leaves it unchanged."),
+    "moves": QT_TRANSLATE_NOOP("catalogue", "It moves by −α · ∂L/∂θ = {0}, against its gradient."),
+}
+
+
+def _same(text):
+    return text
 
 
 def operand(x):
@@ -35,57 +100,57 @@ def terms_table(headers, rows):
     return f"<table class='t' cellspacing='0'>{head}{body}</table>"
 
 
-def _rest(d, shown):
+def _rest(d, shown, tr):
     others = d["n_terms"] - shown
     if others <= 0:
         return ""
     nz = ""
     if "n_nonzero" in d:       # most of a ReLU layer's terms are 0: say how many count
         rest_nz = max(d["n_nonzero"] - sum(1 for t in d["terms"][:shown] if t.get("product")), 0)
-        nz = f" ({rest_nz} non-zero)"
+        nz = tr(TEXT["rest nonzero"]).format(rest_nz)
         if rest_nz == 0:        # the rest is only rounding (1e-18), not a number to show
-            return f"+ {others} other terms, all 0<br>"
-    return f"+ {others} other terms{nz}: {number(d['rest'])}<br>"
+            return tr(TEXT["rest all zero"]).format(others)
+    return tr(TEXT["rest"]).format(others, nz, number(d["rest"]))
 
 
-def format_explanation(kind, d, step):
-    """HTML for explain's (kind, data); '' for a kind without a formatter."""
+def format_explanation(kind, d, step, translate=_same):
+    """HTML for explain's (kind, data); '' for a kind without a formatter. translate: the view's translator."""
     f = _FORMATTERS.get(kind)
-    return f(d, step) if f else ""
+    return f(d, step, translate) if f else ""
 
 
-def _fmt_conv_pixel(d, step):
+def _fmt_conv_pixel(d, step, tr):
     r0, c0, r1, c1 = d["receptive_field"]
     p, i, j = d["p"], d["i"], d["j"]
     patch, kernel, prods = d["patch"], d["kernel"], d["products"]
     many = patch.shape[0] > 1
-    what = "Σ<sub>c</sub> Σ products" if many else "Σ products"
+    what = tr(TEXT["sum products c"]) if many else tr(TEXT["sum products"])
     # the result first: at the default size the tables below need scrolling
     out = [f"<div class='eq'>C<sub>{p}</sub>[{i}, {j}] = {what} + b<sub>{p}</sub> = "
            f"{number(d['sum'])} + {operand(d['bias'])}"
            f" = <span class='total'>{number(d['z'])}</span></div>",
-           f"Receptive field: input rows {r0}…{r1 - 1}, columns {c0}…{c1 - 1} (outlined on the input).<br>"]
+           tr(TEXT["receptive"]).format(r0, r1 - 1, c0, c1 - 1)]
     c = 0
     if many:
         sums = d["channel_sums"]
-        out.append("Sum of products per input channel c: " +
+        out.append(tr(TEXT["channel sums"]) +
                    ", ".join(f"c={c}: {number(v)}" for c, v in enumerate(sums)) + "<br>")
         c = int(np.argmax(np.abs(sums)))
-        out.append(f"Channel {c} (largest):")
+        out.append(tr(TEXT["largest channel"]).format(c))
     # One table under the other: three k × k tables side by side overflow the inspector's width.
     src = MAP_SYMBOLS.get(step.reads[0].kind, "I")
-    out.append(f"<table><tr><td>patch {src}<sub>{c}</sub></td><td>{matrix(patch[c])}</td></tr>"
-               f"<tr><td>⊙ kernel K<sub>{p},{c}</sub></td><td>{matrix(kernel[c], sign=True)}</td></tr>"
-               f"<tr><td>= products</td><td>{matrix(prods[c], sign=True)}</td></tr>"
+    patch_label, kernel_label = tr(TEXT["patch"]).format(src, c), tr(TEXT["kernel"]).format(p, c)
+    out.append(f"<table><tr><td>{patch_label}</td><td>{matrix(patch[c])}</td></tr>"
+               f"<tr><td>{kernel_label}</td><td>{matrix(kernel[c], sign=True)}</td></tr>"
+               f"<tr><td>{tr(TEXT['products'])}</td><td>{matrix(prods[c], sign=True)}</td></tr>"
                f"<tr><td></td><td>Σ = {number(prods[c].sum())}</td></tr></table>")
     return "".join(out)
 
 
-def _fmt_input_pixel(d, step):
+def _fmt_input_pixel(d, step, tr):
     c, r, s = d["index"]
     return (f"<div class='eq'>I<sub>{c}</sub>[{r}, {s}] = <span class='total'>{number(d['value'])}</span></div>"
-            f"0 is paper, 1 is full ink. Every later stage is computed from these "
-            f"{step.arrays['output'].size} numbers.")
+            + tr(TEXT["input pixel"]).format(step.arrays["output"].size))
 
 
 def _activation_names(idx):
@@ -98,25 +163,25 @@ def _activation_names(idx):
     return "C", "A"
 
 
-def _fmt_activation(d, step):
+def _fmt_activation(d, step, tr):
     inp, out = _activation_names(d["index"])
     return (f"<div class='eq'>{out} = σ({inp}) = {d['activation']}({number(d['input'])}) = "
             f"<span class='total'>{number(d['output'])}</span></div>")
 
 
-def _fmt_pool_window(d, step):
+def _fmt_pool_window(d, step, tr):
     r0, c0 = d["origin"]
     k1, k2 = d["size"]
     p, i, j = d["p"], d["i"], d["j"]
-    what = {"max": "the largest value (bold) wins", "avg": "their mean", "l2": "√(Σ x²)"}[d["kind"]]
+    what = {"max": tr(TEXT["max wins"]), "avg": tr(TEXT["mean"]), "l2": "√(Σ x²)"}[d["kind"]]
     if d["kind"] == "max" and np.count_nonzero(d["window"] == d["window"].max()) > 1:
-        what += " (a tie: the first in reading order, as in PyTorch)"
-    return (f"Window of A<sub>{p}</sub>: rows {r0}…{r0 + k1 - 1}, columns {c0}…{c0 + k2 - 1}; {what}.<br>"
-            f"{matrix(d['window'], mark=d['argmax'])}"
+        what += tr(TEXT["tie"])
+    return (tr(TEXT["window"]).format(p, r0, r0 + k1 - 1, c0, c0 + k2 - 1, what)
+            + f"{matrix(d['window'], mark=d['argmax'])}"
             f"<div class='eq'>P<sub>{p}</sub>[{i}, {j}] = <span class='total'>{number(d['output'])}</span></div>")
 
 
-def _fmt_flatten(d, step):
+def _fmt_flatten(d, step, tr):
     h, w = d["hw"]
     value = f" = <span class='total'>{number(d['value'])}</span>" if "value" in d else ""
     return (f"<div class='eq'>a⁰[{d['k']}] = P<sub>{d['p']}</sub>[{d['i']}, {d['j']}]{value}</div>"
@@ -127,60 +192,57 @@ def _src(t):
     return "" if t.get("source") is None else "P<sub>%d</sub>[%d, %d]" % t["source"]
 
 
-def _fmt_dense_unit(d, step):
+def _fmt_dense_unit(d, step, tr):
     with_src = any(t.get("source") for t in d["terms"])
     rows = [((t["i"], _src(t)) if with_src else (t["i"],)) + (number(t["w"]), number(t["a"]), number(t["product"]))
             for t in d["terms"]]
-    heads = (("i", "from") if with_src else ("i",)) + ("W", "a", "W·a")
-    return (f"Largest contributions W<sub>{d['j']},i</sub> · a<sub>i</sub> (of {d['n_terms']} inputs, "
-            f"{d['n_nonzero']} non-zero{'; outlined on the pooled maps' if with_src else ''}):" +
-            terms_table(heads, rows) + _rest(d, len(rows)) +
+    heads = (("i", tr(TEXT["from"])) if with_src else ("i",)) + ("W", "a", "W·a")
+    outlined = tr(TEXT["outlined pooled"]) if with_src else ""
+    return (tr(TEXT["contributions"]).format(d["j"], d["n_terms"], d["n_nonzero"], outlined) +
+            terms_table(heads, rows) + _rest(d, len(rows), tr) +
             f"<div class='eq'>z<sub>{d['j']}</sub> = Σ W·a + b = {number(d['sum'])} + {operand(d['bias'])} = "
             f"<span class='total'>{number(d['z'])}</span></div>")
 
 
-def _fmt_softmax(d, step):
+def _fmt_softmax(d, step, tr):
     i = d["i"]
     if "exp" not in d:
         return (f"<div class='eq'>ŷ<sub>{i}</sub> = 1 / (1 + e<sup>−({number(d['z'])})</sup>) = "
                 f"<b>{number(d['output'])}</b></div>")
     exps = ", ".join(f"{k}: {number(e, 3)}" for k, e in enumerate(d["exps"]))
-    return (f"Subtracting max z = {number(d['shift'])} first cancels in the ratio and keeps e<sup>z</sup> finite.<br>"
-            f"All e<sup>z<sub>j</sub> − max z</sup>: {exps}<br>"
-            f"e<sup>z<sub>{i}</sub> − max z</sup> = e<sup>{number(d['z'] - d['shift'])}</sup> = {number(d['exp'])};  "
+    return (tr(TEXT["softmax shift"]).format(number(d["shift"])) + tr(TEXT["softmax all"]).format(exps)
+            + f"e<sup>z<sub>{i}</sub> − max z</sup> = e<sup>{number(d['z'] - d['shift'])}</sup> = {number(d['exp'])};  "
             f"Σ<sub>j</sub> e<sup>z<sub>j</sub> − max z</sup> = {number(d['sum_exp'])}"
             f"<div class='eq'>ŷ<sub>{i}</sub> = {number(d['exp'])} / {number(d['sum_exp'])} = "
             f"<span class='total'>{number(d['output'])}</span></div>")
 
 
-def _fmt_loss(d, step):
+def _fmt_loss(d, step, tr):
     sel = d.get("i")
     rows = [tuple(f"<b>{v}</b>" if t["i"] == sel else v
                   for v in (t["i"], number(t["y"]), number(t["yhat"]), number(t["term"])))
             for t in d["terms"]]
-    out = terms_table(("i", "y", "ŷ", "term"), rows)
+    out = terms_table(("i", "y", "ŷ", tr(TEXT["term"])), rows)
     if d["loss"] == "cross_entropy" and step.meta.get("output") != "sigmoid" and d["terms"]:
         k = sel if sel is not None else max(d["terms"], key=lambda t: t["y"])["i"]
         t = d["terms"][k]
-        out += (f"term<sub>{k}</sub> = −y<sub>{k}</sub> · ln ŷ<sub>{k}</sub> = "
-                f"−{number(t['y'])} · ln {number(t['yhat'])}"
-                f" = {number(t['term'])}" + ("; y is 0 for every other class, so only the target's term counts."
-                                        if t["y"] == 1 else "") + "<br>")
-    return out + f"<div class='eq'>L = Σ terms = <span class='total'>{number(d['total'])}</span></div>"
+        out += (tr(TEXT["term k"]).format(k, number(t["y"]), number(t["yhat"]), number(t["term"]))
+                + (tr(TEXT["only target term"]) if t["y"] == 1 else "") + "<br>")
+    return out + f"<div class='eq'>{tr(TEXT['sum terms'])}<span class='total'>{number(d['total'])}</span></div>"
 
 
-def _fmt_loss_grad(d, step):
+def _fmt_loss_grad(d, step, tr):
     i = d["i"]
     if d["loss"] == "cross_entropy" and step.meta.get("output") != "sigmoid":
         return (f"<div class='eq'>∂L/∂ŷ<sub>{i}</sub> = −y<sub>{i}</sub> / ŷ<sub>{i}</sub> = "
                 f"−{number(d['y'])} / {number(d['yhat'])}"
                 f" = <span class='total'>{number(d['grad'])}</span></div>"
-                + ("Only the target class has y = 1, so every other ∂L/∂ŷ is 0." if d["y"] == 0 else ""))
+                + (tr(TEXT["only target grad"]) if d["y"] == 0 else ""))
     return (f"ŷ<sub>{d['i']}</sub> = {number(d['yhat'])}, y<sub>{d['i']}</sub> = {number(d['y'])}"
             f"<div class='eq'>∂L/∂ŷ<sub>{d['i']}</sub> = <span class='total'>{number(d['grad'])}</span></div>")
 
 
-def _fmt_output_grad(d, step):
+def _fmt_output_grad(d, step, tr):
     i = d["i"]
     if d["combined"]:
         return (f"<div class='eq'>δ<sub>{i}</sub> = ŷ<sub>{i}</sub> − y<sub>{i}</sub> = "
@@ -190,32 +252,33 @@ def _fmt_output_grad(d, step):
             f"<div class='eq'>δ<sub>{i}</sub> = <span class='total'>{number(d['grad'])}</span></div>")
 
 
-def _fmt_dense_weight_grad(d, step):
+def _fmt_dense_weight_grad(d, step, tr):
     return (f"<div class='eq'>∂L/∂W<sub>{d['j']},{d['i']}</sub> = δ<sub>{d['j']}</sub> · a<sub>{d['i']}</sub> = "
             f"{number(d['delta'])} × {operand(d['a'])} = <span class='total'>{number(d['grad'])}</span></div>"
-            f"(the weight itself is {number(d['weight'])}"
-            + (f"; input {d['i']} is the pooled value {_src(d)})" if d.get("source") else ")"))
+            + tr(TEXT["weight itself"]).format(number(d["weight"]))
+            + (tr(TEXT["pooled value"]).format(d["i"], _src(d)) if d.get("source") else ")"))
 
 
-def _fmt_bias_grad(d, step):
+def _fmt_bias_grad(d, step, tr):
     # said first: the selection may be a kernel weight or a unit, whose bias this is
-    what = f"The bias of {'kernel' if is_conv_layer(step.stage) else 'unit'} {d['p']} (now {number(d['bias'])}):"
+    key = "bias of kernel" if is_conv_layer(step.stage) else "bias of unit"
+    what = tr(TEXT[key]).format(d["p"], number(d["bias"]))
     if d["n_terms"] == 1:
         return what + (f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = δ<sub>{d['p']}</sub> = "
                        f"<span class='total'>{number(d['grad'])}</span></div>")
     return (what + f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = Σ<sub>i,j</sub> δ<sub>{d['p']}</sub>[i, j] "
-            f"over {d['n_terms']} positions"
-            f" = <span class='total'>{number(d['grad'])}</span></div>")
+            + tr(TEXT["over positions"]).format(d["n_terms"])
+            + f" = <span class='total'>{number(d['grad'])}</span></div>")
 
 
-def _fmt_dense_input_grad(d, step):
+def _fmt_dense_input_grad(d, step, tr):
     rows = [(t["j"], number(t["w"]), number(t["delta"]), number(t["product"])) for t in d["terms"]]
-    return (f"Largest terms W<sub>j,{d['i']}</sub> · δ<sub>j</sub> (of {d['n_terms']}):" +
-            terms_table(("j", "W", "δ", "W·δ"), rows) + _rest(d, len(rows)) +
+    return (tr(TEXT["largest terms dense"]).format(d["i"], d["n_terms"]) +
+            terms_table(("j", "W", "δ", "W·δ"), rows) + _rest(d, len(rows), tr) +
             f"<div class='eq'>∂L/∂a<sub>{d['i']}</sub> = <span class='total'>{number(d['grad'])}</span></div>")
 
 
-def _fmt_activation_grad(d, step):
+def _fmt_activation_grad(d, step, tr):
     pre, post = _activation_names(d["index"])
     return (f"{pre} = {number(d['input'])}, so σ′({pre}) = {number(d['derivative'])}"
             f"<div class='eq'>∂L/∂{pre} = ∂L/∂{post} · σ′({pre}) = "
@@ -223,58 +286,57 @@ def _fmt_activation_grad(d, step):
             f"<span class='total'>{number(d['grad'])}</span></div>")
 
 
-def _fmt_unflatten(d, step):
+def _fmt_unflatten(d, step, tr):
     return (f"<div class='eq'>δ<sub>P</sub>[{d['p']}, {d['i']}, {d['j']}] = ∂L/∂a⁰[{d['k']}] = "
             f"<span class='total'>{number(d['grad'])}</span></div>")
 
 
-def _fmt_pool_grad(d, step):
+def _fmt_pool_grad(d, step, tr):
     lines = []
     for part in d["parts"]:
         i, j = part["window"]
         if d["kind"] == "max":
             sh, sw = step.meta["pool_stride"]
             r, c = i * sh + part["argmax"][0], j * sw + part["argmax"][1]
-            verdict = ("held the maximum: it gets all of δ" if part["won"]
-                       else f"lost to A<sub>{d['p']}</sub>[{r}, {c}] (bold), the window's maximum: it gets 0")
-            lines.append(f"window P[{i}, {j}] with δ = {number(part['delta'])}: this value {verdict}"
-                         f"{matrix(part['values'], mark=part['argmax'])}")
+            verdict = (tr(TEXT["held max"]) if part["won"] else tr(TEXT["lost"]).format(d["p"], r, c))
+            lines.append(tr(TEXT["window max"]).format(i, j, number(part["delta"]), verdict)
+                         + f"{matrix(part['values'], mark=part['argmax'])}")
         else:
-            lines.append(f"window P[{i}, {j}] with δ = {number(part['delta'])} sends {number(part['share'])}")
+            lines.append(tr(TEXT["window share"]).format(i, j, number(part["delta"]), number(part["share"])))
     if not lines:
-        lines.append("no pooling window covers this value (skipped border): gradient 0")
+        lines.append(tr(TEXT["no window"]))
     return ("<br>".join(lines) +
             f"<div class='eq'>∂L/∂A<sub>{d['p']}</sub>[{d['r']}, {d['c']}] = "
             f"<span class='total'>{number(d['grad'])}</span></div>")
 
 
-def _fmt_conv_kernel_grad(d, step):
+def _fmt_conv_kernel_grad(d, step, tr):
     rows = [(f"({t['i']}, {t['j']})", f"({t['row']}, {t['col']})",
              number(t["delta"]), number(t["x"]), number(t["product"]))
             for t in d["terms"]]
     p, c, m, n = d["p"], d["c"], d["m"], d["n"]
     if d["n_nonzero"] == 0:
-        return (f"All {d['n_terms']} products δ<sub>{p}</sub>[i, j] · I<sub>{c}</sub>[…] are 0 (δ is 0 wherever "
-                f"input channel {c} is not), so this weight gets no gradient."
-                f"<div class='eq'>∂L/∂K<sub>{p},{c}</sub>[{m}, {n}] = "
+        return (tr(TEXT["dead kernel"]).format(d["n_terms"], p, c)
+                + f"<div class='eq'>∂L/∂K<sub>{p},{c}</sub>[{m}, {n}] = "
                 f"<span class='total'>{number(d['grad'])}</span></div>")
-    return (f"Sum over all {d['n_terms']} positions of the feature map ({d['n_nonzero']} non-zero). Largest terms:" +
-            terms_table(("(i, j)", "input pixel", "δ", "I", "δ·I"), rows) + _rest(d, len(rows)) +
+    return (tr(TEXT["kernel sum"]).format(d["n_terms"], d["n_nonzero"]) +
+            terms_table(("(i, j)", tr(TEXT["input pixel head"]), "δ", "I", "δ·I"), rows) + _rest(d, len(rows), tr) +
             f"<div class='eq'>∂L/∂K<sub>{p},{c}</sub>[{m}, {n}] = <span class='total'>{number(d['grad'])}</span></div>")
 
 
-def _fmt_conv_input_grad(d, step):
+def _fmt_conv_input_grad(d, step, tr):
     rows = [(f"{t['p']}", f"({t['i']}, {t['j']})", f"({t['m']}, {t['n']})",
              number(t["delta"]), number(t["w"]), number(t["product"]))
             for t in d["terms"]]
-    return (f"This pixel met {d['n_terms']} (kernel weight, output position) pairs. Largest terms:" +
-            terms_table(("p", "(i, j)", "(m, n)", "δ", "K", "δ·K"), rows) + _rest(d, len(rows)) +
+    return (tr(TEXT["pixel met"]).format(d["n_terms"]) +
+            terms_table(("p", "(i, j)", "(m, n)", "δ", "K", "δ·K"), rows) + _rest(d, len(rows), tr) +
             f"<div class='eq'>∂L/∂{element_symbol(step.stage, (d['c'], d['r'], d['s'])) or 'I'} = "
             f"<span class='total'>{number(d['grad'])}</span></div>")
 
 
-def _param_symbol(step, index):
-    """The updated element in the paper's notation: K_p,c[m, n], W_j,i or b_p (θ otherwise)."""
+def _param_symbol(step, index, tr):
+    """The updated element in the paper's notation: K_p,c[m, n], W_j,i or b_p (θ otherwise), and
+    for a bias the line that says whose it is."""
     kind = step.stage.kind
     if kind == StageKind.WEIGHTS and len(index) == 4:
         p, c, m, n = index
@@ -282,13 +344,13 @@ def _param_symbol(step, index):
     if kind == StageKind.WEIGHTS and len(index) == 2:
         return f"W<sub>{index[0]},{index[1]}</sub>", ""
     if kind == StageKind.BIAS and len(index) == 1:
-        what = "kernel" if is_conv_layer(step.stage) else "unit"
-        return f"b<sub>{index[0]}</sub>", f"the bias of {what} {index[0]}"
+        whose = tr(TEXT["update bias kernel" if is_conv_layer(step.stage) else "update bias unit"]).format(index[0])
+        return f"b<sub>{index[0]}</sub>", whose
     return "θ", ""
 
 
-def _fmt_update(d, step):
-    sym, note = _param_symbol(step, d["index"])
+def _fmt_update(d, step, tr):
+    sym, note = _param_symbol(step, d["index"], tr)
     change = d["after"] - d["before"]
     # enough digits that before and after differ on screen (a step is often 10⁻⁵ of the weight)
     digits = 4
@@ -298,15 +360,15 @@ def _fmt_update(d, step):
     lines = [f"<div class='eq'>{sym} ← {number(d['before'], digits)} − {number(d['lr'])} × {operand(d['grad'])} = "
              f"<span class='total'>{number(d['after'], digits)}</span></div>"]
     if d["grad"] == 0:
-        lines.append("Its gradient is 0, so this step leaves it unchanged.")
+        lines.append(tr(TEXT["zero grad"]))
     else:
-        lines.append(f"It moves by −α · ∂L/∂θ = {number(-d['lr'] * d['grad'])}, against its gradient.")
+        lines.append(tr(TEXT["moves"]).format(number(-d["lr"] * d["grad"])))
     if note:                # a kernel or unit selected: its bias is what this step updates
-        lines.insert(0, f"{note[0].upper()}{note[1:]}:")
+        lines.insert(0, note)
     return "".join(lines)
 
 
-def _fmt_rerun(d, step):
+def _fmt_rerun(d, step, tr):
     return (f"<div class='eq'>ŷ<sub>{d['i']}</sub>: {number(d['before'])} → <b>{number(d['after'])}</b></div>"
             f"L: {number(d['loss_before'])} → <b>{number(d['loss_after'])}</b>")
 
