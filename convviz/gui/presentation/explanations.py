@@ -6,68 +6,9 @@ import numpy as np
 
 from convviz.engine import StageKind
 from convviz.gui.presentation import palette
-from convviz.gui.presentation.catalogue import QT_TRANSLATE_NOOP
+from convviz.gui.presentation.explanation_texts import TEXT
 from convviz.gui.presentation.numbers import number
 from convviz.gui.presentation.symbols import MAP_SYMBOLS, element_symbol, is_conv_layer
-
-# The words of the explanations: English templates in the catalogue's translation context.
-TEXT = {
-    "rest nonzero": QT_TRANSLATE_NOOP("catalogue", " ({0} non-zero)"),
-    "rest all zero": QT_TRANSLATE_NOOP("catalogue", "+ {0} other terms, all 0<br>"),
-    "rest": QT_TRANSLATE_NOOP("catalogue", "+ {0} other terms{1}: {2}<br>"),
-    "sum products c": QT_TRANSLATE_NOOP("catalogue", "Σ<sub>c</sub> Σ products"),
-    "sum products": QT_TRANSLATE_NOOP("catalogue", "Σ products"),
-    "receptive": QT_TRANSLATE_NOOP("catalogue", 
-        "Receptive field: input rows {0}…{1}, columns {2}…{3} (outlined on the input).<br>"),
-    "channel sums": QT_TRANSLATE_NOOP("catalogue", "Sum of products per input channel c: "),
-    "largest channel": QT_TRANSLATE_NOOP("catalogue", "Channel {0} (largest):"),
-    "patch": QT_TRANSLATE_NOOP("catalogue", "patch {0}<sub>{1}</sub>"),
-    "kernel": QT_TRANSLATE_NOOP("catalogue", "⊙ kernel K<sub>{0},{1}</sub>"),
-    "products": QT_TRANSLATE_NOOP("catalogue", "= products"),
-    "input pixel": QT_TRANSLATE_NOOP("catalogue", 
-        "0 is paper, 1 is full ink. Every later stage is computed from these {0} numbers."),
-    "max wins": QT_TRANSLATE_NOOP("catalogue", "the largest value (bold) wins"),
-    "mean": QT_TRANSLATE_NOOP("catalogue", "their mean"),
-    "tie": QT_TRANSLATE_NOOP("catalogue", " (a tie: the first in reading order, as in PyTorch)"),
-    "window": QT_TRANSLATE_NOOP("catalogue", "Window of A<sub>{0}</sub>: rows {1}…{2}, columns {3}…{4}; {5}.<br>"),
-    "from": QT_TRANSLATE_NOOP("catalogue", "from"),
-    "contributions": QT_TRANSLATE_NOOP("catalogue", 
-        "Largest contributions W<sub>{0},i</sub> · a<sub>i</sub> (of {1} inputs, {2} non-zero{3}):"),
-    "outlined pooled": QT_TRANSLATE_NOOP("catalogue", "; outlined on the pooled maps"),
-    "softmax shift": QT_TRANSLATE_NOOP("catalogue", 
-        "Subtracting max z = {0} first cancels in the ratio and keeps e<sup>z</sup> finite.<br>"),
-    "softmax all": QT_TRANSLATE_NOOP("catalogue", "All e<sup>z<sub>j</sub> − max z</sup>: {0}<br>"),
-    "term": QT_TRANSLATE_NOOP("catalogue", "term"),
-    "term k": QT_TRANSLATE_NOOP("catalogue", 
-        "term<sub>{0}</sub> = −y<sub>{0}</sub> · ln ŷ<sub>{0}</sub> = −{1} · ln {2} = {3}"),
-    "only target term": QT_TRANSLATE_NOOP("catalogue", 
-        "; y is 0 for every other class, so only the target's term counts."),
-    "sum terms": QT_TRANSLATE_NOOP("catalogue", "L = Σ terms = "),
-    "only target grad": QT_TRANSLATE_NOOP("catalogue", "Only the target class has y = 1, so every other ∂L/∂ŷ is 0."),
-    "weight itself": QT_TRANSLATE_NOOP("catalogue", "(the weight itself is {0}"),
-    "pooled value": QT_TRANSLATE_NOOP("catalogue", "; input {0} is the pooled value {1})"),
-    "bias of kernel": QT_TRANSLATE_NOOP("catalogue", "The bias of kernel {0} (now {1}):"),
-    "bias of unit": QT_TRANSLATE_NOOP("catalogue", "The bias of unit {0} (now {1}):"),
-    "over positions": QT_TRANSLATE_NOOP("catalogue", "over {0} positions"),
-    "largest terms dense": QT_TRANSLATE_NOOP("catalogue", "Largest terms W<sub>j,{0}</sub> · δ<sub>j</sub> (of {1}):"),
-    "held max": QT_TRANSLATE_NOOP("catalogue", "held the maximum: it gets all of δ"),
-    "lost": QT_TRANSLATE_NOOP("catalogue", "lost to A<sub>{0}</sub>[{1}, {2}] (bold), the window's maximum: it gets 0"),
-    "window max": QT_TRANSLATE_NOOP("catalogue", "window P[{0}, {1}] with δ = {2}: this value {3}"),
-    "window share": QT_TRANSLATE_NOOP("catalogue", "window P[{0}, {1}] with δ = {2} sends {3}"),
-    "no window": QT_TRANSLATE_NOOP("catalogue", "no pooling window covers this value (skipped border): gradient 0"),
-    "dead kernel": QT_TRANSLATE_NOOP("catalogue", 
-        "All {0} products δ<sub>{1}</sub>[i, j] · I<sub>{2}</sub>[…] are 0 (δ is 0"
-        " wherever input channel {2} is not), so this weight gets no gradient."),
-    "kernel sum": QT_TRANSLATE_NOOP("catalogue", 
-        "Sum over all {0} positions of the feature map ({1} non-zero). Largest terms:"),
-    "input pixel head": QT_TRANSLATE_NOOP("catalogue", "input pixel"),
-    "pixel met": QT_TRANSLATE_NOOP("catalogue", 
-        "This pixel met {0} (kernel weight, output position) pairs. Largest terms:"),
-    "update bias kernel": QT_TRANSLATE_NOOP("catalogue", "The bias of kernel {0}:"),
-    "update bias unit": QT_TRANSLATE_NOOP("catalogue", "The bias of unit {0}:"),
-    "zero grad": QT_TRANSLATE_NOOP("catalogue", "Its gradient is 0, so this step leaves it unchanged."),
-    "moves": QT_TRANSLATE_NOOP("catalogue", "It moves by −α · ∂L/∂θ = {0}, against its gradient."),
-}
 
 
 def _same(text):
