@@ -13,6 +13,7 @@ import convviz
 
 from . import losses
 from .config import DEFAULT_CONFIG, ConfigError, conv_output_size, normalize_config
+from .fused import fuse
 from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
 from .trace import OpKind, Recorder, Stage, StageId, StageKind, Trace
 
@@ -87,6 +88,7 @@ class Network:
         add(StageId("out", StageKind.Z), "dense", (classes,))
         add(StageId("out", StageKind.PROBS), "output", (classes,))
         add(StageId.solo(StageKind.LOSS), "loss", ())
+        self.units = fuse(self.ops, self.config)    # the ops as they run
 
     def _init_params(self, rng):
         """He-normal weights before ReLU-like activations, Glorot-normal otherwise; zero biases."""
@@ -159,7 +161,7 @@ class Network:
     def forward(self, x):
         """ŷ for an image (H, W) -> (classes,) or a batch (N, H, W) -> (N, classes)."""
         a, single = self._as_batch(x)
-        for op in self.ops:
+        for op in self.units:
             a, _ = op.forward(a, self.params)
         yhat, _ = self.output.forward(a, self.params)
         return yhat[0] if single else yhat
@@ -186,8 +188,9 @@ class Network:
                                  f"I: {xb.shape[2]} × {xb.shape[3]} grayscale, values in [0, 1]",
                                  {"output": xb})])
         caches, a = [], xb
-        for op in self.ops:
-            out, cache = op.forward(a, params)
+        for op in self.units:
+            out, cache = (op.forward_for_trace if rec and hasattr(op, "forward_for_trace")
+                          else op.forward)(a, params)
             if rec:
                 rec("forward", op.forward_steps(a, out, cache, params))
             caches.append(cache)
@@ -220,8 +223,8 @@ class Network:
                                   {"loss": loss_name, "output": out_act}, reads=(loss_id,))])
             rec("backward", [self.output.backward_step(dyhat, dz, yhat, target)])
         grads, d = {}, dz
-        for op, cache in zip(reversed(self.ops), reversed(caches)):
-            need = need_input_grad or op is not self.ops[0]
+        for op, cache in zip(reversed(self.units), reversed(caches)):
+            need = need_input_grad or op is not self.units[0]
             d_in, g = op.backward(d, cache, params, need)
             if rec:
                 rec("backward", op.backward_steps(d, d_in, g, cache, params))
