@@ -1,6 +1,7 @@
-"""The words of the inspector's explanations (no Qt): English templates in the catalogue's
-translation context, filled in by presentation/explanations.py."""
+"""The words of the inspector's explanations and of the big view's captions (no Qt): English
+templates in the catalogue's translation context, filled in by the op modules (presentation/ops)."""
 
+from convviz.engine import OpKind
 from convviz.gui.presentation.catalogue import QT_TRANSLATE_NOOP
 
 # The words of the explanations: English templates in the catalogue's translation context.
@@ -60,4 +61,43 @@ TEXT = {
     "update bias unit": QT_TRANSLATE_NOOP("catalogue", "The bias of unit {0}:"),
     "zero grad": QT_TRANSLATE_NOOP("catalogue", "Its gradient is 0, so this step leaves it unchanged."),
     "moves": QT_TRANSLATE_NOOP("catalogue", "It moves by −α · ∂L/∂θ = {0}, against its gradient."),
+}
+
+# The big view's captions.
+CAPTIONS = {
+    "vector input": QT_TRANSLATE_NOOP("catalogue", "input<br>{size}"),
+    OpKind.FLATTEN: QT_TRANSLATE_NOOP("catalogue", "a⁰: the maps in one vector, {n}"),
+    OpKind.DENSE: QT_TRANSLATE_NOOP("catalogue", "z = W·a + b: {n} units"),
+    OpKind.ACTIVATION: QT_TRANSLATE_NOOP("catalogue", "a = {activation}(z): {n}"),
+    OpKind.OUTPUT: QT_TRANSLATE_NOOP("catalogue", "ŷ = {activation}(z): {n} classes"),
+    OpKind.INPUT: QT_TRANSLATE_NOOP("catalogue", "input image I ({h} × {w})"),
+    "conv input": QT_TRANSLATE_NOOP("catalogue", "input {src}<br>{c} × {hin} × {win}"),
+    "conv kernels": QT_TRANSLATE_NOOP("catalogue", "kernels K<br>{kernels}"),
+    "conv output": QT_TRANSLATE_NOOP("catalogue", "feature maps C = {src} ⋆ K + b<br>{d} maps {h} × {w}"),
+    "activation before": QT_TRANSLATE_NOOP("catalogue", "before: C"),
+    "activation after": QT_TRANSLATE_NOOP("catalogue", "after: A = {activation}(C)<br>{d} maps {h} × {w}"),
+    "pool before": QT_TRANSLATE_NOOP("catalogue", "before: A<br>{hin} × {win}"),
+    "pool after": QT_TRANSLATE_NOOP("catalogue", "after: P = {pool} pool(A)<br>{d} maps {h} × {w}"),
+    "ŷ": QT_TRANSLATE_NOOP("catalogue", "ŷ"),
+    "target": QT_TRANSLATE_NOOP("catalogue", "target y"),
+    "terms": QT_TRANSLATE_NOOP("catalogue", "terms of L, one per class<br>(click one)"),
+    "∂L/∂ŷ": QT_TRANSLATE_NOOP("catalogue", "∂L/∂ŷ"),
+    "δ": QT_TRANSLATE_NOOP("catalogue", "δ = ∂L/∂z"),
+    "δ z": QT_TRANSLATE_NOOP("catalogue", "δ from above<br>∂L/∂z"),
+    "dense dx": QT_TRANSLATE_NOOP("catalogue", "∂L/∂a = Wᵀ·δ<br>for the layer below"),
+    "δ a": QT_TRANSLATE_NOOP("catalogue", "δ from above<br>∂L/∂a"),
+    "σ′(z)": QT_TRANSLATE_NOOP("catalogue", "σ′(z)"),
+    "dense activation grad": QT_TRANSLATE_NOOP("catalogue", "∂L/∂z = ∂L/∂a ⊙ σ′(z)<br>"),
+    "δ P": QT_TRANSLATE_NOOP("catalogue", "δ from above<br>∂L/∂P"),
+    "pool max": QT_TRANSLATE_NOOP("catalogue", "∂L/∂A<br>each δ goes to the max of its window"),
+    "pool spread": QT_TRANSLATE_NOOP("catalogue", "∂L/∂A<br>δ spread over its window"),
+    "δ A": QT_TRANSLATE_NOOP("catalogue", "δ from above<br>∂L/∂A"),
+    "σ′(C)": QT_TRANSLATE_NOOP("catalogue", "σ′(C)"),
+    "conv activation grad": QT_TRANSLATE_NOOP("catalogue", "∂L/∂C = ∂L/∂A ⊙ σ′(C)<br>"),
+    "∂L/∂a⁰": QT_TRANSLATE_NOOP("catalogue", "∂L/∂a⁰<br>the vector"),
+    "unflatten": QT_TRANSLATE_NOOP("catalogue", "∂L/∂P<br>the same numbers back in map shape"),
+    "saliency": QT_TRANSLATE_NOOP("catalogue", "∂L/∂I: red pixels would raise the loss<br>(saliency)"),
+    "conv dx": QT_TRANSLATE_NOOP("catalogue", "∂L/∂{src}<br>for the layer below"),
+    "δ C": QT_TRANSLATE_NOOP("catalogue", "δ from above<br>∂L/∂C"),
+    "kernels": QT_TRANSLATE_NOOP("catalogue", "kernels K<br> "),
 }
