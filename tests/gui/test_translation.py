@@ -61,3 +61,21 @@ def test_without_a_translation_the_texts_are_english(qapp, qtbot):
     left = LeftColumn()
     qtbot.addWidget(left)
     assert "1 · Draw a digit" in {w.text() for w in left.findChildren(type(left.target_text))}
+
+
+def test_lupdate_collects_every_catalogue_text(tmp_path):
+    """Qt's own extractor sees the presentation layer's marked templates (a wrapper with another
+    name than QT_TRANSLATE_NOOP would hide them from it)."""
+    from convviz.gui.presentation import catalogue, stages, texts
+    lupdate = lrelease().replace("lrelease", "lupdate")
+    sources = [str(p) for p in (Path(catalogue.__file__).parents[1]).rglob("*.py")]
+    subprocess.run([lupdate, *sources, "-ts", str(tmp_path / "all.ts")], check=True, capture_output=True, timeout=120)
+    ts = (tmp_path / "all.ts").read_text(encoding="utf-8")
+    found = set()
+    for context in ts.split("<context>")[1:]:
+        if "<name>catalogue</name>" in context:
+            found |= {m.split("</source>")[0] for m in context.split("<source>")[1:]}
+    wanted = {*catalogue.TITLES.values(), *catalogue.ABOUT.values(), *catalogue.ABOUT_BY_CHOICE.values(),
+              *catalogue.ABOUT_NOTES.values(), *catalogue.PHASE_NAMES.values(), *texts.CAPTIONS.values(),
+              *stages.TITLES.values(), *texts.TEXT.values()}
+    assert {escape(t).replace("'", "&apos;").replace('"', "&quot;") for t in wanted} <= found

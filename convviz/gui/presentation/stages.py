@@ -36,22 +36,19 @@ class Column:
         return found
 
 
-def _mark(text):
-    return QT_TRANSLATE_NOOP("catalogue", text)
-
 
 # Column headings: English templates in the catalogue's translation context.
 TITLES = {
-    "input": _mark("<b>input</b><br>image I<br>{h} × {w}"),
-    "kernels": _mark("<b>{layer}</b><br>{d} kernels<br>{size}"),
-    "feature maps": _mark("<b>{layer}</b><br>feature maps<br>{h} × {w} × {d}"),
-    "activated": _mark("<b>{layer}</b><br>{activation}<br>{h} × {w} × {d}"),
-    "activated vector": _mark("<b>{layer}</b><br>a = {activation}<br>{n}"),
-    "pooled": _mark("<b>{layer}</b><br>{pool} pool<br>{h} × {w} × {d}"),
-    "flatten": _mark("<b>flatten</b><br>a⁰<br>{n}"),
-    "z": _mark("<b>{layer}</b><br>z<br>{n}"),
-    "output": _mark("<b>output</b><br>{activation} ŷ<br>{n} classes"),
-    "loss": _mark("<b>loss</b><br>L<br> "),
+    "input": QT_TRANSLATE_NOOP("catalogue", "<b>input</b><br>image I<br>{h} × {w}"),
+    "kernels": QT_TRANSLATE_NOOP("catalogue", "<b>{layer}</b><br>{d} kernels<br>{size}"),
+    "feature maps": QT_TRANSLATE_NOOP("catalogue", "<b>{layer}</b><br>feature maps<br>{h} × {w} × {d}"),
+    "activated": QT_TRANSLATE_NOOP("catalogue", "<b>{layer}</b><br>{activation}<br>{h} × {w} × {d}"),
+    "activated vector": QT_TRANSLATE_NOOP("catalogue", "<b>{layer}</b><br>a = {activation}<br>{n}"),
+    "pooled": QT_TRANSLATE_NOOP("catalogue", "<b>{layer}</b><br>{pool} pool<br>{h} × {w} × {d}"),
+    "flatten": QT_TRANSLATE_NOOP("catalogue", "<b>flatten</b><br>a⁰<br>{n}"),
+    "z": QT_TRANSLATE_NOOP("catalogue", "<b>{layer}</b><br>z<br>{n}"),
+    "output": QT_TRANSLATE_NOOP("catalogue", "<b>output</b><br>{activation} ŷ<br>{n} classes"),
+    "loss": QT_TRANSLATE_NOOP("catalogue", "<b>loss</b><br>L<br> "),
 }
 
 

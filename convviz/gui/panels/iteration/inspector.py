@@ -70,7 +70,7 @@ class Inspector(QTextBrowser):
             parts.append(f"<p class='sel'>{selected} {sym + ' · ' if sym else ''}"
                          f"<span style='font-weight:normal'>{html.escape(element_name(*selection))}</span></p>")
             if explanation is not None:
-                parts.append(format_explanation(explanation[0], explanation[1], step))
+                parts.append(format_explanation(explanation[0], explanation[1], step, catalogue_tr))
             elif fallback:
                 parts.append(fallback)
         self.set_html("".join(parts))
