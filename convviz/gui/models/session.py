@@ -9,6 +9,8 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal
 
 from convviz.digits import is_blank, preprocess
+from convviz.engine import mistakes
+from convviz.engine.mistake_trace import trace_with_mistake
 
 #: α for a single example. This model's gradients are large: at 0.01 one update on a 5 labelled
 #: "3" flips it to 99.7% "3" (a lesson in overfitting one example, not in descent); at 0.001 the
@@ -24,12 +26,15 @@ class Session(QObject):
         the target, α and the loss history may have changed with it.
     paramsChanged: the network's parameters changed (an update, a reset, another model).
     lrChanged(float): α changed.
+    mistakeChanged(object): the backward run's classic mistake (a `mistakes` name) or None;
+        the trace is rebuilt with it (traceChanged follows).
     """
 
     predictionChanged = Signal()
     traceChanged = Signal()
     paramsChanged = Signal()
     lrChanged = Signal(float)
+    mistakeChanged = Signal(object)
 
     def __init__(self, net, model_name, lr=DEFAULT_LR, parent=None):
         super().__init__(parent)
@@ -44,6 +49,7 @@ class Session(QObject):
         self._source = "your choice"
         self._trace = None
         self._history = []
+        self._mistake = None
 
     # ---- state (read-only outside) -----------------------------------------------------
     @property
@@ -67,6 +73,11 @@ class Session(QObject):
     @property
     def lr(self):
         return self._lr
+
+    @property
+    def mistake(self):
+        """The classic backprop mistake the trace's backward run makes (a name), or None."""
+        return self._mistake
 
     @property
     def loss_history(self):
@@ -133,9 +144,20 @@ class Session(QObject):
             self.lrChanged.emit(lr)
             self._rebuild()
 
+    def set_mistake(self, name):
+        """Make the backward run a classic mistake (a name from `mistakes.NAMES`) or None for the
+        engine's; the iteration is recomputed (its history kept). ValueError for an unknown name."""
+        if name is not None:
+            name = mistakes.get(name).name
+        if name != self._mistake:
+            self._mistake = name
+            self.mistakeChanged.emit(name)
+            self._rebuild()
+
     def apply_update(self):
-        """θ ← the trace's updated parameters, then a new iteration on the same input; False without one."""
-        if self._trace is None:
+        """θ ← the trace's updated parameters, then a new iteration on the same input; False without
+        one, and while a mistake is on (a mistaken gradient never changes the learner's model)."""
+        if self._trace is None or self._mistake is not None:
             return False
         history = self._history
         self._assign(self._trace.params_after)
@@ -192,7 +214,7 @@ class Session(QObject):
         if self._probs is None or label is None:
             self._trace = None
         else:
-            self._trace = self._net.trace(self._x28, label, self._lr)
+            self._trace = trace_with_mistake(self._net, self._x28, label, self._lr, self._mistake)
             if append or not self._history:
                 self._history = self._history + [self._trace.loss]
         self.traceChanged.emit()

@@ -9,7 +9,7 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QSettings, QSize, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from convviz.digits import load_pretrained, load_samples
 from convviz.engine import Network
@@ -17,6 +17,7 @@ from convviz.gui.models.session import DEFAULT_LR, Session
 from convviz.gui.models.stepper import Stepper
 from convviz.gui.panels.draw.canvas import DEFAULT_BRUSH
 from convviz.gui.panels.draw.left_column import LeftColumn
+from convviz.gui.panels.gradcheck.controls import GradCheckControls
 from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
 from convviz.gui.shell import dialogs
 from convviz.gui.shell.files import FileActions
@@ -55,7 +56,12 @@ class MainWindow(QMainWindow):
         lay = QHBoxLayout(central)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self.left)
-        lay.addWidget(self.panel, 1)
+        self.gradcheck = GradCheckControls(self, self.session, self.panel)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.gradcheck.banner)
+        right.addWidget(self.panel, 1)
+        lay.addLayout(right, 1)
         self.setCentralWidget(central)
         self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
         self.menus = Menus(self, self.session, self.left, self.panel, self.files)

@@ -74,6 +74,7 @@ class Menus:
                                 ["U", "Ctrl+Return"])
         reset = act(m, "&Reset weights", win.reset_weights)
         groups["Train"] = [("0 … 9", "Training target y = that digit"), auto, self.apply_action, reset]
+        groups["Train"] += win.gradcheck.add_to_menu(m, act)
 
         m = mb.addMenu("&Step")
         steps = panel.actions()

@@ -3,10 +3,13 @@ element's equation with its actual numbers (formatted from convviz.engine.explai
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser
 
+from convviz.engine import mistakes
 from convviz.gui.presentation.equations import title_rich, to_rich
 from convviz.gui.presentation.explanations import format_explanation
+from convviz.gui.presentation.gradcheck_text import mistake_note
 from convviz.gui.presentation.symbols import element_name, element_symbol
 from convviz.gui.widgets import colors
 
@@ -50,7 +53,10 @@ class Inspector(QTextBrowser):
         sizes = step.meta.get("sizes")
         if sizes:
             parts.append(f"<div class='about'>Eq. 2.1: {to_rich(sizes)}</div>")
-        parts.append(f"<p class='about'>{to_rich(step.about)}</p><hr>")
+        parts.append(f"<p class='about'>{to_rich(step.about)}</p>")
+        if step.meta.get("mistake"):                # mistakes mode: this step computes it wrong
+            parts.append(mistake_note(mistakes.get(step.meta["mistake"]), QCoreApplication.translate))
+        parts.append("<hr>")
         if selection is None:
             parts.append(f"<p class='hint'>{HINT}</p>")
         else:

@@ -2,7 +2,7 @@
 and a detail view, all drawn from (trace, index, mode, selection) each time the step changes."""
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -71,7 +71,12 @@ class PhaseIndicator(QWidget):
 
 
 class NetworkPanel(QWidget):
-    """Everything about the current training iteration, driven by a Stepper."""
+    """Everything about the current training iteration, driven by a Stepper.
+
+    selectionChanged: the selected element changed (set, moved or cleared).
+    """
+
+    selectionChanged = Signal()
 
     def __init__(self, stepper, parent=None):
         super().__init__(parent)
@@ -175,7 +180,12 @@ class NetworkPanel(QWidget):
 
         self.bottom = QSplitter(Qt.Horizontal)
         self.bottom.addWidget(self.steps)
-        self.bottom.addWidget(self.inspector)
+        inspector = QWidget()
+        self._inspector_box = QVBoxLayout(inspector)
+        self._inspector_box.setContentsMargins(0, 0, 0, 0)
+        self._inspector_box.setSpacing(2)
+        self._inspector_box.addWidget(self.inspector, 1)
+        self.bottom.addWidget(inspector)
         self.bottom.addWidget(self.detail)
         self.bottom.setStretchFactor(1, 3)
         self.bottom.setStretchFactor(2, 2)
@@ -210,10 +220,16 @@ class NetworkPanel(QWidget):
         """Select an element (stage: a StageId or its name, index) to explain; it stays selected while stepping."""
         self.selection = (StageId.parse(stage), tuple(index))
         self._render()
+        self.selectionChanged.emit()
 
     def clear_selection(self):
         self.selection = None
         self._render()
+        self.selectionChanged.emit()
+
+    def add_inspector_widget(self, widget):
+        """Put `widget` under the inspector (e.g. the gradient check of the selected element)."""
+        self._inspector_box.addWidget(widget)
 
     def _on_trace_reset(self):
         trace = self.stepper.trace
@@ -223,6 +239,7 @@ class NetworkPanel(QWidget):
             return
         if self.pipeline.set_trace(trace):        # another network: the selection means nothing there
             self.selection = None
+            self.selectionChanged.emit()
         for s in trace:
             item = QListWidgetItem(f"{s.index + 1:>2}  {title_text(s.title)}")
             item.setToolTip(f"{s.phase}: {title_text(s.title)}")

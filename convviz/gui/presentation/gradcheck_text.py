@@ -1,0 +1,119 @@
+"""What the gradient check says to a learner (no Qt): why a kink has no derivative, what each classic
+mistake does, and a checked element's numbers, as source strings the views pass through tr().
+
+The sentences are keyed by the engine's kink kinds (`kinks.WHY`) and mistake names
+(`mistakes.NAMES`); the engine keeps its own English for the CLI. Every string here is marked
+with QT_TRANSLATE_NOOP(CONTEXT, …) so Qt's lupdate finds it; a view shows it through
+`QCoreApplication.translate(CONTEXT, text)`, handed in as `tr`.
+"""
+
+import html
+
+CONTEXT = "gradcheck"
+
+
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+KINK_WHY = {
+    "relu": QT_TRANSLATE_NOOP(
+        "gradcheck", "ReLU has a corner at 0: its slope is 0 on the left and 1 on the right, so at 0 there is "
+        "no single derivative and the two sides of the difference see different slopes."),
+    "leaky_relu": QT_TRANSLATE_NOOP(
+        "gradcheck", "Leaky ReLU has a corner at 0: its slope is 0.01 on the left and 1 on the right, so at 0 "
+        "there is no single derivative."),
+    "elu": QT_TRANSLATE_NOOP(
+        "gradcheck", "ELU's slope is 1 on both sides of 0 but its curvature jumps there, so a difference that "
+        "straddles 0 is off by an amount of order ε instead of ε²."),
+    "max_pool_tie": QT_TRANSLATE_NOOP(
+        "gradcheck", "Two values of a max-pool window are (nearly) equal: a nudge decides which one is the "
+        "maximum, and the gradient goes to one or the other, so max has a corner there."),
+    "l2_pool_zero": QT_TRANSLATE_NOOP(
+        "gradcheck", "An L2-pool window is all zeros: √(Σ x²) has a cone point at 0 with no derivative."),
+    "abs_loss": QT_TRANSLATE_NOOP(
+        "gradcheck", "|ŷ_i − y_i| has a corner where ŷ_i = y_i: slope −1 on one side, +1 on the other."),
+}
+
+MISTAKE_TITLE = {
+    "no-sigma-prime": QT_TRANSLATE_NOOP("gradcheck", "forget the activation derivative σ′"),
+    "flipped-kernel": QT_TRANSLATE_NOOP("gradcheck", "convolution instead of cross-correlation in ∂L/∂I"),
+    "maxpool-to-all": QT_TRANSLATE_NOOP("gradcheck", "route the max-pool gradient to every window element"),
+    "avgpool-no-mean": QT_TRANSLATE_NOOP("gradcheck", "drop the 1/N of average pooling"),
+    "bias-no-sum": QT_TRANSLATE_NOOP("gradcheck", "forget the bias gradient's sum over positions"),
+}
+
+MISTAKE_WHAT = {
+    "no-sigma-prime": QT_TRANSLATE_NOOP(
+        "gradcheck", "δ went back through every hidden activation unchanged, as if σ′ were 1: the chain rule "
+        "lost a factor, so every gradient below an activation is wrong."),
+    "flipped-kernel": QT_TRANSLATE_NOOP(
+        "gradcheck", "∂L/∂I used each kernel turned 180° from the right way round (a convolution where the "
+        "chain rule asks for a cross-correlation with the rotated kernel, or a flip done twice), so each "
+        "pixel got δ times the weight from the opposite side of the window."),
+    "maxpool-to-all": QT_TRANSLATE_NOOP(
+        "gradcheck", "Each window's δ went to all k1·k2 of its inputs instead of only the maximum: the inputs "
+        "that lost the max contest had no effect on the loss, yet got a gradient."),
+    "avgpool-no-mean": QT_TRANSLATE_NOOP(
+        "gradcheck", "Each input of an average-pool window got the whole δ instead of δ/(k1·k2): the mean "
+        "divides by the window size, so its gradient must too, and everything below comes out k1·k2 "
+        "times too large."),
+    "bias-no-sum": QT_TRANSLATE_NOOP(
+        "gradcheck", "∂L/∂b_p kept only the δ of the last position of feature map p (db[p] = δ in the loop "
+        "instead of db[p] += δ), but b_p is added at every position, so every position's δ belongs in "
+        "its gradient."),
+}
+
+MISTAKE_NEEDS = {
+    "no-sigma-prime": QT_TRANSLATE_NOOP("gradcheck", "a hidden activation other than identity"),
+    "flipped-kernel": QT_TRANSLATE_NOOP("gradcheck", "a kernel larger than 1 × 1"),
+    "maxpool-to-all": QT_TRANSLATE_NOOP("gradcheck", "a max-pooling layer with windows larger than 1 × 1"),
+    "avgpool-no-mean": QT_TRANSLATE_NOOP("gradcheck", "an average-pooling layer with windows larger than 1 × 1"),
+    "bias-no-sum": QT_TRANSLATE_NOOP("gradcheck", "a feature map with more than one position"),
+}
+
+
+def mistake_note(mistake, tr):
+    """The inspector's line at a step where `mistake` (a mistakes.Mistake) acts: wrong and right equation."""
+    return ("<p style='color:#b00020'><b>" + html.escape(tr(CONTEXT, "The mistake acts at this step.")) +
+            "</b> " + html.escape(tr(CONTEXT, "It computes %1 instead of %2.")).replace(
+                "%1", f"<span class='num'>{html.escape(mistake.wrong)}</span>").replace(
+                "%2", f"<span class='num'>{html.escape(mistake.right)}</span>") + "</p>")
+
+
+def _g(x, digits):
+    """A number to `digits` significant digits with a real minus sign (all of them: this is the proof)."""
+    return f"{float(x):.{digits}g}".replace("-", "−")
+
+
+def check_html(check, symbol, mistake, tr):
+    """An ElementCheck as the inspector shows it: both loss evaluations, the difference quotient
+    with its numbers, backprop's value, the relative error and the verdict (a kink explained).
+    symbol: the element in the paper's notation (HTML); mistake: a mistakes.Mistake or None."""
+    t = (lambda text: html.escape(tr(CONTEXT, text)))
+    eps = _g(check.eps, 3)
+    rows = [
+        (f"θ = {symbol}", _g(check.value, 12)),
+        (f"L(θ + ε), ε = {eps}", _g(check.loss_plus, 15)),
+        (f"L(θ − ε), ε = {eps}", _g(check.loss_minus, 15)),
+        (t("numeric") + " (L(θ + ε) − L(θ − ε)) / 2ε",
+         f"({_g(check.loss_plus, 15)} − {_g(check.loss_minus, 15)}) / {_g(2 * check.eps, 3)} = "
+         f"<b>{_g(check.numeric, 10)}</b>"),
+        (t("backprop") + (" (" + t("with the mistake") + ")" if mistake is not None else ""),
+         f"<b>{_g(check.analytic, 10)}</b>"),
+        (t("relative error") + " |g_num − g| / (|g_num| + |g|)", f"{_g(check.rel_error, 3)}  "
+         + t("(tolerance %1)").replace("%1", _g(check.tol, 3))),
+    ]
+    body = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
+    verdict = {"pass": ("#00803a", t("PASS: backprop agrees with central differences.")),
+               "fail": ("#b00020", t("FAIL: backprop disagrees with central differences.")),
+               "kink": ("#8a6d00", t("AT A KINK: no derivative to check here."))}[check.status]
+    out = (f"<table class='t'>{body}</table>"
+           f"<p style='color:{verdict[0]}; font-weight:bold'>{verdict[1]}</p>")
+    if check.kink is not None:
+        why = tr(CONTEXT, KINK_WHY[check.kink.kind])
+        out += "<p>" + html.escape(tr(CONTEXT, "θ ± ε crossed a corner in %1: %2").replace(
+            "%1", check.kink.layer).replace("%2", why)) + "</p>"
+    elif check.status == "fail" and mistake is not None:
+        out += "<p>" + html.escape(tr(CONTEXT, MISTAKE_WHAT[mistake.name])) + "</p>"
+    return out
