@@ -69,6 +69,8 @@ class ElementCheckBox(QWidget):
         step, sel = self._step(), self.panel.selection
         ok = can_check(step, sel)
         self.button.setEnabled(ok)
+        # The numbers stay with their element and trace, shown at the steps where gradients are.
+        self.result.setVisible(ok and self.last_check is not None)
         if ok:
             self.hint.setText(self.tr("for %s") % element_name(*sel))
         elif sel is None:
