@@ -18,7 +18,7 @@ def _samples(text):
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number or 'all', got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive whole number or 'all', got {text!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"expected a positive whole number or 'all', got {n}")
     return n
@@ -28,7 +28,7 @@ def _positive(text):
     try:
         v = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}") from None
     if not np.isfinite(v) or v <= 0:
         raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
     return v
@@ -64,9 +64,9 @@ def _network(args):
             with open(args.config) as f:
                 config = json.load(f)
         except OSError as e:
-            raise GradcheckInputError(f"{args.config}: cannot read ({e.strerror})")
+            raise GradcheckInputError(f"{args.config}: cannot read ({e.strerror})") from None
         except json.JSONDecodeError as e:
-            raise GradcheckInputError(f"{args.config}: not valid JSON ({e})")
+            raise GradcheckInputError(f"{args.config}: not valid JSON ({e})") from None
         return Network(config, seed=args.seed), f"{args.config} (fresh weights, seed {args.seed})"
     if args.model:
         return Network.load(args.model), args.model
