@@ -46,3 +46,20 @@ def test_offered_at_backward_and_update_steps_only():
     assert not can_check(trace.find(OpKind.CONV_DK), None)
     assert not can_check(trace.find(OpKind.CONV_DK), (S("loss"), ()))
     assert not can_check(None, sel)
+
+
+def test_the_numbers_say_pass_fail_or_why_there_is_no_derivative():
+    from convviz.engine.kinks import Kink
+    from convviz.gui.presentation.gradcheck_text import KINK_WHY, check_html
+
+    def tr(context, text):
+        return text
+
+    net = Network(seed=0)
+    x = np.random.default_rng(0).random((28, 28))
+    ok = gradcheck.check_element(net, x, 4, "conv1.W", (0, 0, 1, 1))
+    text = check_html(ok, "K", None, tr)
+    assert text.index("PASS") < text.index("L(θ + ε)") and f"{ok.loss_plus:.15g}" in text
+    kinked = gradcheck.ElementCheck(**{**ok.__dict__, "kink": Kink("conv1", "relu", 1, (0, 0, 3, 4), 0.0)})
+    text = check_html(kinked, "K", None, tr)
+    assert "AT A KINK" in text and "conv1" in text and KINK_WHY["relu"] in text and "PASS" not in text

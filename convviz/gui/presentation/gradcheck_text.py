@@ -9,6 +9,8 @@ with QT_TRANSLATE_NOOP(CONTEXT, …) so Qt's lupdate finds it; a view shows it t
 
 import html
 
+from convviz.gui.presentation.equations import to_rich
+
 CONTEXT = "gradcheck"
 
 
@@ -77,8 +79,7 @@ def mistake_note(mistake, tr):
     """The inspector's line at a step where `mistake` (a mistakes.Mistake) acts: wrong and right equation."""
     return ("<p style='color:#b00020'><b>" + html.escape(tr(CONTEXT, "The mistake acts at this step.")) +
             "</b> " + html.escape(tr(CONTEXT, "It computes %1 instead of %2.")).replace(
-                "%1", f"<span class='num'>{html.escape(mistake.wrong)}</span>").replace(
-                "%2", f"<span class='num'>{html.escape(mistake.right)}</span>") + "</p>")
+                "%1", f"<b>{to_rich(mistake.wrong)}</b>").replace("%2", f"<b>{to_rich(mistake.right)}</b>") + "</p>")
 
 
 def _g(x, digits):
@@ -91,25 +92,25 @@ def check_html(check, symbol, mistake, tr):
     with its numbers, backprop's value, the relative error and the verdict (a kink explained).
     symbol: the element in the paper's notation (HTML); mistake: a mistakes.Mistake or None."""
     t = (lambda text: html.escape(tr(CONTEXT, text)))
-    eps = _g(check.eps, 3)
-    rows = [
-        (f"θ = {symbol}", _g(check.value, 12)),
-        (f"L(θ + ε), ε = {eps}", _g(check.loss_plus, 15)),
-        (f"L(θ − ε), ε = {eps}", _g(check.loss_minus, 15)),
-        (t("numeric") + " (L(θ + ε) − L(θ − ε)) / 2ε",
-         f"({_g(check.loss_plus, 15)} − {_g(check.loss_minus, 15)}) / {_g(2 * check.eps, 3)} = "
-         f"<b>{_g(check.numeric, 10)}</b>"),
-        (t("backprop") + (" (" + t("with the mistake") + ")" if mistake is not None else ""),
-         f"<b>{_g(check.analytic, 10)}</b>"),
-        (t("relative error") + " |g_num − g| / (|g_num| + |g|)", f"{_g(check.rel_error, 3)}  "
-         + t("(tolerance %1)").replace("%1", _g(check.tol, 3))),
+    plus, minus = _g(check.loss_plus, 15), _g(check.loss_minus, 15)
+    lines = [
+        f"θ = {symbol} = {_g(check.value, 12)},&nbsp; ε = {_g(check.eps, 3)}",
+        f"L(θ + ε) = {plus}",
+        f"L(θ − ε) = {minus}",
+        f"g<sub>num</sub> = (L(θ + ε) − L(θ − ε)) / 2ε = ({plus} − {minus}) / {_g(2 * check.eps, 3)} = "
+        f"<b>{_g(check.numeric, 10)}</b>",
+        f"g = <b>{_g(check.analytic, 10)}</b> &nbsp;(" +
+        (t("backprop with the mistake") if mistake is not None else t("backprop")) + ")",
+        f"|g<sub>num</sub> − g| / (|g<sub>num</sub>| + |g|) = <b>{_g(check.rel_error, 3)}</b> &nbsp;(" +
+        t("relative error; tolerance %1").replace("%1", _g(check.tol, 3)) + ")",
     ]
-    body = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
+    body = "<br>".join(lines)
     verdict = {"pass": ("#00803a", t("PASS: backprop agrees with central differences.")),
                "fail": ("#b00020", t("FAIL: backprop disagrees with central differences.")),
                "kink": ("#8a6d00", t("AT A KINK: no derivative to check here."))}[check.status]
-    out = (f"<table class='t'>{body}</table>"
-           f"<p style='color:{verdict[0]}; font-weight:bold'>{verdict[1]}</p>")
+    # The verdict first: on a short screen it is what shows without scrolling.
+    out = (f"<p style='color:{verdict[0]}; font-weight:bold; margin:0 0 4px 0'>{verdict[1]}</p>"
+           f"<div style='font-family: DejaVu Sans Mono, monospace; font-size: 9pt'>{body}</div>")
     if check.kink is not None:
         why = tr(CONTEXT, KINK_WHY[check.kink.kind])
         out += "<p>" + html.escape(tr(CONTEXT, "θ ± ε crossed a corner in %1: %2").replace(

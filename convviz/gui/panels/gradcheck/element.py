@@ -38,7 +38,7 @@ class ElementCheckBox(QWidget):
         self.hint.setStyleSheet("color:#777;")
         self.result = QTextBrowser()
         self.result.setVisible(False)
-        self.result.setMinimumHeight(150)
+        self.result.setMinimumHeight(60)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.button)

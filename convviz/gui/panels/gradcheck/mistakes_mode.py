@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from convviz.engine import mistakes
 from convviz.engine.mistake_trace import acting_layers
+from convviz.gui.presentation.equations import to_rich
 from convviz.gui.presentation.gradcheck_text import CONTEXT, MISTAKE_NEEDS, MISTAKE_TITLE, MISTAKE_WHAT
 
 
@@ -46,7 +47,7 @@ class MistakeBanner(QFrame):
                  else self.tr("This network gives it nothing to act on (it needs %s).") % _t(MISTAKE_NEEDS[name]))
         self.text.setText(
             "<b>" + self.tr("Mistake on: %s.") % _t(MISTAKE_TITLE[name]) + "</b> " + _t(MISTAKE_WHAT[name]) +
-            " " + where + " " + self.tr("Wrong: %s; right: %s.") % (m.wrong, m.right) + " " +
+            " " + where + " " + self.tr("Wrong: %s; right: %s.") % (to_rich(m.wrong), to_rich(m.right)) + " " +
             self.tr("Updates are not applied while it is on."))
 
 

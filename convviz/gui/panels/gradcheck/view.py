@@ -1,6 +1,7 @@
 """Check gradients: the whole-network central-difference check in a worker thread, as a table and a histogram."""
 
 import copy
+import html
 import threading
 
 import numpy as np
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from convviz.engine import gradcheck, mistakes
+from convviz.gui.presentation.equations import to_rich
 from convviz.gui.presentation.gradcheck_text import CONTEXT, KINK_WHY, MISTAKE_NEEDS, MISTAKE_TITLE, MISTAKE_WHAT
 
 #: Exactly-zero relative errors are drawn in the first bin (a log axis has no 0).
@@ -179,7 +181,8 @@ class GradCheckView(QWidget):
             return
         m = mistakes.get(name)
         where = sorted(m.affects(self._net))
-        text = self.tr("%s Wrong: %s. Right: %s.") % (_t(MISTAKE_WHAT[name]), m.wrong, m.right)
+        text = self.tr("%s Wrong: %s. Right: %s.") % (html.escape(_t(MISTAKE_WHAT[name])), to_rich(m.wrong),
+                                                      to_rich(m.right))
         if where:
             text += " " + self.tr("It should show in: %s.") % ", ".join(where)
         else:

@@ -180,12 +180,11 @@ class NetworkPanel(QWidget):
 
         self.bottom = QSplitter(Qt.Horizontal)
         self.bottom.addWidget(self.steps)
-        inspector = QWidget()
-        self._inspector_box = QVBoxLayout(inspector)
-        self._inspector_box.setContentsMargins(0, 0, 0, 0)
-        self._inspector_box.setSpacing(2)
-        self._inspector_box.addWidget(self.inspector, 1)
-        self.bottom.addWidget(inspector)
+        # The inspector over what other panels add under it (a resizable split: short screens).
+        self._inspector_split = QSplitter(Qt.Vertical)
+        self._inspector_split.setChildrenCollapsible(False)
+        self._inspector_split.addWidget(self.inspector)
+        self.bottom.addWidget(self._inspector_split)
         self.bottom.addWidget(self.detail)
         self.bottom.setStretchFactor(1, 3)
         self.bottom.setStretchFactor(2, 2)
@@ -229,7 +228,9 @@ class NetworkPanel(QWidget):
 
     def add_inspector_widget(self, widget):
         """Put `widget` under the inspector (e.g. the gradient check of the selected element)."""
-        self._inspector_box.addWidget(widget)
+        self._inspector_split.addWidget(widget)
+        self._inspector_split.setStretchFactor(0, 3)
+        self._inspector_split.setStretchFactor(self._inspector_split.count() - 1, 2)
 
     def _on_trace_reset(self):
         trace = self.stepper.trace
