@@ -213,3 +213,32 @@ def test_an_unknown_mistake_is_refused_and_changes_nothing(window):
     with pytest.raises(ValueError, match="no-sigma-prime"):
         s.set_mistake("forget-everything")
     assert s.mistake is None and s.trace is trace
+
+
+WIDE = {"input": [28, 28],
+        "conv": [{"kernels": 16, "size": 5, "padding": 2, "activation": "relu", "pool": "max"},
+                 {"kernels": 48, "size": 5, "padding": 2, "activation": "relu", "pool": "max"}],
+        "dense": [{"units": 64, "activation": "relu"}], "output": {"classes": 10}}
+
+
+def test_a_slow_check_runs_off_the_gui_thread_and_a_stale_one_is_dropped(make_window, qtbot):
+    from convviz.engine import Network
+
+    window = make_window(net=Network(WIDE, seed=0))          # a check takes ~0.2 s here
+    box = window.gradcheck.element
+    qtbot.keyClick(window, Qt.Key_End)
+    go_to(qtbot, window, window.session.trace.find(OpKind.UPDATE, "conv1"))
+    click_element(qtbot, window, "conv1.kernels", (4, 0, 1, 1))
+    shown = []
+    box.checked.connect(shown.append)
+    qtbot.mouseClick(box.button, Qt.LeftButton)
+    assert not box.button.isEnabled() and "Checking" in box.hint.text()
+    index = window.stepper.index
+    qtbot.keyClick(window, Qt.Key_Left)                        # the app answers meanwhile
+    assert window.stepper.index == index - 1
+    click_element(qtbot, window, "conv1.kernels", (5, 0, 1, 1))  # another element: the first result is stale
+    assert box.button.isEnabled()
+    qtbot.wait(1000)
+    assert box.last_check is None and not box.result.isVisible() and shown == []
+    result, text = check_with_button(qtbot, window)
+    assert (result.key, result.index) == ("conv1.W", (5, 0, 1, 1)) and result.status == "pass"
