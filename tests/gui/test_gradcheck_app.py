@@ -242,3 +242,17 @@ def test_a_slow_check_runs_off_the_gui_thread_and_a_stale_one_is_dropped(make_wi
     assert box.last_check is None and not box.result.isVisible() and shown == []
     result, text = check_with_button(qtbot, window)
     assert (result.key, result.index) == ("conv1.W", (5, 0, 1, 1)) and result.status == "pass"
+
+
+def test_closing_the_app_closes_the_check_window_and_stops_its_check(window, qtbot):
+    from convviz.gui.panels.gradcheck import view as view_module
+
+    qtbot.keyClick(window, Qt.Key_G, Qt.ControlModifier)
+    view = window.gradcheck.view
+    qtbot.waitUntil(lambda: view.result() is not None, timeout=60000)
+    qtbot.mouseClick(view.every, Qt.LeftButton)               # every element: seconds of work
+    with qtbot.waitSignal(view.progress.valueChanged, timeout=60000):
+        qtbot.mouseClick(view.run_button, Qt.LeftButton)
+    window.close()
+    qtbot.waitUntil(lambda: window.gradcheck.view is None, timeout=5000)
+    qtbot.waitUntil(lambda: all(t.isFinished() for t in view_module._THREADS), timeout=10000)

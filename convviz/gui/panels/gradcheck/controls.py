@@ -1,7 +1,7 @@
 """The gradient check wired into the main window: the Check gradients window, the element check
 under the inspector, the mistakes banner and the Train menu's entries for them."""
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from convviz.gui.panels.gradcheck.element import ElementCheckBox
 from convviz.gui.panels.gradcheck.mistakes_mode import MistakeBanner, mistake_actions
@@ -20,6 +20,13 @@ class GradCheckControls(QObject):
         panel.add_inspector_widget(self.element)
         self.view = None
         self.mistake_group, self.mistake_actions = mistake_actions(window, session)
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        # The main window closing closes the check window too (its running check stops).
+        if obj is self.window and event.type() == QEvent.Close and self.view is not None:
+            self.view.close()
+        return False
 
     def add_to_menu(self, menu, action):
         """Train ▸ Check gradients… and Train ▸ Backprop mistake ▸ …; `action(menu, text, slot, keys)`
@@ -47,7 +54,10 @@ class GradCheckControls(QObject):
             self.view.raise_()
             self.view.activateWindow()
             return self.view
-        view = GradCheckView(s.net, s.x28, s.label, mistake=s.mistake)
+        # A window of its own, owned by the main window: it closes with the app (a running check is
+        # cancelled when the view is deleted).
+        view = GradCheckView(s.net, s.x28, s.label, mistake=s.mistake, parent=self.window)
+        view.setWindowFlag(Qt.Window)
         view.setAttribute(Qt.WA_DeleteOnClose)
         view.setWindowTitle(self.tr("Check gradients: %s, target y = %d") % (s.model_name, s.label))
         view.resize(980, 640)
