@@ -164,10 +164,10 @@ def test_mistakes_mode_changes_the_overlays_and_turning_it_off_restores_them(win
     # Above the mistake (out's δ, reaching dense1.a) nothing changes: it acts from dense1's σ′ down.
     np.testing.assert_array_equal(wrong[above.index].arrays["grad_output"], right[above.index].arrays["grad_output"])
     qtbot.keyClick(window, Qt.Key_U)                         # no mistaken update reaches the model
-    assert s.updates_applied == 0
+    assert s.updates_applied == 0 and not window.left.apply_button.isEnabled()
     with qtbot.waitSignal(s.traceChanged):
         qtbot.mouseClick(window.gradcheck.banner.off_button, Qt.LeftButton)
-    assert s.mistake is None and not window.gradcheck.banner.isVisible()
+    assert s.mistake is None and not window.gradcheck.banner.isVisible() and window.left.apply_button.isEnabled()
     assert mistake_action(window, None).isChecked()
     go_to(qtbot, window, step)
     assert np.array_equal(np.nan_to_num(pipe.shown_overlay("conv1.feature_maps")[0]), np.nan_to_num(shown_right))
