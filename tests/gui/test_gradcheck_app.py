@@ -156,6 +156,9 @@ def test_mistakes_mode_changes_the_overlays_and_turning_it_off_restores_them(win
     _, grads, deltas = mistakes.backward(s.net, s.x28, s.label, "no-sigma-prime")
     go_to(qtbot, window, step)
     assert "The mistake acts at this step" in window.panel.inspector.toPlainText()
+    marked = [r for r in range(window.panel.steps.count()) if "✗" in window.panel.steps.item(r).text()]
+    assert marked == [t.index for t in wrong if t.meta.get("mistake")] and step.index in marked
+    assert {wrong[r].layer for r in marked} == {"conv1", "conv2", "dense1"}
     shown = pipe.shown_overlay("conv1.feature_maps")[0]
     col = next(c for c in pipe.columns if c.stage == StageId.parse("conv1.feature_maps"))
     np.testing.assert_array_equal(wrong[step.index].arrays["grad_input"], deltas["conv1.feature_maps"][0])
@@ -172,6 +175,7 @@ def test_mistakes_mode_changes_the_overlays_and_turning_it_off_restores_them(win
     go_to(qtbot, window, step)
     assert np.array_equal(np.nan_to_num(pipe.shown_overlay("conv1.feature_maps")[0]), np.nan_to_num(shown_right))
     assert "The mistake acts" not in window.panel.inspector.toPlainText()
+    assert not any("✗" in window.panel.steps.item(r).text() for r in range(window.panel.steps.count()))
     for key in right.grads:
         np.testing.assert_array_equal(s.trace.grads[key], right.grads[key])
 

@@ -245,6 +245,10 @@ class NetworkPanel(QWidget):
             item = QListWidgetItem(f"{s.index + 1:>2}  {title_text(s.title)}")
             item.setToolTip(f"{s.phase}: {title_text(s.title)}")
             item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, "#333")))
+            if s.meta.get("mistake"):            # mistakes mode: the steps it computes wrong stand out
+                item.setText(f"{s.index + 1:>2} ✗ {title_text(s.title)}")
+                item.setToolTip(self.tr("%s (the backprop mistake acts here)") % item.toolTip())
+                item.setBackground(QColor("#fff1e6"))
             self.steps.addItem(item)
         self.detail.invalidate()
 
