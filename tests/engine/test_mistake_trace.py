@@ -95,3 +95,23 @@ def test_a_mistake_with_nothing_to_act_on_marks_no_step():
     assert acting_layers(net, "maxpool-to-all") == set()
     assert not any("mistake" in s.meta for s in wrong)
     assert_same(wrong.grads["conv1.W"], net.trace(x, y, 0.1).grads["conv1.W"])
+
+
+@pytest.mark.parametrize("activation", ["identity", "sigmoid", "relu", "leaky_relu", "elu", "softplus"])
+@pytest.mark.parametrize("pool", ["max", "avg", "l2", "none"])
+@pytest.mark.parametrize("loss, output", [("cross_entropy", "softmax"), ("mse", "sigmoid"), ("l1", "softmax"),
+                                          ("msle", "sigmoid")])
+def test_every_activation_pooling_and_loss_keeps_the_mapping(activation, pool, loss, output):
+    """The right backward substituted is the engine's trace for every kind of op, strides and paddings too."""
+    config = {"input": [9, 9], "conv": [{"kernels": 2, "size": 3, "stride": 2, "padding": 1,
+                                          "activation": activation, "pool": pool, "pool_size": 2, "pool_stride": 1}],
+              "dense": [] if pool == "l2" else [{"units": 3, "activation": activation}],
+              "output": {"classes": 3, "activation": output}, "loss": loss}
+    net, x, y = point(config, 7)
+    trace = net.trace(x, y, 0.05)
+    again = substitute(net, trace, x, y, None)
+    for s, t in zip(trace, again):
+        for key in s.arrays:
+            assert np.shape(s.arrays[key]) == np.shape(t.arrays[key]), (s.op, key)
+            assert_same(s.arrays[key], t.arrays[key])
+    assert again.loss_after == pytest.approx(trace.loss_after, rel=1e-12)
