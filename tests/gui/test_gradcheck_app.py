@@ -260,3 +260,18 @@ def test_closing_the_app_closes_the_check_window_and_stops_its_check(window, qtb
     window.close()
     qtbot.waitUntil(lambda: window.gradcheck.view is None, timeout=5000)
     qtbot.waitUntil(lambda: all(t.isFinished() for t in view_module._THREADS), timeout=10000)
+
+
+def test_a_check_that_cannot_run_says_why_and_keeps_the_app(make_window, qtbot):
+    from convviz.engine import Network
+
+    window = make_window(net=Network(seed=0, dtype=np.float32))
+    box = window.gradcheck.element
+    qtbot.keyClick(window, Qt.Key_End)
+    go_to(qtbot, window, window.session.trace.find(OpKind.UPDATE, "conv1"))
+    click_element(qtbot, window, "conv1.kernels", (1, 0, 1, 1))
+    qtbot.mouseClick(box.button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: box.result.isVisible(), timeout=10000)
+    text = box.result.toPlainText()
+    assert "could not run" in text and "float64" in text and box.last_check is None
+    assert box.button.isEnabled() and window.session.trace is not None

@@ -2,6 +2,7 @@
 against central differences on a copy of the session's network, and its numbers."""
 
 import copy
+import html
 import threading
 import time
 
@@ -127,7 +128,7 @@ class ElementCheckBox(QWidget):
         self._running = False
         self._update_button()
         if error is not None:
-            self.result.setHtml("<p>" + self.tr("The check could not run: %s") % error + "</p>")
+            self.result.setHtml("<p>" + html.escape(self.tr("The check could not run: %s") % error) + "</p>")
             self.result.setVisible(True)
             return
         self.last_ms, self.last_check = ms, result
