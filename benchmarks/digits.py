@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from convviz import RESOURCES
+from convviz import shipped
 from convviz.digits import load_dataset, load_pretrained, preprocess
 from convviz.engine.training import evaluate
 
@@ -32,7 +32,7 @@ def main():
     t0 = time.perf_counter()
     net = load_pretrained()
     load_ms = 1e3 * (time.perf_counter() - t0)
-    size_kb = (RESOURCES / "models" / "digits.npz").stat().st_size / 1024
+    size_kb = len(shipped.read_bytes("model")) / 1024
 
     # A 280 x 280 canvas with a thick stroke, like a drawing in the app.
     canvas = np.zeros((280, 280), np.float32)

@@ -1,28 +1,30 @@
-"""Benchmark of the NumPy engine on the default network, against PyTorch CPU eager when installed.
+"""Benchmark: one training iteration of the NumPy engine against PyTorch CPU eager, interleaved.
 
-    python benchmarks/engine.py [--repeats N] [--no-torch]
+    python benchmarks/engine.py [--configs default,digits] [--batches 1,32,64]
+                                [--dtypes float64,float32] [--threads 1,2] [--rounds 7] [--no-torch]
 
-Prints, in float64 and float32: the forward and backward time of every op (median over
-repeats, microseconds) at batch 1 and 64, one whole `loss_and_gradients` at batch 1 and 64,
-and one `net.trace(x, y)` at batch 1. With torch importable, the same network (same weights,
-same dtype, as many threads as NumPy's BLAS uses) runs in PyTorch eager in the same process:
-the table gets its times and the ratio numpy/torch, and the outputs and gradients of both are
-compared (max abs difference).
+For both shipped networks (the default config and the shipped models/digits.json), at each batch
+size, dtype and thread count: the time of one `loss_and_gradients` (every gradient, the
+input's too) and of the same iteration in PyTorch eager with the same weights (autograd of
+the mean cross-entropy to every parameter and the input). The two are timed in alternating
+blocks in one process, several rounds; each figure is the minimum over rounds of that
+round's median. A cell whose round medians spread by more than STALL_SPREAD, or that holds a
+sample past a scheduler slice (a multi-threaded BLAS/OpenMP call that waited for a
+descheduled worker), is flagged "stall": rerun it on a quieter machine before quoting it.
+The ratio engine / PyTorch is marked "miss" above the goal 0.8. Below the table: one
+`net.trace(x, y)` of one image, and the agreement of the two implementations' gradients.
+
+Thread counts: NumPy's BLAS through threadpoolctl (pip install threadpoolctl, the `bench`
+extra), PyTorch through torch.set_num_threads.
 
 Mind OPENBLAS_CORETYPE (../shared/design/PITFALLS.md): it may be set on these machines and
 slows NumPy. For a figure to quote, unset it in that one command:
 
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python benchmarks/engine.py
-
-On a machine shared with other busy processes, multi-threaded BLAS/OpenMP calls now and then
-wait a whole scheduler slice for a descheduled worker (figures near 4, 8, 16 or 32 ms); the
-load average is printed for that reason. OPENBLAS_NUM_THREADS=1 gives steadier figures
-(torch then gets 1 thread too).
 """
 
 import argparse
-import ctypes
-import glob
+import json
 import os
 import platform
 import statistics
@@ -32,328 +34,238 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from convviz.engine import DEFAULT_CONFIG, Network, losses  # noqa: E402
-from convviz.engine.ops import Activation, Conv, Dense, Flatten, Pool  # noqa: E402
+from convviz import shipped  # noqa: E402
+from convviz.engine import DEFAULT_CONFIG, Network  # noqa: E402
 
 try:
     import torch
     import torch.nn.functional as F
 except ImportError:      # the benchmark still runs, without the comparison
     torch = None
+try:
+    from threadpoolctl import threadpool_info, threadpool_limits
+except ImportError:
+    threadpool_info = threadpool_limits = None
+
+GOAL = 0.8               # engine / PyTorch, the issue's goal for every cell
+STALL_SPREAD = 1.3       # round medians further apart than this: the cell was disturbed
+SLICE_S = 0.004          # a sample this much above its round's median waited for a scheduler slice
 
 
-# ---- machine -------------------------------------------------------------------------------
-
-def openblas_info():
-    """(threads, core name) of the OpenBLAS NumPy loaded, or (None, '?') when not found."""
-    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs", "*openblas*.so*"))
-    for path in libs:
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for prefix in ("scipy_openblas_", "openblas_"):
-            for suffix in ("64_", "_64_", ""):
-                try:
-                    threads = getattr(lib, f"{prefix}get_num_threads{suffix}")
-                    core = getattr(lib, f"{prefix}get_corename{suffix}")
-                except AttributeError:
-                    continue
-                core.restype = ctypes.c_char_p
-                return int(threads()), core().decode()
-    return None, "?"
-
-
-def cpu_name():
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "?"
-
-
-# ---- timing --------------------------------------------------------------------------------
-
-def median_us(fn, repeats, warmup=3):
-    for _ in range(warmup):
-        fn()
-    samples = []
-    for _ in range(repeats):
-        t0 = time.perf_counter_ns()
-        fn()
-        samples.append(time.perf_counter_ns() - t0)
-    return statistics.median(samples) / 1e3
-
-
-def paired_median_us(fa, fb, repeats, rounds=4, pause=0.05):
-    """Medians of fa and fb, timed in alternating blocks (a, b, a, b, ...) so that load from
-    other processes, which comes and goes, weighs on both alike.
-
-    Blocks, not single calls, with a pause at each switch: NumPy's OpenBLAS and torch's
-    OpenMP each keep their worker threads spinning for a while after a call; alternating call
-    by call makes the two pools fight over the cores and slows both several-fold.
-    """
-    a, b = [], []
-    per_round = max(repeats // rounds, 1)
-    for _ in range(rounds):
-        for fn, samples in ((fa, a), (fb, b)):
-            time.sleep(pause)
-            for _ in range(2):
-                fn()
-            for _ in range(per_round):
-                t0 = time.perf_counter_ns()
-                fn()
-                samples.append(time.perf_counter_ns() - t0)
-    return statistics.median(a) / 1e3, statistics.median(b) / 1e3
-
-
-# ---- the engine, op by op ------------------------------------------------------------------
-
-def op_name(op):
-    if isinstance(op, Conv):
-        return f"{op.layer} conv"
-    if isinstance(op, Activation):
-        return f"{op.layer} {op.name}"
-    if isinstance(op, Pool):
-        return f"{op.layer} {op.kind} pool"
-    if isinstance(op, Flatten):
-        return "flatten"
-    if isinstance(op, Dense):
-        return f"{op.layer} dense"
-    return type(op).__name__
-
-
-def engine_op_calls(net, x, y):
-    """{row: (forward call, backward call)} for every op of one iteration, on the inputs and
-    incoming gradients training gives it."""
-    xb, _ = net._as_batch(x)
-    n = xb.shape[0]
-    target = net._targets(y, n)
-    params = net.params
-    records, a = [], xb
-    for op in net.ops:
-        out, cache = op.forward(a, params)
-        records.append((op, a, cache))
-        a = out
-    z = a
-    loss_name, out_act = net.config["loss"], net.config["output"]["activation"]
-
-    def head_forward():
-        yhat, _ = net.output.forward(z, params)
-        losses.loss_terms(loss_name, out_act, yhat, target, z).sum(axis=-1).mean()
-        return yhat
-
-    yhat = head_forward()
-
-    def head_backward():
-        losses.loss_gradient(loss_name, out_act, yhat, target)
-        return (yhat - target) / n
-
-    calls = {}
-    d = head_backward()
-    douts = []
-    for op, _, cache in reversed(records):
-        douts.append(d)
-        d, _ = op.backward(d, cache, params, True)
-    douts.reverse()
-    for (op, inp, cache), dout in zip(records, douts):
-        calls[op_name(op)] = (lambda op=op, inp=inp: op.forward(inp, params),
-                              lambda op=op, dout=dout, cache=cache: op.backward(dout, cache, params, True))
-    calls[f"output {out_act} + {loss_name}"] = (head_forward, head_backward)
-    return calls
+def configs():
+    """The two shipped networks: the app's default and the pretrained model's (digits.json)."""
+    return {"default": DEFAULT_CONFIG,
+            "digits": json.loads(shipped.file("model_config").read_text(encoding="utf-8"))}
 
 
 # ---- the same network in PyTorch -----------------------------------------------------------
 
 class TorchNet:
-    """The default config's network in PyTorch eager, with the engine's weights."""
+    """A config's network in PyTorch eager with the engine's weights (softmax + cross-entropy)."""
+
+    ACT = {"relu": "relu", "tanh": "tanh", "sigmoid": "sigmoid", "identity": None}
 
     def __init__(self, net):
         cfg = net.config
-        assert len(cfg["conv"]) == 1 and cfg["output"]["activation"] == "softmax" and \
-            cfg["loss"] == "cross_entropy", "the comparison is written for the default config"
-        dtype = {np.float64: torch.float64, np.float32: torch.float32}[net.dtype.type]
-        self.p = {k: torch.tensor(v, dtype=dtype, requires_grad=True) for k, v in net.params.items()}
-        self.dtype = dtype
-        self.block = cfg["conv"][0]
-        self.dense_act = [d["activation"] for d in cfg["dense"]]
-        self.n_dense = len(cfg["dense"])
+        assert cfg["output"]["activation"] == "softmax" and cfg["loss"] == "cross_entropy"
+        self.dtype = {np.float64: torch.float64, np.float32: torch.float32}[net.dtype.type]
+        self.p = {k: torch.tensor(v, dtype=self.dtype, requires_grad=True) for k, v in net.params.items()}
+        self.cfg = cfg
 
-    ACT = {"relu": F.relu if torch else None, "tanh": torch.tanh if torch else None,
-           "sigmoid": torch.sigmoid if torch else None, "identity": lambda t: t}
+    def _act(self, name, t):
+        fn = self.ACT[name]
+        return t if fn is None else getattr(torch, fn)(t)
 
-    def ops(self):
-        """[(row name, function of its input)] in forward order, matching the engine's rows."""
-        b, p = self.block, self.p
-        rows = [("conv1 conv", lambda t: F.conv2d(t, p["conv1.W"], p["conv1.b"], stride=tuple(b["stride"]),
-                                                  padding=tuple(b["padding"]))),
-                (f"conv1 {b['activation']}", self.ACT[b["activation"]])]
-        if b["pool"] == "max":
-            rows.append(("conv1 max pool", lambda t: F.max_pool2d(t, tuple(b["pool_size"]), tuple(b["pool_stride"]))))
-        elif b["pool"] == "avg":
-            rows.append(("conv1 avg pool", lambda t: F.avg_pool2d(t, tuple(b["pool_size"]), tuple(b["pool_stride"]))))
-        rows.append(("flatten", lambda t: t.flatten(1)))
-        for j in range(1, self.n_dense + 1):
-            rows.append((f"dense{j} dense", lambda t, j=j: F.linear(t, p[f"dense{j}.W"], p[f"dense{j}.b"])))
-            rows.append((f"dense{j} {self.dense_act[j - 1]}", self.ACT[self.dense_act[j - 1]]))
-        rows.append(("out dense", lambda t: F.linear(t, p["out.W"], p["out.b"])))
-        return rows
-
-    def loss(self, x, y):
-        t = x
-        for _, f in self.ops():
-            t = f(t)
-        return F.cross_entropy(t, y), torch.softmax(t, dim=-1)
+    def logits(self, t):
+        p = self.p
+        for i, b in enumerate(self.cfg["conv"], 1):
+            t = F.conv2d(t, p[f"conv{i}.W"], p[f"conv{i}.b"], stride=tuple(b["stride"]), padding=tuple(b["padding"]))
+            t = self._act(b["activation"], t)
+            if b["pool"] == "max":
+                t = F.max_pool2d(t, tuple(b["pool_size"]), tuple(b["pool_stride"]))
+            elif b["pool"] == "avg":
+                t = F.avg_pool2d(t, tuple(b["pool_size"]), tuple(b["pool_stride"]))
+            else:
+                assert b["pool"] == "none", "l2 pooling has no PyTorch twin here"
+        t = t.flatten(1)
+        for j, d in enumerate(self.cfg["dense"], 1):
+            t = self._act(d["activation"], F.linear(t, p[f"dense{j}.W"], p[f"dense{j}.b"]))
+        return F.linear(t, p["out.W"], p["out.b"])
 
     def inputs(self, x, y):
-        xt = torch.tensor(np.asarray(x).reshape(-1, 1, *x.shape[-2:]), dtype=self.dtype, requires_grad=True)
-        return xt, torch.tensor(np.atleast_1d(y), dtype=torch.long)
+        xt = torch.tensor(x[:, None], dtype=self.dtype, requires_grad=True)
+        return xt, torch.tensor(y, dtype=torch.long)
 
     def loss_and_gradients(self, xt, yt):
-        """Loss and every gradient, the input's included (as the engine's default)."""
-        loss, _ = self.loss(xt, yt)
-        grads = torch.autograd.grad(loss, [*self.p.values(), xt])
-        return loss, grads
-
-    def op_calls(self, xt, yt):
-        """{row: (forward call, backward call)} like `engine_op_calls`; backward is autograd of
-        that op alone (to its input and its parameters)."""
-        calls = {}
-        t = xt
-        for name, f in self.ops():
-            inp = t.detach().requires_grad_(True)
-            out = f(inp)
-            dout = torch.randn_like(out)
-            wrt = [inp] + [v for k, v in self.p.items() if k.split(".")[0] == name.split()[0]
-                           and name.split()[1] in ("conv", "dense")]
-            calls[name] = (lambda f=f, inp=inp: f(inp),
-                           lambda out=out, wrt=wrt, dout=dout: torch.autograd.grad(out, wrt, dout, retain_graph=True))
-            t = out.detach()
-        z = t.detach().requires_grad_(True)
-
-        def head():
-            return F.cross_entropy(z, yt)
-
-        loss = head()
-        calls["output softmax + cross_entropy"] = (head, lambda: torch.autograd.grad(loss, [z], retain_graph=True))
-        return calls
+        loss = F.cross_entropy(self.logits(xt), yt)
+        return loss, torch.autograd.grad(loss, [*self.p.values(), xt])
 
 
-# ---- report --------------------------------------------------------------------------------
+# ---- timing --------------------------------------------------------------------------------
 
-def fmt(v):
-    return "—" if v is None else (f"{v:9.1f}" if v < 1e5 else f"{v:9.0f}")
+def _block(fn, calls):
+    for _ in range(2):
+        fn()
+    samples = []
+    for _ in range(calls):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return samples
 
 
-def ratio(a, b):
-    return "" if b is None or b == 0 else f"{a / b:5.2f}"
+def interleaved(fa, fb, calls, rounds, pause=0.03):
+    """Per function: (min over rounds of the round median, max/min of the round medians,
+    whether a sample waited a scheduler slice), timing fa and fb in alternating blocks.
+
+    Blocks, not single calls, with a pause at each switch: OpenBLAS's and PyTorch's worker
+    threads keep spinning a while after a call; alternating call by call makes the two pools
+    fight over the cores and slows both several-fold.
+    """
+    medians = {0: [], 1: []}
+    stalled = {0: False, 1: False}
+    for _ in range(rounds):
+        for i, fn in enumerate((fa, fb)):
+            if fn is None:
+                continue
+            time.sleep(pause)
+            s = _block(fn, calls)
+            med = statistics.median(s)
+            medians[i].append(med)
+            stalled[i] |= max(s) > med + SLICE_S
+    out = []
+    for i in (0, 1):
+        m = medians[i]
+        out.append((min(m), max(m) / min(m), stalled[i]) if m else (None, None, False))
+    return out
 
 
-def run(dtype, repeats, use_torch):
-    name = np.dtype(dtype).name
-    net = Network(DEFAULT_CONFIG, seed=0, dtype=dtype)
-    rng = np.random.default_rng(0)
-    for k, p in net.params.items():          # non-zero biases so the comparison covers them
+def calls_for(seconds_per_call, budget=0.06):
+    return int(min(max(budget / max(seconds_per_call, 1e-6), 5), 200))
+
+
+# ---- one cell ------------------------------------------------------------------------------
+
+def data(batch, h, w):
+    rng = np.random.default_rng(batch)
+    return rng.random((batch, h, w)), rng.integers(0, 10, batch)
+
+
+def make_net(cfg, dtype):
+    net = Network(cfg, seed=0, dtype=dtype)
+    rng = np.random.default_rng(1)
+    for k, p in net.params.items():          # non-zero biases, so both use them
         if k.endswith(".b"):
             p[...] = rng.normal(0, 0.1, p.shape)
+    return net
+
+
+def agreement(net, tnet, x, y):
+    """Max |engine − PyTorch| over the loss and every gradient."""
+    loss, grads = net.loss_and_gradients(x, y)
+    tloss, tgrads = tnet.loss_and_gradients(*tnet.inputs(x, y))
+    worst = abs(loss - tloss.item())
+    for key, tg in zip([*net.params, "input"], tgrads):
+        worst = max(worst, float(np.abs(grads[key] - tg.numpy().reshape(grads[key].shape)).max()))
+    return worst
+
+
+def run_cell(net, tnet, batch, rounds):
     h, w = net.config["input"]
-    data = {1: (rng.random((1, h, w)), rng.integers(0, 10, 1)), 64: (rng.random((64, h, w)), rng.integers(0, 10, 64))}
-    tnet = TorchNet(net) if use_torch else None
+    x, y = data(batch, h, w)
+    ours = lambda: net.loss_and_gradients(x, y)        # noqa: E731
+    theirs = None
+    if tnet is not None:
+        xt, yt = tnet.inputs(x, y)
+        theirs = lambda: tnet.loss_and_gradients(xt, yt)    # noqa: E731
+    t0 = time.perf_counter()
+    ours()
+    calls = calls_for(time.perf_counter() - t0)
+    return interleaved(ours, theirs, calls, rounds)
 
-    print(f"\n=== {name} ===")
-    print(f"{'op (default config)':34s} {'batch':>5s} {'fwd µs':>9s} {'bwd µs':>9s}"
-          + (f" {'torch fwd':>9s} {'torch bwd':>9s} {'np/torch':>8s}" if tnet else ""))
-    for batch in (1, 64):
-        x, y = data[batch]
-        reps = repeats if batch == 1 else max(repeats // 5, 10)
-        mine = engine_op_calls(net, x, y)
-        theirs = tnet.op_calls(*tnet.inputs(x, y)) if tnet else {}
-        for row, (f_call, b_call) in mine.items():
-            if row in theirs:
-                f, tf = paired_median_us(f_call, theirs[row][0], reps)
-                b, tb = paired_median_us(b_call, theirs[row][1], reps)
-            else:
-                f, b = median_us(f_call, reps), median_us(b_call, reps)
-                tf = tb = None
-            line = f"{row:34s} {batch:5d} {fmt(f)} {fmt(b)}"
-            if tnet:
-                line += f" {fmt(tf)} {fmt(tb)} {ratio(f + b, None if tf is None else tf + tb):>8s}"
-            print(line)
 
-    print(f"\n{'whole iteration':34s} {'batch':>5s} {'numpy µs':>9s}" + (f" {'torch µs':>9s} {'np/torch':>8s}" if tnet else ""))
-    results = {}
-    for batch in (1, 64):
-        x, y = data[batch]
-        reps = repeats if batch == 1 else max(repeats // 5, 10)
-        theirs = None
-        if tnet:
-            xt, yt = tnet.inputs(x, y)
-            ours, theirs = paired_median_us(lambda: net.loss_and_gradients(x, y),
-                                            lambda: tnet.loss_and_gradients(xt, yt), reps, rounds=10)
-        else:
-            ours = median_us(lambda: net.loss_and_gradients(x, y), reps)
-        line = f"{'loss_and_gradients':34s} {batch:5d} {fmt(ours)}"
-        if tnet:
-            line += f" {fmt(theirs)} {ratio(ours, theirs):>8s}"
-        results[batch] = (ours, theirs)
-        print(line)
-    x1, y1 = data[1][0][0], int(data[1][1][0])
-    tr = median_us(lambda: net.trace(x1, y1), max(repeats // 2, 10))
-    print(f"{'trace (one image, with recording)':34s} {1:5d} {fmt(tr)}")
-    results["trace"] = tr
-
-    if tnet:
-        print("\nagreement with PyTorch (max abs difference):")
-        for batch in (1, 64):
-            x, y = data[batch]
-            loss, grads = net.loss_and_gradients(x, y)
-            xt, yt = tnet.inputs(x, y)
-            tloss, tgrads = tnet.loss_and_gradients(xt, yt)
-            _, tprobs = tnet.loss(xt, yt)
-            diffs = {"probs": np.abs(net.forward(x) - tprobs.detach().numpy()).max(),
-                     "loss": abs(loss - tloss.item())}
-            for key, tg in zip([*net.params, "input"], tgrads):
-                diffs[key] = np.abs(grads[key] - tg.numpy().reshape(grads[key].shape)).max()
-            print(f"  batch {batch:2d}: " + ", ".join(f"{k} {v:.1e}" for k, v in diffs.items()))
-            tol = 1e-12 if dtype == np.float64 else 1e-5
-            assert max(diffs.values()) < tol, f"numpy and torch disagree beyond {tol}: {diffs}"
-    return results
+def fmt_ms(v):
+    return "       —" if v is None else f"{v * 1e3:8.3f}"
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=200,
-                        help="timed calls per figure at batch 1, a fifth of it at batch 64 (default 200)")
+    parser.add_argument("--configs", default="default,digits", help="comma-separated: default, digits")
+    parser.add_argument("--batches", default="1,32,64")
+    parser.add_argument("--dtypes", default="float64,float32")
+    parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--rounds", type=int, default=7, help="alternating rounds per cell (default 7)")
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
     args = parser.parse_args(argv)
+    names = args.configs.split(",")
+    batches = [int(b) for b in args.batches.split(",")]
+    dtypes = [np.dtype(d) for d in args.dtypes.split(",")]
+    threads = [int(t) for t in args.threads.split(",")]
     use_torch = torch is not None and not args.no_torch
-    threads, core = openblas_info()
-    print(f"machine: {cpu_name()}, {os.cpu_count()} CPUs; Python {platform.python_version()}, "
-          f"NumPy {np.__version__} (OpenBLAS core {core}, {threads} threads)")
-    if hasattr(os, "getloadavg"):
-        print("load average before the run: %.2f %.2f %.2f (other processes on the CPUs skew the figures)"
-              % os.getloadavg())
+    cfgs = configs()
+
+    # NumPy's BLAS (torch brings its own OpenMP and may bring another BLAS)
+    blas = next((i for i in (threadpool_info() if threadpool_info else [])
+                 if i["user_api"] == "blas" and "numpy" in i["filepath"]), {})
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; Python "
+          f"{platform.python_version()}, NumPy {np.__version__} ({blas.get('internal_api', '?')} "
+          f"{blas.get('version', '?')}, kernel {blas.get('architecture', '?')})"
+          + (f"; torch {torch.__version__} eager" if use_torch else "; torch: not run"))
     print("env: " + ", ".join(f"{k}={os.environ.get(k, '(unset)')}" for k in
                               ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")))
-    if use_torch:
-        torch.set_num_threads(threads or 1)
-        print(f"torch {torch.__version__} eager, {torch.get_num_threads()} threads")
-    else:
-        print("torch: not installed" if torch is None else "torch: skipped (--no-torch)")
-    summary = {name: run(dtype, args.repeats, use_torch) for name, dtype in (("float64", np.float64),
-                                                                           ("float32", np.float32))}
-    print("\ngoals:")
-    for name, r in summary.items():
-        (b1, t1), (b64, t64) = r[1], r[64]
-        parts = [f"trace {r['trace'] / 1e3:.2f} ms (< 5: {'yes' if r['trace'] < 5000 else 'NO'})"]
-        if t1:
-            parts.insert(0, f"batch 1 {b1 / t1:.2f}x torch (<= 1: {'yes' if b1 <= t1 else 'NO'})")
-            parts.insert(1, f"batch 64 {b64 / t64:.2f}x torch (<= 1.5: {'yes' if b64 <= 1.5 * t64 else 'NO'})")
-        print(f"  {name}: " + "; ".join(parts))
+    if os.environ.get("OPENBLAS_CORETYPE") or os.environ.get("OPENBLAS_L2_SIZE"):
+        print("WARNING: OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are set and slow NumPy: unset both to quote a figure")
+    if hasattr(os, "getloadavg"):
+        print("load average before the run: %.2f %.2f %.2f" % os.getloadavg())
+    if threadpool_limits is None:
+        print("threadpoolctl not installed: NumPy's BLAS keeps its own thread count")
+    print(f"\n{'network':8s} {'dtype':7s} {'thr':>3s} {'batch':>5s} {'engine ms':>9s} {'torch ms':>9s} "
+          f"{'ratio':>6s}  notes")
+    traces, agree = [], []
+    for threads_n in threads:
+        limit = threadpool_limits(limits=threads_n, user_api="blas") if threadpool_limits else None
+        if use_torch:
+            torch.set_num_threads(threads_n)
+        for name in names:
+            for dtype in dtypes:
+                net = make_net(cfgs[name], dtype)
+                tnet = TorchNet(net) if use_torch else None
+                for batch in batches:
+                    (e, e_spread, e_stall), (t, t_spread, t_stall) = run_cell(net, tnet, batch, args.rounds)
+                    notes = []
+                    ratio = ""
+                    if t is not None:
+                        ratio = f"{e / t:6.2f}"
+                        if e / t > GOAL:
+                            notes.append(f"miss (> {GOAL})")
+                    spread = max(e_spread, t_spread or 1.0)
+                    if spread > STALL_SPREAD or e_stall or t_stall:
+                        notes.append(f"stall (rounds spread {spread:.2f}"
+                                     + (", slice wait" if e_stall or t_stall else "") + ")")
+                    print(f"{name:8s} {dtype.name:7s} {threads_n:3d} {batch:5d} {fmt_ms(e)} {fmt_ms(t)} "
+                          f"{ratio:>6s}  {'; '.join(notes)}", flush=True)
+                h, w = net.config["input"]
+                x1, y1 = data(1, h, w)
+                (tr, tr_spread, _), _ = interleaved(lambda net=net, x1=x1, y1=y1: net.trace(x1[0], int(y1[0])), None,
+                                                    calls_for(0.003), args.rounds)
+                traces.append((name, dtype.name, threads_n, tr, tr_spread))
+                if tnet is not None and threads_n == threads[0]:
+                    x, y = data(32, h, w)
+                    agree.append((name, dtype.name, agreement(net, tnet, x, y)))
+        if limit is not None:
+            limit.unregister()
+    print(f"\n{'trace of one image':18s} {'dtype':7s} {'thr':>3s} {'ms':>8s}")
+    for name, dt, threads_n, tr, spread in traces:
+        print(f"{name:18s} {dt:7s} {threads_n:3d} {fmt_ms(tr)}"
+              + (f"  stall (rounds spread {spread:.2f})" if spread > STALL_SPREAD else ""))
+    if agree:
+        print("\nagreement with PyTorch at batch 32 (max |difference| over the loss and every gradient):")
+        for name, dt, worst in agree:
+            tol = 1e-12 if dt == "float64" else 1e-5
+            print(f"  {name:8s} {dt:7s} {worst:.1e}" + ("" if worst < tol else f"  DISAGREE (> {tol})"))
 
 
 if __name__ == "__main__":

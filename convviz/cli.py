@@ -1,14 +1,19 @@
 """The command line: `convviz` opens the app; subcommands train, evaluate, predict, trace and gradcheck."""
 
 import argparse
+import difflib
 import json
+import os
 import signal
 import sys
 import time
 
 import numpy as np
 
+import convviz
+
 SUBCOMMANDS = ("train", "evaluate", "predict", "trace", "gradcheck")
+VERSION_FLAGS = ("-V", "--version")
 
 
 class UserError(Exception):
@@ -161,8 +166,10 @@ def cmd_trace(args):
 
 def build_parser():
     p = argparse.ArgumentParser(prog="convviz", description="See how a CNN computes and learns. "
-                                "With no command, opens the app.")
-    sub = p.add_subparsers(dest="command")
+                                "With no command, opens the app (on FILE: an image or a .npz model, "
+                                "if given; --quit-after SECONDS closes it again).")
+    p.add_argument(*VERSION_FLAGS, action="version", version=f"%(prog)s {convviz.__version__}")
+    sub = p.add_subparsers(dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}")
     t = sub.add_parser("train", help="train a network on digits")
     t.add_argument("--data", help="an .npz or MNIST IDX dataset (default: the shipped 5,000 digits)")
     t.add_argument("--epochs", type=int, default=30)
@@ -198,11 +205,64 @@ def cmd_gradcheck(args):
         raise UserError(str(e))
 
 
+def _has_display(argv):
+    """False only where Qt would abort for want of a screen: X11/Wayland systems with neither."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True     # macOS and Windows always have their own platform plugin
+    return bool(os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY")
+                or os.environ.get("WAYLAND_DISPLAY") or "-platform" in argv)
+
+
+def _quit_after(argv):
+    """(argv without `--quit-after SECONDS`, seconds or None): a smoke test's way to close the app."""
+    if "--quit-after" not in argv:
+        return argv, None
+    i = argv.index("--quit-after")
+    try:
+        seconds = float(argv[i + 1])
+    except (IndexError, ValueError):
+        raise UserError("--quit-after needs a number of seconds") from None
+    if not 0 <= seconds <= 86400:
+        raise UserError(f"--quit-after: {argv[i + 1]} is outside 0..86400 seconds")
+    return argv[:i] + argv[i + 2:], seconds
+
+
+def _app_usage_error(argv):
+    """Why argv cannot open the app (a mistyped command, no display), or None."""
+    first = argv[0] if argv else ""
+    # A bare word that names no file is a command, not a picture to open: `convviz predit x.png`.
+    if first and not first.startswith("-") and not os.path.exists(first) and not any(
+            c in first for c in "./" + os.sep):
+        near = difflib.get_close_matches(first, SUBCOMMANDS, n=1)
+        hint = f" (did you mean '{near[0]}'?)" if near else ""
+        return f"unknown command '{first}'{hint}; choose from {', '.join(SUBCOMMANDS)}, or give a file to open"
+    if not _has_display(argv):
+        return ("no display to open the app on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                "the subcommands need none, or set QT_QPA_PLATFORM=offscreen")
+    return None
+
+
+def _open_app(argv):
+    try:
+        argv, seconds = _quit_after(argv)
+        problem = _app_usage_error(argv)
+    except UserError as e:
+        problem = str(e)
+    if problem:
+        build_parser().print_usage(sys.stderr)
+        print(f"convviz: error: {problem}", file=sys.stderr)
+        return 2
+    from convviz.gui.app import run
+    return run(argv, quit_after=seconds)
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in VERSION_FLAGS:
+        print(f"convviz {convviz.__version__}")
+        return 0
     if not argv or argv[0] not in SUBCOMMANDS + ("-h", "--help"):
-        from convviz.gui.app import run
-        return run(argv)
+        return _open_app(argv)
     args = build_parser().parse_args(argv)
     handler = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict,
                "trace": cmd_trace, "gradcheck": cmd_gradcheck}[args.command]

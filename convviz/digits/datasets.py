@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from convviz import RESOURCES
+from convviz import shipped
 
 IDX_UBYTE = 0x08
 #: Larger than any real digit set (all of MNIST is 55 MB unpacked); stops a gzip bomb.
@@ -24,7 +24,7 @@ class DatasetError(ValueError):
 
 def default_dataset_path():
     """The shipped training set: 5,000 MNIST training digits, 500 per class."""
-    return RESOURCES / "data" / "mnist-train-5k.npz"
+    return shipped.path("training_digits")
 
 
 def load_dataset(path):

@@ -10,6 +10,7 @@ kernel gradient reuses it, and the input gradient scatters δ·K back through th
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from . import workspace as ws
 from .config import conv_output_size
 
 
@@ -71,6 +72,8 @@ def conv_backward(dout, cache, need_input_grad=True):
     ∂L/∂I_c          = Σ_p (δ_p dilated by Z_s, padded by k − 1) ⋆ rot180(K_p,c), cropped by Z_p
     """
     x, W, stride, padding, cols = cache
+    if cols is None:                                   # a cache without the patch matrices
+        cols = im2col(pad(x, padding), W.shape[2:], stride)
     n, d = dout.shape[:2]
     delta = dout.reshape(n, d, -1)                                      # (N, D, H1·W1)
     # One product per image, (D, H1·W1) @ (H1·W1, C·k1·k2), then Σ over images: no copy of
@@ -95,7 +98,8 @@ def conv_input_grad(dout, W, x_shape, stride, padding):
     hp, wp = x_shape[2] + 2 * ph, x_shape[3] + 2 * pw
     size = hp * wp
     # δ·K for every (c, m, n) and output position: (C·k1·k2, D) @ (N, D, H1·W1)
-    dcols = np.matmul(W.reshape(d, c * k1 * k2).T, dout.reshape(n, d, h1 * w1))
+    dcols = np.matmul(W.reshape(d, c * k1 * k2).T, dout.reshape(n, d, h1 * w1),
+                      out=ws.buffer("conv.dcols", (n, c * k1 * k2, h1 * w1), dout.dtype))
     # The scatter-add without a Python loop over the k1·k2 offsets: offset (m, n) gets its
     # own zeroed copy of the flattened padded input, and one strided assignment puts its
     # value for output (i, j) at pixel (i·Z_s + m, j·Z_s + n) of that copy. The element
@@ -103,7 +107,7 @@ def conv_input_grad(dout, W, x_shape, stride, padding):
     # so this is a plain strided view, and no two elements share a place. Summing the
     # k1·k2 copies adds the overlapping contributions. Pixels past the last window (Eq. 2.1
     # rounding down) and the padding outside every window stay 0.
-    copies = np.zeros((n, c, k1 * k2 * size), dout.dtype)
+    copies = ws.zeros("conv.copies", (n, c, k1 * k2 * size), dout.dtype)   # scratch: summed below
     item = copies.itemsize
     scatter = np.ndarray((n, c, k1, k2, h1, w1), copies.dtype, copies, 0,
                          (copies.strides[0], copies.strides[1], (k2 * size + wp) * item,

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import numpy as np
 
+import convviz
+
 from . import losses
 from .config import DEFAULT_CONFIG, ConfigError, conv_output_size, normalize_config
+from .fused import fuse
 from .ops import Activation, Conv, Dense, Flatten, Output, Pool, step
 from .trace import OpKind, Recorder, Stage, StageId, StageKind, Trace
 
@@ -85,6 +88,7 @@ class Network:
         add(StageId("out", StageKind.Z), "dense", (classes,))
         add(StageId("out", StageKind.PROBS), "output", (classes,))
         add(StageId.solo(StageKind.LOSS), "loss", ())
+        self.units = fuse(self.ops, self.config)    # the ops as they run
 
     def _init_params(self, rng):
         """He-normal weights before ReLU-like activations, Glorot-normal otherwise; zero biases."""
@@ -157,7 +161,7 @@ class Network:
     def forward(self, x):
         """ŷ for an image (H, W) -> (classes,) or a batch (N, H, W) -> (N, classes)."""
         a, single = self._as_batch(x)
-        for op in self.ops:
+        for op in self.units:
             a, _ = op.forward(a, self.params)
         yhat, _ = self.output.forward(a, self.params)
         return yhat[0] if single else yhat
@@ -180,13 +184,13 @@ class Network:
         target = self._targets(y, n)
         rec = recorder.add if recorder else None
         if rec:
-            rec("forward", [step("input", "input", StageId.solo(StageKind.INPUT), "input image I",
+            rec("forward", [step("input", "input", StageId.solo(StageKind.INPUT),
                                  f"I: {xb.shape[2]} × {xb.shape[3]} grayscale, values in [0, 1]",
-                                 "The image the network sees: ink is bright (1), paper dark (0).",
                                  {"output": xb})])
         caches, a = [], xb
-        for op in self.ops:
-            out, cache = op.forward(a, params)
+        for op in self.units:
+            out, cache = (op.forward_for_trace if rec and hasattr(op, "forward_for_trace")
+                          else op.forward)(a, params)
             if rec:
                 rec("forward", op.forward_steps(a, out, cache, params))
             caches.append(cache)
@@ -209,23 +213,18 @@ class Network:
             dz = self.output.backward(dyhat, (z, yhat), params)[0]
         if rec:
             probs_id, loss_id = StageId("out", StageKind.PROBS), StageId.solo(StageKind.LOSS)
-            rec("loss", [step("loss", "loss", loss_id, f"loss: {loss_name}",
-                              losses.equation(loss_name, out_act),
-                              "The loss measures how far ŷ is from the one-hot target y; training "
-                              "lowers it. Over a batch, the mean of the examples' losses.",
+            rec("loss", [step("loss", "loss", loss_id, losses.equation(loss_name, out_act),
                               {"input": yhat, "target": target, "terms": terms,
                                "per_example": per_example, "output": np.float64(loss)},
                               {"loss": loss_name, "output": out_act}, reads=(probs_id,))])
-            rec("backward", [step("loss_grad", "loss", probs_id, "loss gradient ∂L/∂ŷ",
+            rec("backward", [step("loss_grad", "loss", probs_id,
                                   losses.gradient_equation(loss_name, out_act),
-                                  "The backward run starts at the loss: how would it change if each "
-                                  "output probability moved a little?",
                                   {"input": yhat, "target": target, "grad_input": dyhat},
                                   {"loss": loss_name, "output": out_act}, reads=(loss_id,))])
             rec("backward", [self.output.backward_step(dyhat, dz, yhat, target)])
         grads, d = {}, dz
-        for op, cache in zip(reversed(self.ops), reversed(caches)):
-            need = need_input_grad or op is not self.ops[0]
+        for op, cache in zip(reversed(self.units), reversed(caches)):
+            need = need_input_grad or op is not self.units[0]
             d_in, g = op.backward(d, cache, params, need)
             if rec:
                 rec("backward", op.backward_steps(d, d_in, g, cache, params))
@@ -247,10 +246,8 @@ class Network:
             after[key] = p - lr * grads[key]
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
             sid = StageId.parse(key)
-            entries.append(step("update", sid.layer, sid, f"update {key}",
+            entries.append(step("update", sid.layer, sid,
                                 f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
-                                "Gradient descent moves every parameter a small step against its "
-                                "gradient, the direction that lowers the loss fastest.",
                                 {"before": p, "grad": grads[key], "after": after[key]}, {"lr": lr},
                                 writes=(self.param_stage(key),)))
         recorder.add("update", entries)
@@ -259,10 +256,8 @@ class Network:
         batch = (lambda a: a[None]) if single else (lambda a: a)   # the recorder drops the batch axis
         # Every stage's values after the update, so a view can show what the update changed.
         stages_after = {f"after/{s.stage.name}": batch(s.arrays["output"]) for s in rerun.steps}
-        recorder.add("update", [step("rerun", "out", StageId.solo(StageKind.LOSS), "forward again after the update",
+        recorder.add("update", [step("rerun", "out", StageId.solo(StageKind.LOSS),
                                      f"L: {loss:.6g} → {loss_after:.6g}",
-                                     "The same image is run forward with the updated parameters. For a "
-                                     "small enough α the loss falls and the target's probability rises.",
                                      {"probs_before": batch(probs), "probs_after": batch(probs_after),
                                       "loss_before": np.float64(loss), "loss_after": np.float64(loss_after)}
                                      | stages_after,
@@ -279,7 +274,9 @@ class Network:
         # save("model") wrote model.npz and load("model") then found no such file.
         with open(path, "wb") as f:
             np.savez(f, config=np.array(json.dumps(self.config)),
-                     format_version=np.array(FORMAT_VERSION), **arrays)
+                     format_version=np.array(FORMAT_VERSION),
+                     convviz_version=np.array(convviz.__version__),   # which convviz wrote it
+                     **arrays)
 
     @classmethod
     def load(cls, path, dtype=np.float64):

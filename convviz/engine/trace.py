@@ -139,7 +139,7 @@ class Step:
     for gradients and updates of weights and biases); reads / writes: the pipeline stages the
     step reads and the ones it writes (a parameter's gradient or update is written to the stage
     that shows it: conv kernels, a dense layer's z); equation: the paper's notation as plain
-    Unicode; title and about: what the op does, for a learner; arrays: copies of the inputs,
+    Unicode (titles and explanations for learners are the GUI's, keyed by op); arrays: copies of the inputs,
     outputs and gradients ("input", "output", "W", "b", "grad_output" for the incoming δ,
     "grad_input", "grad_W", "grad_b", ...; the rerun step also has "after/<stage name>", each
     stage's values when the same input is run forward with the updated parameters); meta:
@@ -151,9 +151,7 @@ class Step:
     op: OpKind
     layer: str
     stage: StageId
-    title: str
     equation: str
-    about: str
     arrays: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
     reads: tuple = ()

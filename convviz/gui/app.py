@@ -2,9 +2,13 @@
 
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+import convviz
+from convviz.gui.shell.icon import app_icon
 from convviz.gui.shell.main_window import MainWindow
+from convviz.gui.shell.translations import install_translation
 from convviz.gui.widgets.pgsetup import configure_pyqtgraph
 
 
@@ -16,8 +20,18 @@ def create(argv=None):
     app.setApplicationName("convviz")
     app.setOrganizationName("convviz")
     app.setApplicationDisplayName("convviz")
+    app.setApplicationVersion(convviz.__version__)
+    # Wayland matches the window to resources/convviz.desktop by this name (X11 by WM_CLASS).
+    app.setDesktopFileName("convviz")
+    if not app.property("convviz_translated"):        # once per QApplication
+        install_translation(app)
+        app.setProperty("convviz_translated", True)
+    icon = app_icon()
+    app.setWindowIcon(icon)
     configure_pyqtgraph()
-    return app, MainWindow()
+    win = MainWindow()
+    win.setWindowIcon(icon)
+    return app, win
 
 
 def open_arguments(win, args):
@@ -28,15 +42,18 @@ def open_arguments(win, args):
         win.files.open_dropped(arg)
 
 
-def run(argv=None):
+def run(argv=None, quit_after=None):
     """Open the window (pretrained model, a sample digit, its trace at step 0) and run until closed.
 
     argv: the arguments after the program name (None: sys.argv[1:]); files in it are opened.
+    quit_after: seconds after which the window closes itself, as a user closing it would.
     """
     args = sys.argv[1:] if argv is None else list(argv)
     existing = QApplication.instance() is not None
     app, win = create(args)
     win.show()
+    if quit_after is not None:
+        QTimer.singleShot(round(1000 * quit_after), win.close)
     # A QApplication made here has removed Qt's own options (-style ...) from its arguments.
     open_arguments(win, args if existing else app.arguments()[1:])
     return app.exec()

@@ -6,7 +6,7 @@ import struct
 import numpy as np
 import pytest
 
-from convviz import RESOURCES
+from convviz import shipped
 from convviz.digits import DatasetError, default_dataset_path, load_dataset
 
 
@@ -34,7 +34,7 @@ def write_pair(folder, prefix="t10k", images=None, labels=None, gz=False, sep="-
 
 def test_shipped_training_set():
     path = default_dataset_path()
-    assert path == RESOURCES / "data" / "mnist-train-5k.npz"
+    assert path == shipped.path("training_digits") and path.name == "mnist-train-5k.npz"
     images, labels = load_dataset(path)
     assert images.shape == (5000, 28, 28) and images.dtype == np.uint8
     assert labels.shape == (5000,) and labels.dtype == np.uint8

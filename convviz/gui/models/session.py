@@ -46,7 +46,7 @@ class Session(QObject):
         self._x28 = np.zeros((28, 28), np.float32)
         self._probs = None
         self._choice = None              # the user's target label, None = follow the prediction
-        self._source = "your choice"
+        self._source = "user"
         self._trace = None
         self._history = []
         self._mistake = None
@@ -102,7 +102,7 @@ class Session(QObject):
 
     @property
     def label_source(self):
-        """Where a chosen target came from ("your choice", "the sample's label")."""
+        """Where a chosen target came from: "user" (picked it) or "sample" (a shipped sample's label)."""
         return self._source
 
     # ---- intent ------------------------------------------------------------------------
@@ -122,7 +122,7 @@ class Session(QObject):
         self._history = []
         self._rebuild()
 
-    def set_label(self, digit, source="your choice", new_iteration=True):
+    def set_label(self, digit, source="user", new_iteration=True):
         """Train towards y = digit (new_iteration=False: for the input about to be set)."""
         self._choice, self._source = int(digit), source
         if new_iteration:

@@ -4,6 +4,7 @@
 import numpy as np
 
 from convviz.engine import StageKind
+from convviz.gui.presentation import palette
 from convviz.gui.presentation.numbers import number
 from convviz.gui.presentation.symbols import MAP_SYMBOLS, element_symbol, is_conv_layer
 
@@ -22,7 +23,7 @@ def matrix(a, mark=None, sign=False):
             v = number(a[r, c], 3)
             style = ""
             if sign and a[r, c] != 0:
-                style = f" style='color:{'#b03020' if a[r, c] > 0 else '#2050b0'}'"
+                style = f" style='color:{palette.NUMBER_POSITIVE if a[r, c] > 0 else palette.NUMBER_NEGATIVE}'"
             cells.append(f"<td{style}><b>{v}</b></td>" if mark == (r, c) else f"<td{style}>{v}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return "<table class='m' cellspacing='0'>" + "".join(rows) + "</table>"

@@ -9,6 +9,7 @@ with QT_TRANSLATE_NOOP(CONTEXT, …) so Qt's lupdate finds it; a view shows it t
 
 import html
 
+from convviz.gui.presentation import palette
 from convviz.gui.presentation.equations import to_rich
 
 CONTEXT = "gradcheck"
@@ -32,7 +33,9 @@ KINK_WHY = {
         "gradcheck", "Two values of a max-pool window are (nearly) equal: a nudge decides which one is the "
         "maximum, and the gradient goes to one or the other, so max has a corner there."),
     "l2_pool_zero": QT_TRANSLATE_NOOP(
-        "gradcheck", "An L2-pool window is all zeros: √(Σ x²) has a cone point at 0 with no derivative."),
+        "gradcheck", "An L2-pool window is (nearly) all zeros: √(Σ x²) has a cone point at 0 with no derivative, "
+        "and close to it its curvature 1/‖x‖ makes the central difference's error, of order (ε/‖x‖)², too "
+        "large to judge the gradient by."),
     "abs_loss": QT_TRANSLATE_NOOP(
         "gradcheck", "|ŷ_i − y_i| has a corner where ŷ_i = y_i: slope −1 on one side, +1 on the other."),
 }
@@ -77,7 +80,7 @@ MISTAKE_NEEDS = {
 
 def mistake_note(mistake, tr):
     """The inspector's line at a step where `mistake` (a mistakes.Mistake) acts: wrong and right equation."""
-    return ("<p style='color:#b00020'><b>" + html.escape(tr(CONTEXT, "The mistake acts at this step.")) +
+    return (f"<p style='color:{palette.FAIL_TEXT}'><b>" + html.escape(tr(CONTEXT, "The mistake acts at this step.")) +
             "</b> " + html.escape(tr(CONTEXT, "It computes %1 instead of %2.")).replace(
                 "%1", f"<b>{to_rich(mistake.wrong)}</b>").replace("%2", f"<b>{to_rich(mistake.right)}</b>") + "</p>")
 
@@ -105,9 +108,9 @@ def check_html(check, symbol, mistake, tr):
         t("relative error; tolerance %1").replace("%1", _g(check.tol, 3)) + ")",
     ]
     body = "<br>".join(lines)
-    verdict = {"pass": ("#00803a", t("PASS: backprop agrees with central differences.")),
-               "fail": ("#b00020", t("FAIL: backprop disagrees with central differences.")),
-               "kink": ("#8a6d00", t("AT A KINK: no derivative to check here."))}[check.status]
+    verdict = {"pass": (palette.PASS_TEXT, t("PASS: backprop agrees with central differences.")),
+               "fail": (palette.FAIL_TEXT, t("FAIL: backprop disagrees with central differences.")),
+               "kink": (palette.KINK_TEXT, t("AT A KINK: no derivative to check here."))}[check.status]
     # The verdict first: on a short screen it is what shows without scrolling.
     out = (f"<p style='color:{verdict[0]}; font-weight:bold; margin:0 0 4px 0'>{verdict[1]}</p>"
            f"<div style='font-family: DejaVu Sans Mono, monospace; font-size: 9pt'>{body}</div>")

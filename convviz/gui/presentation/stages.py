@@ -4,6 +4,7 @@ with every step's value or gradient for it. Pure Python/NumPy (no Qt), so it can
 import numpy as np
 
 from convviz.engine import OpKind, StageId, StageKind
+from convviz.gui.presentation.catalogue import QT_TRANSLATE_NOOP
 from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
 
 
@@ -35,13 +36,40 @@ class Column:
         return found
 
 
-def build_columns(trace, aspect=3.0):
+def _mark(text):
+    return QT_TRANSLATE_NOOP("catalogue", text)
+
+
+# Column headings: English templates in the catalogue's translation context.
+TITLES = {
+    "input": _mark("<b>input</b><br>image I<br>{h} × {w}"),
+    "kernels": _mark("<b>{layer}</b><br>{d} kernels<br>{size}"),
+    "feature maps": _mark("<b>{layer}</b><br>feature maps<br>{h} × {w} × {d}"),
+    "activated": _mark("<b>{layer}</b><br>{activation}<br>{h} × {w} × {d}"),
+    "activated vector": _mark("<b>{layer}</b><br>a = {activation}<br>{n}"),
+    "pooled": _mark("<b>{layer}</b><br>{pool} pool<br>{h} × {w} × {d}"),
+    "flatten": _mark("<b>flatten</b><br>a⁰<br>{n}"),
+    "z": _mark("<b>{layer}</b><br>z<br>{n}"),
+    "output": _mark("<b>output</b><br>{activation} ŷ<br>{n} classes"),
+    "loss": _mark("<b>loss</b><br>L<br> "),
+}
+
+
+def _same(text):
+    return text
+
+
+def build_columns(trace, aspect=3.0, translate=_same):
     """The pipeline's columns for a trace, with every step's contribution to each of them.
 
     aspect: height / width of a map column, to tile its maps as large as they can be. Which
     column a step fills is the stage it writes (Step.writes), as the engine recorded it.
+    translate: the view's translator for the column titles.
     """
     cols, by_stage = [], {}
+
+    def title(key, **fields):
+        return translate(TITLES[key]).format(**fields)
 
     def Col(*args):
         return Column(*args, aspect=aspect)
@@ -55,37 +83,39 @@ def build_columns(trace, aspect=3.0):
             break
         out = s.arrays.get("output")
         if s.op == OpKind.INPUT:
-            add(Col(s.stage, "maps", out.shape, f"<b>input</b><br>image I<br>{out.shape[1]} × {out.shape[2]}", s.index))
+            add(Col(s.stage, "maps", out.shape, title("input", h=out.shape[1], w=out.shape[2]), s.index))
         elif s.op == OpKind.CONV:
             d, c, k1, k2 = s.arrays["W"].shape
             kernels = StageId(s.layer, StageKind.KERNELS)
-            add(Col(kernels, "kernels", s.arrays["W"].shape,
-                    f"<b>{s.layer}</b><br>{d} kernels<br>{k1} × {k2}" + (f" × {c}" if c > 1 else ""), s.index))
+            size = f"{k1} × {k2}" + (f" × {c}" if c > 1 else "")
+            add(Col(kernels, "kernels", s.arrays["W"].shape, title("kernels", layer=s.layer, d=d, size=size), s.index))
             by_stage[kernels].values.append((s.index, s.arrays["W"]))
             d, h, w = out.shape
-            add(Col(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>feature maps<br>{h} × {w} × {d}", s.index))
+            add(Col(s.stage, "maps", out.shape, title("feature maps", layer=s.layer, h=h, w=w, d=d), s.index))
         elif s.op == OpKind.ACTIVATION:
             name = s.meta.get("activation", "σ")
             if out.ndim == 3:
                 d, h, w = out.shape
-                add(Col(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{name}<br>{h} × {w} × {d}", s.index))
+                add(Col(s.stage, "maps", out.shape,
+                        title("activated", layer=s.layer, activation=name, h=h, w=w, d=d), s.index))
             else:
-                add(Col(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>a = {name}<br>{out.size}", s.index))
+                add(Col(s.stage, "vector", out.shape,
+                        title("activated vector", layer=s.layer, activation=name, n=out.size), s.index))
         elif s.op == OpKind.POOL:
             d, h, w = out.shape
-            add(Col(s.stage, "maps", out.shape, f"<b>{s.layer}</b><br>{s.meta['pool']} pool<br>{h} × {w} × {d}",
-                    s.index))
+            add(Col(s.stage, "maps", out.shape,
+                    title("pooled", layer=s.layer, pool=s.meta["pool"], h=h, w=w, d=d), s.index))
         elif s.op == OpKind.FLATTEN:
-            add(Col(s.stage, "vector", out.shape, f"<b>flatten</b><br>a⁰<br>{out.size}", s.index))
+            add(Col(s.stage, "vector", out.shape, title("flatten", n=out.size), s.index))
         elif s.op == OpKind.DENSE:
-            add(Col(s.stage, "vector", out.shape, f"<b>{s.layer}</b><br>z<br>{out.size}", s.index))
+            add(Col(s.stage, "vector", out.shape, title("z", layer=s.layer, n=out.size), s.index))
         elif s.op == OpKind.OUTPUT:
             add(Col(s.stage, "probs", out.shape,
-                    f"<b>output</b><br>{s.meta.get('activation', '')} ŷ<br>{out.size} classes", s.index))
+                    title("output", activation=s.meta.get("activation", ""), n=out.size), s.index))
         if out is not None and s.stage in by_stage:
             by_stage[s.stage].values.append((s.index, out))
     loss = trace.find(OpKind.LOSS)
-    add(Col(loss.stage, "loss", (), "<b>loss</b><br>L<br> ", loss.index))
+    add(Col(loss.stage, "loss", (), title("loss"), loss.index))
     by_stage[loss.stage].values.append((loss.index, loss.arrays["output"]))
     for s in trace.steps[loss.index + 1:]:
         col = by_stage.get(s.target)

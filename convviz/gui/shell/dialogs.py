@@ -2,23 +2,11 @@
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
-ABOUT_HTML = """
-<h2>convviz</h2>
-<p>See how a convolutional neural network computes and learns: draw a digit, watch the
-prediction, pick the true label, and step through one whole training iteration, operation by
-operation: the forward run, the loss, the backward run and the gradient-descent update.</p>
-<p>The network, its notation and its equations follow<br>
-P. Murugan, <i>Feed Forward and Backward Run in Deep Convolution Neural Network</i>,
-<a href="https://arxiv.org/abs/1711.03278">arXiv:1711.03278</a> (2017).</p>
-<p>The sample digits and the training data come from the MNIST database by Yann LeCun,
-Corinna Cortes and Christopher J. C. Burges, used under
-<a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>.</p>
-<p>Built with NumPy, PySide6 (Qt) and pyqtgraph.</p>
-"""
+import convviz
 
 
 def show_error(parent, title, message):
@@ -61,7 +49,7 @@ def shortcut_rows(groups):
                 continue
             keys = [k.toString(QKeySequence.NativeText) for k in a.shortcuts() if not k.isEmpty()]
             if keys:
-                entries.append((" or ".join(keys), a.text().replace("&", "")))
+                entries.append((QCoreApplication.translate("dialogs", " or ").join(keys), a.text().replace("&", "")))
         if entries:
             rows.append((title, entries))
     return rows
@@ -76,8 +64,27 @@ def shortcuts_dialog(parent, groups, extra=()):
             parts.append(f"<tr><td style='padding-right:18px'><tt>{html.escape(keys)}</tt></td>"
                          f"<td>{html.escape(text)}</td></tr>")
     parts.append("</table>")
-    return _dialog(parent, "Keyboard shortcuts", "".join(parts), width=460)
+    return _dialog(parent, QCoreApplication.translate("dialogs", "Keyboard shortcuts"), "".join(parts), width=460)
+
+
+def about_html():
+    """The About box's text, in the user's language, with the installed version."""
+    version = QCoreApplication.translate("About", "Version {0}").format(html.escape(convviz.__version__))
+    return QCoreApplication.translate("dialogs", """
+<h2>convviz</h2>
+<p>{version}</p>
+<p>See how a convolutional neural network computes and learns: draw a digit, watch the
+prediction, pick the true label, and step through one whole training iteration, operation by
+operation: the forward run, the loss, the backward run and the gradient-descent update.</p>
+<p>The network, its notation and its equations follow<br>
+P. Murugan, <i>Feed Forward and Backward Run in Deep Convolution Neural Network</i>,
+<a href="https://arxiv.org/abs/1711.03278">arXiv:1711.03278</a> (2017).</p>
+<p>The sample digits and the training data come from the MNIST database by Yann LeCun,
+Corinna Cortes and Christopher J. C. Burges, used under
+<a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>.</p>
+<p>Built with NumPy, PySide6 (Qt) and pyqtgraph.</p>
+""").format(version=version)
 
 
 def about_dialog(parent):
-    return _dialog(parent, "About convviz", ABOUT_HTML)
+    return _dialog(parent, QCoreApplication.translate("dialogs", "About convviz"), about_html())

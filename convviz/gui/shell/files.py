@@ -8,21 +8,20 @@ A new model or picture goes to the Session (and the canvas); this class keeps no
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from convviz.digits import ImageLoadError, load_image
 from convviz.engine import ModelFileError, Network
 from convviz.gui.panels.draw.canvas import to_ink
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.tif *.tiff *.webp);;All files (*)"
-MODEL_FILTER = "convviz models (*.npz);;All files (*)"
 
-
-class FileActions:
+class FileActions(QObject):
     """window: for dialogs, the status bar and grabbing; session, left (canvas, samples), panel, settings;
     report(title, text) shows an error."""
 
     def __init__(self, window, session, left, panel, settings, report):
+        super().__init__(window)
         self.window, self.session, self.left, self.panel = window, session, left, panel
         self.settings, self.report = settings, report
 
@@ -35,22 +34,23 @@ class FileActions:
         try:
             net = Network.load(path)
             if list(net.config["input"]) != [28, 28] or net.classes != 10:
-                raise ModelFileError(f"{Path(path).name}: expects {net.config['input']} inputs and "
-                                     f"{net.classes} classes; convviz draws 28×28 digits 0-9")
+                raise ModelFileError(self.tr("{0}: expects {1} inputs and {2} classes; convviz draws 28×28 "
+                                             "digits 0-9").format(Path(path).name, net.config["input"], net.classes))
         except (ModelFileError, OSError, ValueError) as e:
-            self.report("Could not open the model", f"{path}\n\n{e}\n\nThe current model was kept.")
+            self.report(self.tr("Could not open the model"),
+                        f"{path}\n\n{e}\n\n" + self.tr("The current model was kept."))
             return False
         self.session.set_network(net, Path(path).name)
-        self._status(f"Opened model {Path(path).name}")
+        self._status(self.tr("Opened model {0}").format(Path(path).name))
         return True
 
     def save_model(self, path):
         try:
             self.session.net.save(path)
         except (OSError, ValueError) as e:
-            self.report("Could not save the model", f"{path}\n\n{e}")
+            self.report(self.tr("Could not save the model"), f"{path}\n\n{e}")
             return False
-        self._status(f"Saved the model to {path}")
+        self._status(self.tr("Saved the model to {0}").format(path))
         return True
 
     def open_image(self, path):
@@ -58,13 +58,15 @@ class FileActions:
         try:
             picture = load_image(path)
         except (ImageLoadError, OSError, ValueError) as e:
-            self.report("Could not open the image", f"{path}\n\n{e}\n\nThe canvas was not changed.")
+            self.report(self.tr("Could not open the image"),
+                        f"{path}\n\n{e}\n\n" + self.tr("The canvas was not changed."))
             return False
         self.session.use_predicted_label(new_iteration=False)
         self.left.sample_picker.show_none()
         self.left.canvas.set_picture(to_ink(picture))        # strokeFinished: a new iteration
-        note = "no ink found in it" if self.session.probs is None else f"{picture.shape[1]}×{picture.shape[0]} px"
-        self._status(f"Opened {Path(path).name} ({note})")
+        note = (self.tr("no ink found in it") if self.session.probs is None
+                else self.tr("{0}×{1} px").format(picture.shape[1], picture.shape[0]))
+        self._status(self.tr("Opened {0} ({1})").format(Path(path).name, note))
         return True
 
     def open_dropped(self, path):
@@ -75,14 +77,14 @@ class FileActions:
     def export_step_arrays(self, path):
         arrays = self.panel.current_step_arrays()
         if not arrays:
-            self.report("Nothing to export", "There is no current step: draw a digit first.")
+            self.report(self.tr("Nothing to export"), self.tr("There is no current step: draw a digit first."))
             return False
         try:
             np.savez(path, **{k: np.asarray(v) for k, v in arrays.items()})
         except (OSError, ValueError) as e:
-            self.report("Could not export the step", f"{path}\n\n{e}")
+            self.report(self.tr("Could not export the step"), f"{path}\n\n{e}")
             return False
-        self._status(f"Saved {len(arrays)} arrays to {path}")
+        self._status(self.tr("Saved {0} arrays to {1}").format(len(arrays), path))
         return True
 
     def export_window_png(self, path):
@@ -95,9 +97,10 @@ class FileActions:
 
     def _saved(self, ok, path):
         if not ok:
-            self.report("Could not save the picture", f"{path}\n\nThe file could not be written.")
+            self.report(self.tr("Could not save the picture"),
+                        f"{path}\n\n" + self.tr("The file could not be written."))
         else:
-            self._status(f"Saved {path}")
+            self._status(self.tr("Saved {0}").format(path))
         return ok
 
     def ask_path(self, title, pattern, save=False, suggested=""):

@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         configure_pyqtgraph()
         self.settings = settings if settings is not None else QSettings()
         self.report = report_error or (lambda title, text: dialogs.show_error(self, title, text))
-        self.setWindowTitle("convviz: how a CNN computes and learns")
+        self.setWindowTitle(self.tr("convviz: how a CNN computes and learns"))
         self.setAcceptDrops(True)
         net, model_name, warning, detail = self._initial_network(net)
         self.session = Session(net, model_name, lr=self._setting("train/lr", DEFAULT_LR, float), parent=self)
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
             self.samples = load_samples()
         except Exception as e:
             self.samples = (np.zeros((0, 28, 28), np.uint8), np.zeros(0, int))
-            self.statusBar().showMessage(f"Sample digits unavailable: {e}", 8000)
+            self.statusBar().showMessage(self.tr("Sample digits unavailable: {0}").format(e), 8000)
         self.left.sample_picker.set_samples(*self.samples)
         self._update_model_label()
         if len(self.samples[1]):
@@ -85,17 +85,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(warning)
             self.model_label.setToolTip(detail)
 
-    @staticmethod
-    def _initial_network(net):
+    def _initial_network(self, net):
         """(network, its name, a start-up warning or None, its detail)."""
         if net is not None:
-            return net, "network given at start", None, None
+            return net, self.tr("network given at start"), None, None
         try:
-            return load_pretrained(), "pretrained model (resources/models/digits.npz)", None, None
+            return load_pretrained(), self.tr("pretrained model (shipped with convviz)"), None, None
         except Exception as e:      # missing or unreadable: still open, say so
-            return (Network(seed=0), "untrained network (seed 0)",
-                    "No pretrained model found: using an untrained network (seed 0), its guesses are "
-                    "random until trained.", str(e))
+            return (Network(seed=0), self.tr("untrained network (seed 0)"),
+                    self.tr("No pretrained model found: using an untrained network (seed 0), its guesses are "
+                            "random until trained."), str(e))
 
     def _wire(self):
         s, left = self.session, self.left
@@ -216,12 +215,12 @@ class MainWindow(QMainWindow):
         """Put shipped sample i on the canvas and train towards its true label."""
         images, labels = self.samples
         self.left.sample_picker.show_index(i)
-        self.session.set_label(int(labels[i]), "the sample's label", new_iteration=False)
+        self.session.set_label(int(labels[i]), "sample", new_iteration=False)
         self.left.canvas.set_picture(images[i].astype(np.float32) / 255.0)      # strokeFinished: retrace
-        self.statusBar().showMessage(f"Sample {i + 1}: an MNIST {int(labels[i])}", 4000)
+        self.statusBar().showMessage(self.tr("Sample {0}: an MNIST {1}").format(i + 1, int(labels[i])), 4000)
 
     def reset_weights(self, *_):
-        self.statusBar().showMessage("Weights reset to the model as loaded", 4000)
+        self.statusBar().showMessage(self.tr("Weights reset to the model as loaded"), 4000)
         self.session.reset_weights()
 
     # ---- drag and drop ---------------------------------------------------------------
@@ -239,5 +238,7 @@ class MainWindow(QMainWindow):
     def _update_model_label(self):
         s = self.session
         n = s.updates_applied
-        changed = {0: "", 1: " · 1 update applied"}.get(n, f" · {n} updates applied")
-        self.model_label.setText(f"model: {s.model_name} · {s.net.parameter_count():,} parameters{changed}")
+        applied = {0: "", 1: self.tr("1 update applied")}.get(n) if n < 2 else self.tr("{0} updates applied").format(n)
+        changed = " · " + applied if applied else ""
+        self.model_label.setText(self.tr("model: {0} · {1} parameters").format(
+            s.model_name, f"{s.net.parameter_count():,}") + changed)

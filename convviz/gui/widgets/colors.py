@@ -5,18 +5,8 @@ import pyqtgraph as pg
 
 from convviz.gui.presentation.numbers import plain_number
 
-# The palette lives in the presentation layer (no Qt); re-exported here for the views.
-from convviz.gui.presentation.palette import (  # noqa: E402,F401
-    BACKGROUND,
-    DIM_TEXT,
-    FRAME,
-    GRADIENT_OPACITY,
-    HIGHLIGHT,
-    PHASE_COLORS,
-    SELECT,
-    SOURCE,
-    TEXT,
-)
+# The palette lives in the presentation layer (no Qt); the views read it through this module.
+from convviz.gui.presentation.palette import *  # noqa: E402,F401,F403
 
 _GREY = np.stack([np.arange(256)] * 3 + [np.full(256, 255)], axis=1).astype(np.ubyte)
 _DIVERGING = None

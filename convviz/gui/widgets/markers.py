@@ -4,6 +4,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
+from convviz.gui.widgets.shown import changed
+
 
 def nth_marker(markers, viewbox, k):
     """The k-th marker of a view, made (above the images) the first time it is needed."""
@@ -17,8 +19,7 @@ def nth_marker(markers, viewbox, k):
 
 def place_marker(item, rect, color):
     """Show `item` as a 2 px outline of `rect` (x, y, w, h) in `color`; no work if unchanged."""
-    if getattr(item, "_shown", None) != (rect, color):
-        item._shown = (rect, color)
+    if changed(item, "outline", (rect, color)):
         item.setRect(QRectF(*rect))
         pen = QPen(QColor(color))
         pen.setWidthF(2.0)

@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from convviz.gui.presentation import palette
+
 SIZE = 280
 DEFAULT_BRUSH = 22          # px on the 280 canvas: ~2 px strokes once scaled into MNIST's 20 px box
 BRUSH_RANGE = (4, 48)
@@ -76,7 +78,7 @@ class DrawingCanvas(QWidget):
         self.setMouseTracking(True)          # for the brush outline
         self.setCursor(Qt.CrossCursor)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        self.setToolTip("Left button draws, right button erases. Ctrl+Z undoes the last stroke.")
+        self.setToolTip(self.tr("Left button draws, right button erases. Ctrl+Z undoes the last stroke."))
 
     # ---- properties ------------------------------------------------------------------
     def sizeHint(self):
@@ -275,7 +277,7 @@ class DrawingCanvas(QWidget):
             f = p.font()
             f.setPointSizeF(f.pointSizeF() * 1.3)
             p.setFont(f)
-            p.drawText(self.rect(), Qt.AlignCenter, "Draw a digit here\n(or open an image)")
+            p.drawText(self.rect(), Qt.AlignCenter, self.tr("Draw a digit here\n(or open an image)"))
         if self._hover is not None and self._stroke is None:
             fg.setAlpha(140)
             p.setRenderHint(QPainter.Antialiasing)
@@ -283,6 +285,6 @@ class DrawingCanvas(QWidget):
             r = self._brush * self.width() / SIZE / 2
             p.drawEllipse(QPointF(self._hover.x() * self.width() / SIZE,
                                   self._hover.y() * self.height() / SIZE), r, r)
-        p.setPen(QColor(90, 96, 110))
+        p.setPen(QColor(palette.CANVAS_HINT))
         p.drawRect(self.rect().adjusted(0, 0, -1, -1))
         p.end()

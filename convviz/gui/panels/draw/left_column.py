@@ -60,13 +60,14 @@ class LeftColumn(QScrollArea):
         self.brush_slider.setRange(*BRUSH_RANGE)
         self.brush_slider.setValue(DEFAULT_BRUSH)
         self.brush_slider.setFocusPolicy(Qt.NoFocus)
-        self.brush_slider.setToolTip("Brush width")
-        self.eraser_button = self._tool("Eraser", "Left button erases (the right button always does). Key E",
+        self.brush_slider.setToolTip(self.tr("Brush width"))
+        self.eraser_button = self._tool(self.tr("Eraser"),
+                                        self.tr("Left button erases (the right button always does). Key E"),
                                         checkable=True)
-        self.light_button = self._tool("◐", "Light or dark canvas (I). Only the look changes: the network "
-                                       "always sees bright ink on a dark square", checkable=True)
-        self.undo_button = self._tool("Undo", "Undo the last stroke (Ctrl+Z)")
-        self.clear_button = self._tool("Clear", "Clear the canvas (Delete); Ctrl+Z brings it back")
+        self.light_button = self._tool("◐", self.tr("Light or dark canvas (I). Only the look changes: the network "
+                                                           "always sees bright ink on a dark square"), checkable=True)
+        self.undo_button = self._tool(self.tr("Undo"), self.tr("Undo the last stroke (Ctrl+Z)"))
+        self.clear_button = self._tool(self.tr("Clear"), self.tr("Clear the canvas (Delete); Ctrl+Z brings it back"))
 
         self.lr_spin = LogSpinBox()
         self.lr_spin.setRange(0.0001, 5.0)
@@ -74,54 +75,54 @@ class LeftColumn(QScrollArea):
         self.lr_spin.setValue(DEFAULT_LR)
         self.lr_spin.setKeyboardTracking(False)     # retrace when typing is done, not per digit
         self.lr_spin.setFocusPolicy(Qt.ClickFocus)  # never the default focus: arrows step the trace
-        self.lr_spin.setToolTip("Learning rate α of the update θ ← θ − α·∂L/∂θ")
+        self.lr_spin.setToolTip(self.tr("Learning rate α of the update θ ← θ − α·∂L/∂θ"))
         self.lr_spin.editingFinished.connect(self.lr_spin.clearFocus)   # give the arrow keys back
 
-        self.apply_button = QPushButton("Apply update ▸ next iteration")
-        self.apply_button.setToolTip("Keep the updated weights θ − α·∂L/∂θ and run a new iteration "
-                                     "on the same input (U)")
-        self.reset_button = QPushButton("Reset weights")
-        self.reset_button.setToolTip("Back to the weights of the model as loaded")
+        self.apply_button = QPushButton(self.tr("Apply update ▸ next iteration"))
+        self.apply_button.setToolTip(self.tr("Keep the updated weights θ − α·∂L/∂θ and run a new iteration "
+                                             "on the same input (U)"))
+        self.reset_button = QPushButton(self.tr("Reset weights"))
+        self.reset_button.setToolTip(self.tr("Back to the weights of the model as loaded"))
         for b in (self.apply_button, self.reset_button):
             b.setFocusPolicy(Qt.NoFocus)
 
         self.target_text = QLabel()
         self.target_text.setWordWrap(True)
-        self.auto_label = QCheckBox("use the prediction as target")
+        self.auto_label = QCheckBox(self.tr("use the prediction as target"))
         self.auto_label.setFocusPolicy(Qt.NoFocus)
-        self.auto_label.setToolTip("Follow the network's predicted class (A); press 0-9 to choose")
+        self.auto_label.setToolTip(self.tr("Follow the network's predicted class (A); press 0-9 to choose"))
         self.loss_text = QLabel()
         self.loss_text.setWordWrap(True)
         self.loss_text.setTextFormat(Qt.RichText)
 
         col = QVBoxLayout()
         col.setSpacing(6)
-        col.addWidget(self._heading("1 · Draw a digit"))
+        col.addWidget(self._heading(self.tr("1 · Draw a digit")))
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("Brush"))
+        tools.addWidget(QLabel(self.tr("Brush")))
         tools.addWidget(self.brush_slider, 1)
         for b in (self.eraser_button, self.light_button, self.undo_button, self.clear_button):
             tools.addWidget(b)
         col.addLayout(tools)
         col.addWidget(self.canvas, 0, Qt.AlignHCenter)
         col.addWidget(self.sample_picker)
-        col.addWidget(self._heading("2 · What the network sees and predicts"))
+        col.addWidget(self._heading(self.tr("2 · What the network sees and predicts")))
         row = QHBoxLayout()
         seen = QVBoxLayout()
         seen.addWidget(self.preview)
-        cap = QLabel("input I, 28×28")
+        cap = QLabel(self.tr("input I, 28×28"))
         cap.setAlignment(Qt.AlignHCenter)
         seen.addWidget(cap)
         seen.addStretch(1)
         row.addLayout(seen)
         row.addWidget(self.prediction, 1, Qt.AlignTop)
         col.addLayout(row)
-        col.addWidget(self._heading("3 · Train one iteration"))
+        col.addWidget(self._heading(self.tr("3 · Train one iteration")))
         col.addWidget(self.target_text)
         col.addWidget(self.label_selector)
         col.addWidget(self.auto_label)
         lr_row = QHBoxLayout()
-        lr_row.addWidget(QLabel("Learning rate α"))
+        lr_row.addWidget(QLabel(self.tr("Learning rate α")))
         lr_row.addWidget(self.lr_spin)
         lr_row.addStretch(1)
         col.addLayout(lr_row)
@@ -184,21 +185,25 @@ class LeftColumn(QScrollArea):
         self.auto_label.setChecked(not chosen)
         self.apply_button.setEnabled(s.trace is not None and s.mistake is None)   # a mistake is never applied
         if label is None:
-            self.target_text.setText("Training target y: draw a digit first.")
+            self.target_text.setText(self.tr("Training target y: draw a digit first."))
             self.loss_text.setText("")
             return
-        why = s.label_source if chosen else "predicted; keys 0-9 choose"
-        self.target_text.setText(f"Training target y = <b>{label}</b> ({why})")
+        sources = {"user": self.tr("your choice"), "sample": self.tr("the sample's label")}
+        why = sources.get(s.label_source, s.label_source) if chosen else self.tr("predicted; keys 0-9 choose")
+        self.target_text.setText(self.tr("Training target y = <b>{0}</b> ({1})").format(label, why))
         if s.trace is None:
             self.loss_text.setText("")
             return
         t, history = s.trace, s.loss_history
         n = len(history)
         past = " → ".join(loss_number(v) for v in history[-5:])
-        self.loss_text.setText(
-            f"Iteration {n}: loss L = <b>{loss_number(t.loss)}</b>; after this update L = {loss_number(t.loss_after)}, "
-            f"ŷ<sub>{label}</sub> {probability(t.probs[label])} → {probability(t.probs_after[label])}"
-            + (f"<br>losses so far: {past}" if n > 1 else ""))
+        text = self.tr("Iteration {0}: loss L = <b>{1}</b>; after this update L = {2}, "
+                       "ŷ<sub>{3}</sub> {4} → {5}").format(
+            n, loss_number(t.loss), loss_number(t.loss_after), label, probability(t.probs[label]),
+            probability(t.probs_after[label]))
+        if n > 1:
+            text += "<br>" + self.tr("losses so far: {0}").format(past)
+        self.loss_text.setText(text)
 
     @staticmethod
     def _heading(text):

@@ -5,13 +5,14 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
+from convviz.gui.presentation import palette
 from convviz.gui.presentation.numbers import percent
 
 ROW = 16
-TOP_COLOUR = QColor(0xf5, 0x9e, 0x0b)       # the predicted class
-BAR_COLOUR = QColor(0x64, 0x8c, 0xc8)
-TRACK_COLOUR = QColor(128, 128, 128, 40)
-TARGET_COLOUR = QColor(0x22, 0xc5, 0x5e)
+TOP_COLOUR = QColor(palette.TOP_BAR)        # the predicted class
+BAR_COLOUR = QColor(palette.BAR)
+TRACK_COLOUR = QColor(*palette.TRACK)
+TARGET_COLOUR = QColor(palette.TARGET_BAR)
 
 
 class PredictionBars(QWidget):
@@ -30,8 +31,8 @@ class PredictionBars(QWidget):
         self.setMinimumSize(180, 10 * ROW + 4)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setFocusPolicy(Qt.NoFocus)
-        self.setToolTip("ŷ: the network's probability for each digit (softmax output). "
-                        "Orange: its prediction. Green mark: the training target y.")
+        self.setToolTip(self.tr("ŷ: the network's probability for each digit (softmax output). "
+                                "Orange: its prediction. Green mark: the training target y."))
 
     def sizeHint(self):
         return QSize(200, 10 * ROW + 4)
@@ -66,7 +67,7 @@ class PredictionBars(QWidget):
             f = p.font()
             f.setPointSizeF(f.pointSizeF() * 1.25)
             p.setFont(f)
-            p.drawText(self.rect(), Qt.AlignCenter, "Draw a digit")
+            p.drawText(self.rect(), Qt.AlignCenter, self.tr("Draw a digit"))
             p.end()
             return
         fm = p.fontMetrics()
@@ -117,7 +118,7 @@ class LabelSelector(QWidget):
             b.setFocusPolicy(Qt.NoFocus)
             b.setMinimumWidth(26)
             b.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-            b.setToolTip(f"Train towards y = {d} (key {d})")
+            b.setToolTip(self.tr("Train towards y = {0} (key {0})").format(d))
             self.group.addButton(b, d)
             lay.addWidget(b)
             self.buttons.append(b)

@@ -5,6 +5,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from convviz.gui.presentation import palette
+
 
 class InputPreview(QWidget):
     """Shows a (28, 28) array on 0..1 as gray levels, ink bright as in the network's input I."""
@@ -17,8 +19,8 @@ class InputPreview(QWidget):
         self.setFixedSize(28 * scale + 2, 28 * scale + 2)
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         self.setFocusPolicy(Qt.NoFocus)
-        self.setToolTip("The 28×28 input I the network sees: your drawing cropped, scaled into a "
-                        "20×20 box and centred by its centre of mass, as MNIST was prepared.")
+        self.setToolTip(self.tr("The 28×28 input I the network sees: your drawing cropped, scaled into a "
+                                "20×20 box and centred by its centre of mass, as MNIST was prepared."))
 
     def sizeHint(self):
         return QSize(28 * self._scale + 2, 28 * self._scale + 2)
@@ -43,6 +45,6 @@ class InputPreview(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.SmoothPixmapTransform, False)   # one block per input pixel
         p.drawImage(QRect(1, 1, self.width() - 2, self.height() - 2), self._image)
-        p.setPen(QColor(90, 96, 110))
+        p.setPen(QColor(palette.CANVAS_HINT))
         p.drawRect(self.rect().adjusted(0, 0, -1, -1))
         p.end()

@@ -25,11 +25,11 @@ class SamplePicker(QWidget):
         self.combo.setIconSize(QSize(28, 28))
         self.combo.setMaxVisibleItems(12)
         self.combo.setFocusPolicy(Qt.NoFocus)        # arrows and Home/End step the trace
-        self.combo.setPlaceholderText("Shipped MNIST samples…")
-        self.combo.setToolTip("Shipped MNIST digits (LeCun, Cortes, Burges; CC BY-SA 3.0)")
-        self.next_button = QPushButton("Next sample ▸")
+        self.combo.setPlaceholderText(self.tr("Shipped MNIST samples…"))
+        self.combo.setToolTip(self.tr("Shipped MNIST digits (LeCun, Cortes, Burges; CC BY-SA 3.0)"))
+        self.next_button = QPushButton(self.tr("Next sample ▸"))
         self.next_button.setFocusPolicy(Qt.NoFocus)
-        self.next_button.setToolTip("Load the next shipped digit")
+        self.next_button.setToolTip(self.tr("Load the next shipped digit"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.combo, 1)
@@ -42,7 +42,7 @@ class SamplePicker(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for i, (img, lab) in enumerate(zip(images, self._labels)):
-            self.combo.addItem(_icon(img), f"sample {i + 1} · digit {lab}")
+            self.combo.addItem(_icon(img), self.tr("sample {0} · digit {1}").format(i + 1, lab))
         self.combo.blockSignals(False)
         self.setEnabled(len(self._labels) > 0)
 

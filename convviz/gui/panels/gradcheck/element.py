@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from convviz.engine import gradcheck, mistakes
 from convviz.gui.panels.gradcheck.targets import can_check, check_target
+from convviz.gui.presentation import palette
 from convviz.gui.presentation.gradcheck_text import check_html
 from convviz.gui.presentation.symbols import element_name, element_symbol
 
@@ -40,7 +41,7 @@ class ElementCheckBox(QWidget):
         self.button.clicked.connect(self.check)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color:#777;")
+        self.hint.setStyleSheet(f"color:{palette.HINT_TEXT};")
         self.result = QTextBrowser()
         self.result.setVisible(False)
         self.result.setMinimumHeight(60)

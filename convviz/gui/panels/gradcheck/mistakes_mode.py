@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from convviz.engine import mistakes
 from convviz.engine.mistake_trace import acting_layers
+from convviz.gui.presentation import palette
 from convviz.gui.presentation.equations import to_rich
 from convviz.gui.presentation.gradcheck_text import CONTEXT, MISTAKE_NEEDS, MISTAKE_TITLE, MISTAKE_WHAT
 
@@ -22,7 +23,8 @@ class MistakeBanner(QFrame):
         super().__init__(parent)
         self.session = session
         self.setObjectName("mistakeBanner")
-        self.setStyleSheet("#mistakeBanner { background:#fff1e6; border:1px solid #e07b39; border-radius:4px; }")
+        self.setStyleSheet(f"#mistakeBanner {{ background:{palette.MISTAKE_BACKGROUND}; "
+                           f"border:1px solid {palette.MISTAKE_BORDER}; border-radius:4px; }}")
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.off_button = QPushButton(self.tr("Turn the mistake off"))

@@ -8,20 +8,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
-from convviz.gui.panels.iteration.detail_pages import (
-    MAX_LABELLED,
-    BigPage,
-    big_panels,
-    big_tiling,
-    set_text,
-    wants_detail,
-)
+from convviz.gui.panels.iteration.detail_pages import BigPage, big_tiling, set_text
 from convviz.gui.panels.iteration.param_pages import ParamPages
+from convviz.gui.presentation.big_view import MAX_LABELLED, big_panels, has_own_page
 from convviz.gui.presentation.equations import title_rich
 from convviz.gui.presentation.mosaic import Strip
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
+from convviz.gui.widgets.translate import catalogue_tr, step_title
 
 
 class DetailView(QStackedWidget):
@@ -46,7 +41,7 @@ class DetailView(QStackedWidget):
 
     def has_page(self, step, trace):
         """True when the step has something to show here (a page of its own or the big view)."""
-        return step is not None and (wants_detail(step) or big_panels(step, trace) is not None)
+        return step is not None and (has_own_page(step) or big_panels(step, trace, catalogue_tr) is not None)
 
     def show_step(self, step, selection=None, trace=None, markers=()):
         """Fill the page this step needs (pages are built once; only data changes).
@@ -58,10 +53,10 @@ class DetailView(QStackedWidget):
             self._shown = step
             self.params.heat = []
             self._big = None
-            if step is not None and wants_detail(step):
+            if step is not None and has_own_page(step):
                 self.params.fill(step)
             elif step is not None and trace is not None:
-                panels = big_panels(step, trace)
+                panels = big_panels(step, trace, catalogue_tr)
                 if panels is not None:
                     self._fill_big(step, panels)
         self._markers = tuple(markers)
@@ -111,8 +106,8 @@ class DetailView(QStackedWidget):
         if self.currentWidget() is not page:     # first: the page's size decides the tiling
             self.setCurrentWidget(page)
         self._big = (step, panels)
-        what = "an element" if panels[-1][1].ndim == 1 else "a pixel"
-        set_text(page.title, f"{title_rich(step.title)} · click {what} for its numbers")
+        what = self.tr("an element") if panels[-1][1].ndim == 1 else self.tr("a pixel")
+        set_text(page.title, self.tr("{0} · click {1} for its numbers").format(title_rich(step_title(step)), what))
         main_levels = None
         for panel, (stage, arr, kind, caption) in zip(page.active, panels):
             levels = self._levels(stage, arr, kind)

@@ -1,118 +1,24 @@
-"""The detail view's building blocks: which panels a step's big view shows, and the pages
-that hold them (built once, refilled per step)."""
+"""The detail view's building blocks: the pages that hold a step's big view and parameter plots
+(built once, refilled per step); what they show is decided in presentation/big_view.py."""
 
 import numpy as np
 import pyqtgraph as pg
 
-from convviz.engine import OpKind, StageKind
 from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import nth_marker
-
-
-def wants_detail(step):
-    return step.op in (OpKind.DENSE_DW, OpKind.DENSE_DB, OpKind.CONV_DK, OpKind.CONV_DB, OpKind.UPDATE, OpKind.RERUN)
-
-
-def _input_symbol(stage):
-    """What a conv block reads, as in the equations: I (the image), P (pooled maps) or A."""
-    return {StageKind.POOLED: "P", StageKind.ACTIVATED: "A"}.get(stage.kind, "I")
-
-
-MAX_LABELLED = 16         # strips this short get their numbers written beside them
-
-
-def big_panels(step, trace):
-    """What the big view shows for a step without a page of its own, or None (nothing to show).
-
-    [(stage, array, kind, caption)], the stage the step writes last (drawn largest). kind:
-    "value" (greyscale at the stage's levels, as in the pipeline), "own" (greyscale at the
-    array's own levels) or "grad" (CET-D1 at symmetric levels). A pure function of the step.
-    """
-    a, op, K = step.arrays, step.op, OpKind
-    reads = step.reads
-    if step.phase == "forward":
-        out = a.get("output")
-        if out is None or np.ndim(out) not in (1, 3):
-            return None
-        prev = reads[0] if reads else None
-        if np.ndim(out) == 1:                      # a vector, as a strip (as in the pipeline)
-            x = a["input"]
-            size = " × ".join(str(v) for v in x.shape)
-            what = {K.FLATTEN: f"a⁰: the maps in one vector, {out.size}",
-                    K.DENSE: f"z = W·a + b: {out.size} units",
-                    K.ACTIVATION: f"a = {step.meta.get('activation', 'σ')}(z): {out.size}",
-                    K.OUTPUT: f"ŷ = {step.meta.get('activation', '')}(z): {out.size} classes"}.get(op, step.stage.name)
-            return [(prev, x, "value", f"input<br>{size}"), (step.stage, out, "value", what)]
-        d, h, w = out.shape
-        if op == K.INPUT:
-            return [(step.stage, out, "value", f"input image I ({h} × {w})")]
-        if op == K.CONV:
-            n, c, k1, k2 = a["W"].shape
-            x = a["input"]
-            src = _input_symbol(reads[0])
-            # ⋆: cross-correlation (the kernel is not flipped), as in the conv_dX equation
-            return [(reads[0], x, "value", f"input {src}<br>{x.shape[0]} × {x.shape[1]} × {x.shape[2]}"),
-                    (reads[1], a["W"], "value", f"kernels K<br>{n} × {k1} × {k2}" + (f" × {c}" if c > 1 else "")),
-                    (step.stage, out, "value", f"feature maps C = {src} ⋆ K + b<br>{d} maps {h} × {w}")]
-        if op == K.ACTIVATION:
-            name = step.meta.get("activation", "σ")
-            return [(prev, a["input"], "value", "before: C"),
-                    (step.stage, out, "value", f"after: A = {name}(C)<br>{d} maps {h} × {w}")]
-        if op == K.POOL:
-            x = a["input"]
-            return [(prev, x, "value", f"before: A<br>{x.shape[1]} × {x.shape[2]}"),
-                    (step.stage, out, "value", f"after: P = {step.meta.get('pool', '')} pool(A)<br>{d} maps {h} × {w}")]
-        return None
-    if op == K.LOSS:
-        probs = reads[0]
-        return [(probs, a["input"], "value", "ŷ"), (probs, a["target"], "own", "target y"),
-                (probs, a["terms"], "own", "terms of L, one per class<br>(click one)")]
-    g = a.get("grad_input")
-    if g is None or np.ndim(g) not in (1, 3) or step.phase != "backward":
-        return None
-    if op == K.LOSS_GRAD:
-        return [(step.stage, a["input"], "value", "ŷ"), (step.stage, g, "grad", "∂L/∂ŷ")]
-    if op == K.OUTPUT_GRAD:
-        return [(reads[0], a["output"], "value", "ŷ"), (step.stage, g, "grad", "δ = ∂L/∂z")]
-    if op == K.DENSE_DX:
-        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂z"),
-                (step.stage, g, "grad", "∂L/∂a = Wᵀ·δ<br>for the layer below")]
-    if op == K.ACTIVATION_GRAD and np.ndim(g) == 1:
-        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂a"),
-                (step.stage, a["derivative"], "own", "σ′(z)"),
-                (step.stage, g, "grad", "∂L/∂z = ∂L/∂a ⊙ σ′(z)<br>")]
-    if np.ndim(g) != 3:
-        return None
-    if op == K.POOL_GRAD:
-        how = "each δ goes to the max of its window" if step.meta.get("pool") == "max" else "δ spread over its window"
-        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂P"),
-                (step.stage, g, "grad", f"∂L/∂A<br>{how}")]
-    if op == K.ACTIVATION_GRAD:
-        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂A"),
-                (step.stage, a["derivative"], "own", "σ′(C)"),
-                (step.stage, g, "grad", "∂L/∂C = ∂L/∂A ⊙ σ′(C)<br>")]
-    if op == K.UNFLATTEN:
-        return [(reads[0], a["grad_output"], "grad", "∂L/∂a⁰<br>the vector"),
-                (step.stage, g, "grad", "∂L/∂P<br>the same numbers back in map shape")]
-    if op == K.CONV_DX:
-        what = ("∂L/∂I: red pixels would raise the loss<br>(saliency)" if step.stage.kind == StageKind.INPUT
-                else f"∂L/∂{_input_symbol(step.stage)}<br>for the layer below")
-        return [(reads[0], a["grad_output"], "grad", "δ from above<br>∂L/∂C"),
-                (reads[1], a["W"], "value", "kernels K<br> "),
-                (step.stage, g, "grad", what)]
-    return None
+from convviz.gui.widgets.shown import changed
 
 
 def style_plot(plot):
     plot.setMouseEnabled(False, False)
     plot.setMenuEnabled(False)
     plot.hideButtons()
-    plot.addLine(y=0, pen=pg.mkPen("#888"))
+    plot.addLine(y=0, pen=pg.mkPen(colors.PLOT_ZERO))
     for ax in ("left", "bottom"):
-        plot.getAxis(ax).setPen(pg.mkPen("#666"))
-        plot.getAxis(ax).setTextPen(pg.mkPen("#333"))
+        plot.getAxis(ax).setPen(pg.mkPen(colors.PLOT_AXIS))
+        plot.getAxis(ax).setTextPen(pg.mkPen(colors.PLOT_TEXT))
     return plot
 
 
@@ -126,7 +32,7 @@ def brush(color):
 
 
 def signed_brushes(values):
-    pos, neg = brush("#c0392b"), brush("#2e64b5")
+    pos, neg = brush(colors.BAR_POSITIVE), brush(colors.BAR_NEGATIVE)
     return [pos if v > 0 else neg for v in np.asarray(values).ravel()]
 
 
@@ -156,7 +62,7 @@ class Page(pg.GraphicsLayoutWidget):
             self.plots.append(plot)
             self.bars.append(bar)
         if legend:
-            self.after = pg.BarGraphItem(x=[0], height=[0], width=0.4, brush="#1e8449", pen=None)
+            self.after = pg.BarGraphItem(x=[0], height=[0], width=0.4, brush=colors.AFTER_BAR, pen=None)
             self.plots[0].addItem(self.after)
 
 
@@ -224,8 +130,7 @@ class BigPanel:
             self.texts.append(t)
         for k, t in enumerate(self.texts):
             text = f"{k}: {plain_number(values[k], 3)}" if k < n else ""
-            if getattr(t, "_shown", None) != text:
-                t._shown = text
+            if changed(t, "text", text):
                 t.setText(text)
                 t.setVisible(bool(text))
 
@@ -288,6 +193,5 @@ def big_tiling(arr, aspect):
 
 
 def set_text(label, text):
-    if getattr(label, "_shown", None) != text:
-        label._shown = text
+    if changed(label, "text", text):
         label.setText(text)

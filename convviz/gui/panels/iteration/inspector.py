@@ -2,37 +2,44 @@
 element's equation with its actual numbers (formatted from convviz.engine.explain's data)."""
 
 import html
+from string import Template
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser
 
 from convviz.engine import mistakes
+from convviz.gui.presentation import catalogue
 from convviz.gui.presentation.equations import title_rich, to_rich
 from convviz.gui.presentation.explanations import format_explanation
 from convviz.gui.presentation.gradcheck_text import mistake_note
 from convviz.gui.presentation.symbols import element_name, element_symbol
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.translate import catalogue_tr, step_about, step_title
 
-HINT = "Click any pixel, unit or weight to see its numbers."
 
-_CSS = """
+def hint():
+    """What to do to see numbers (the pipeline's readout and the inspector say it)."""
+    return QCoreApplication.translate("Inspector", "Click any pixel, unit or weight to see its numbers.")
+
+_CSS = Template("""
 <style>
- body { font-size: 10pt; color: #222; }
+ body { font-size: 10pt; color: $body; }
  h3 { margin: 0 0 2px 0; }
  .phase { font-size: 9pt; font-weight: bold; }
  .eq { font-size: 12.5pt; font-family: 'DejaVu Serif', 'Cambria Math', serif; margin: 6px 0; }
- .about { color: #444; }
- .hint { color: #888; font-style: italic; }
+ .about { color: $about; }
+ .hint { color: $hint; font-style: italic; }
  .num { font-family: 'DejaVu Sans Mono', monospace; }
  table.m td { white-space: nowrap; padding: 0 3px; text-align: right;
               font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }
  table.t td { white-space: nowrap; padding: 0 6px; text-align: right;
               font-family: 'DejaVu Sans Mono', monospace; font-size: 9pt; }
- table.t th { padding: 0 6px; text-align: right; font-size: 9pt; color: #555; }
- .sel { color: #00803a; font-weight: bold; margin-bottom: 4px; }
+ table.t th { padding: 0 6px; text-align: right; font-size: 9pt; color: $head; }
+ .sel { color: $selected; font-weight: bold; margin-bottom: 4px; }
  .total { font-weight: bold; }
 </style>
-"""
+""").substitute(body=colors.BODY_TEXT, about=colors.ABOUT_TEXT, hint=colors.HINT_TEXT, head=colors.TABLE_HEAD,
+                selected=colors.SELECTED_TEXT)
 
 
 class Inspector(QTextBrowser):
@@ -46,22 +53,26 @@ class Inspector(QTextBrowser):
     def show_step(self, step, total, selection=None, explanation=None, fallback=None):
         """selection: (stage, index) or None; explanation: explain's (kind, data) or None;
         fallback: plain HTML about the selected element when this step does not compute it."""
-        color = colors.PHASE_COLORS.get(step.phase, "#333")
-        parts = [_CSS, f"<div class='phase' style='color:{color}'>{step.phase.upper()} · step {step.index + 1} of "
-                       f"{total}</div>", f"<h3>{title_rich(step.title)}</h3>",
+        color = colors.PHASE_COLORS.get(step.phase, colors.DEFAULT_PHASE)
+        phase = catalogue_tr(catalogue.PHASE_NAMES[step.phase]).upper()
+        where = self.tr("{0} · step {1} of {2}").format(phase, step.index + 1, total)
+        parts = [_CSS, f"<div class='phase' style='color:{color}'>{where}</div>",
+                 f"<h3>{title_rich(step_title(step))}</h3>",
                  f"<div class='eq'>{to_rich(step.equation)}</div>"]
         sizes = step.meta.get("sizes")
         if sizes:
-            parts.append(f"<div class='about'>Eq. 2.1: {to_rich(sizes)}</div>")
-        parts.append(f"<p class='about'>{to_rich(step.about)}</p>")
+            eq21 = self.tr("Eq. 2.1:")
+            parts.append(f"<div class='about'>{eq21} {to_rich(sizes)}</div>")
+        parts.append(f"<p class='about'>{to_rich(step_about(step))}</p>")
         if step.meta.get("mistake"):                # mistakes mode: this step computes it wrong
             parts.append(mistake_note(mistakes.get(step.meta["mistake"]), QCoreApplication.translate))
         parts.append("<hr>")
         if selection is None:
-            parts.append(f"<p class='hint'>{HINT}</p>")
+            parts.append(f"<p class='hint'>{hint()}</p>")
         else:
             sym = element_symbol(*selection)
-            parts.append(f"<p class='sel'>Selected: {sym + ' · ' if sym else ''}"
+            selected = self.tr("Selected:")
+            parts.append(f"<p class='sel'>{selected} {sym + ' · ' if sym else ''}"
                          f"<span style='font-weight:normal'>{html.escape(element_name(*selection))}</span></p>")
             if explanation is not None:
                 parts.append(format_explanation(explanation[0], explanation[1], step))

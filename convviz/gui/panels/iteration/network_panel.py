@@ -2,7 +2,7 @@
 and a detail view, all drawn from (trace, index, mode, selection) each time the step changes."""
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,15 +23,24 @@ from convviz.engine import PHASES, OpKind, StageId
 from convviz.engine.explain import explain
 from convviz.gui.models.stepper import Stepper
 from convviz.gui.panels.iteration.detail import DetailView
-from convviz.gui.panels.iteration.inspector import HINT, Inspector
+from convviz.gui.panels.iteration.inspector import Inspector, hint
 from convviz.gui.panels.iteration.pipeline import PipelineView
+from convviz.gui.presentation import catalogue, palette
 from convviz.gui.presentation.equations import title_rich, title_text
 from convviz.gui.presentation.numbers import number
 from convviz.gui.presentation.selection import selection_markers
 from convviz.gui.presentation.symbols import element_name
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.translate import catalogue_tr, step_title
 
 MODES = ("values", "gradients", "both")
+MODE_NAMES = {"values": QT_TRANSLATE_NOOP("NetworkPanel", "Values"),
+              "gradients": QT_TRANSLATE_NOOP("NetworkPanel", "Gradients"),
+              "both": QT_TRANSLATE_NOOP("NetworkPanel", "Both")}
+MODE_TIPS = {"values": QT_TRANSLATE_NOOP("NetworkPanel", "Show the values each stage computed"),
+             "gradients": QT_TRANSLATE_NOOP("NetworkPanel",
+                                            "Show the gradients ∂L/∂· (blue negative, white 0, red positive)"),
+             "both": QT_TRANSLATE_NOOP("NetworkPanel", "Gradients blended over the values")}
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
 
 
@@ -45,7 +54,7 @@ class PhaseIndicator(QWidget):
         lay.setSpacing(2)
         self.labels = {}
         for p in PHASES:
-            lab = QLabel(p.capitalize())
+            lab = QLabel(catalogue_tr(catalogue.PHASE_NAMES[p]))
             lab.setAlignment(Qt.AlignCenter)
             lab.setMinimumWidth(58)
             lay.addWidget(lab)
@@ -63,7 +72,8 @@ class PhaseIndicator(QWidget):
                 lab.setStyleSheet(f"background:{colors.PHASE_COLORS[p]}; color:white; font-weight:bold;"
                                   "border-radius:4px; padding:3px 6px;")
             else:
-                lab.setStyleSheet("color:#999; border:1px solid #ddd; border-radius:4px; padding:3px 6px;")
+                lab.setStyleSheet(f"color:{colors.MUTED_TEXT}; border:1px solid {colors.MUTED_BORDER}; "
+                                  "border-radius:4px; padding:3px 6px;")
 
     def text(self):
         """The highlighted phase's label ('' when none)."""
@@ -99,17 +109,17 @@ class NetworkPanel(QWidget):
     # ---- actions and widgets -----------------------------------------------------------
     def _make_actions(self):
         st = self.style()
-        spec = [("next", "Next step", ["Right", "N"], self.stepper.next, QStyle.SP_MediaSeekForward),
-                ("prev", "Previous step", ["Left", "P"], self.stepper.prev, QStyle.SP_MediaSeekBackward),
-                ("home", "First step", ["Home"], self.stepper.home, QStyle.SP_MediaSkipBackward),
-                ("end", "Last step", ["End"], self.stepper.end, QStyle.SP_MediaSkipForward),
-                ("play", "Play / pause", ["Space"], self.stepper.toggle_play, QStyle.SP_MediaPlay)]
+        spec = [("next", self.tr("Next step"), ["Right", "N"], self.stepper.next, QStyle.SP_MediaSeekForward),
+                ("prev", self.tr("Previous step"), ["Left", "P"], self.stepper.prev, QStyle.SP_MediaSeekBackward),
+                ("home", self.tr("First step"), ["Home"], self.stepper.home, QStyle.SP_MediaSkipBackward),
+                ("end", self.tr("Last step"), ["End"], self.stepper.end, QStyle.SP_MediaSkipForward),
+                ("play", self.tr("Play / pause"), ["Space"], self.stepper.toggle_play, QStyle.SP_MediaPlay)]
         acts, self.action = [], {}
         for name, text, keys, slot, icon in spec:
             a = QAction(st.standardIcon(icon), text, self)
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.setShortcutContext(Qt.WindowShortcut)
-            a.setToolTip(f"{text} ({' or '.join(keys)})")
+            a.setToolTip(self.tr("{0} ({1})").format(text, self.tr(" or ").join(keys)))
             a.triggered.connect(slot)
             acts.append(a)
             self.action[name] = a
@@ -130,9 +140,9 @@ class NetworkPanel(QWidget):
             bar.addWidget(b)
         self.speed = QComboBox()
         self.speed.setFocusPolicy(Qt.NoFocus)
-        self.speed.setToolTip("Playing speed (steps per second)")
+        self.speed.setToolTip(self.tr("Playing speed (steps per second)"))
         for s in SPEEDS:
-            self.speed.addItem(f"{s:g} steps/s", s)
+            self.speed.addItem(self.tr("{0} steps/s").format(f"{s:g}"), s)
         self.speed.setCurrentIndex(min(range(len(SPEEDS)), key=lambda k: abs(SPEEDS[k] - self.stepper.speed)))
         self.speed.currentIndexChanged.connect(lambda k: self.stepper.set_speed(SPEEDS[k]))
         bar.addWidget(self.speed)
@@ -147,12 +157,10 @@ class NetworkPanel(QWidget):
         self.mode_buttons = QButtonGroup(self)
         for k, m in enumerate(MODES):
             b = QToolButton()
-            b.setText(m.capitalize())
+            b.setText(QCoreApplication.translate("NetworkPanel", MODE_NAMES[m]))
             b.setCheckable(True)
             b.setFocusPolicy(Qt.NoFocus)
-            b.setToolTip({"values": "Show the values each stage computed",
-                          "gradients": "Show the gradients ∂L/∂· (blue negative, white 0, red positive)",
-                          "both": "Gradients blended over the values"}[m])
+            b.setToolTip(QCoreApplication.translate("NetworkPanel", MODE_TIPS[m]))
             b.setChecked(m == self.mode)
             self.mode_buttons.addButton(b, k)
             bar.addWidget(b)
@@ -162,8 +170,8 @@ class NetworkPanel(QWidget):
         self.pipeline.elementClicked.connect(self.select)
         self.pipeline.elementHovered.connect(self._on_hover)
         self.pipeline.layoutRebuilt.connect(self._render)
-        self.readout = QLabel(HINT)
-        self.readout.setStyleSheet("color:#555; padding:1px 4px;")
+        self.readout = QLabel(hint())
+        self.readout.setStyleSheet(f"color:{colors.READOUT_TEXT}; padding:1px 4px;")
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.NoFocus)
         self.steps.setMinimumWidth(200)
@@ -242,13 +250,14 @@ class NetworkPanel(QWidget):
             self.selection = None
             self.selectionChanged.emit()
         for s in trace:
-            item = QListWidgetItem(f"{s.index + 1:>2}  {title_text(s.title)}")
-            item.setToolTip(f"{s.phase}: {title_text(s.title)}")
-            item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, "#333")))
+            title = title_text(step_title(s))
+            item = QListWidgetItem(f"{s.index + 1:>2}  {title}")
+            item.setToolTip(f"{catalogue_tr(catalogue.PHASE_NAMES[s.phase]).lower()}: {title}")
+            item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, colors.DEFAULT_PHASE)))
             if s.meta.get("mistake"):            # mistakes mode: the steps it computes wrong stand out
-                item.setText(f"{s.index + 1:>2} ✗ {title_text(s.title)}")
+                item.setText(f"{s.index + 1:>2} ✗ {title}")
                 item.setToolTip(self.tr("%s (the backprop mistake acts here)") % item.toolTip())
-                item.setBackground(QColor("#fff1e6"))
+                item.setBackground(QColor(palette.MISTAKE_BACKGROUND))
             self.steps.addItem(item)
         self.detail.invalidate()
 
@@ -273,8 +282,9 @@ class NetworkPanel(QWidget):
         self.detail.setVisible(False)
         self.selection = None
         self.phase.set_phase(None)
-        self.counter.setText("No iteration yet: draw a digit to start.")
-        self.inspector.set_html("<p style='color:#888'>Draw a digit to see one training iteration, op by op.</p>")
+        self.counter.setText(self.tr("No iteration yet: draw a digit to start."))
+        self.inspector.set_html(f"<p style='color:{colors.HINT_TEXT}'>"
+                                + self.tr("Draw a digit to see one training iteration, op by op.") + "</p>")
 
     def _render(self):
         trace = self.stepper.trace
@@ -299,7 +309,8 @@ class NetworkPanel(QWidget):
         hovered = self.pipeline.hovered
         if hovered:                  # the hover line shows the value at this step, not the last one
             self._on_hover(*hovered)
-        self.counter.setText(f"<b>Step {i + 1} / {len(trace)}</b> · {title_rich(step.title)}")
+        self.counter.setText(self.tr("<b>Step {0} / {1}</b> · {2}").format(i + 1, len(trace),
+                                                                          title_rich(step_title(step))))
         if self.steps.currentRow() != i:
             self.steps.blockSignals(True)
             self.steps.setCurrentRow(i)
@@ -324,12 +335,12 @@ class NetworkPanel(QWidget):
         val, grad = col.latest(col.values, i), col.latest(col.grads, i)
         try:
             if val is not None:
-                parts.append(f"value {number(np.asarray(val[1])[index])}")
+                parts.append(self.tr("value {0}").format(number(np.asarray(val[1])[index])))
             if grad is not None:
-                parts.append(f"gradient {number(np.asarray(grad[1])[index])}")
+                parts.append(self.tr("gradient {0}").format(number(np.asarray(grad[1])[index])))
         except (IndexError, TypeError):
             return None
-        return ", ".join(parts) if parts else "not computed yet"
+        return ", ".join(parts) if parts else self.tr("not computed yet")
 
     def _fallback(self, i):
         """The selected element's value (and gradient so far) when this step does not compute it."""
@@ -337,15 +348,17 @@ class NetworkPanel(QWidget):
             return None
         text = self._element_text(*self.selection, i)
         if text is None:
-            return "<p class='hint'>This step does not involve the selected element.</p>"
-        return f"<p>{text}.<br><span class='hint'>This step does not compute this element.</span></p>"
+            return "<p class='hint'>" + self.tr("This step does not involve the selected element.") + "</p>"
+        return (f"<p>{text}.<br><span class='hint'>" + self.tr("This step does not compute this element.")
+                + "</span></p>")
 
     def _on_hover(self, stage, index):
         if stage is None or self.stepper.trace is None:
-            self.readout.setText(HINT)
+            self.readout.setText(hint())
             return
         text = self._element_text(stage, index, self.stepper.index)
-        self.readout.setText(f"<b>{element_name(stage, index)}</b>: {text or ''}   · click for its numbers")
+        self.readout.setText(f"<b>{element_name(stage, index)}</b>: {text or ''}   · "
+                             + self.tr("click for its numbers"))
 
     # ---- export -----------------------------------------------------------------------
     def export_stage_png(self, path):

@@ -3,7 +3,7 @@
 after. Built once, refilled per step; a click maps back to (stage, index)."""
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
@@ -12,12 +12,14 @@ from convviz.gui.panels.iteration.detail_pages import Page, brush, signed_brushe
 from convviz.gui.presentation.mosaic import Tiling
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.shown import changed
 
 
-class ParamPages:
+class ParamPages(QObject):
     """The pages of `stack` (a QStackedWidget) for parameter steps; on_click(page, event) gets their clicks."""
 
     def __init__(self, stack, on_click):
+        super().__init__(stack)
         self.stack = stack
         self.pages = {"heat": Page(n_images=1), "bars": Page(n_plots=1), "images2": Page(n_images=2),
                       "images3": Page(n_images=3),
@@ -39,25 +41,24 @@ class ParamPages:
         a = step.arrays
         if step.op == OpKind.DENSE_DW:
             page = self.page("heat")
-            page.title.setText(f"∂L/∂W of {step.layer}<br>{a['grad_W'].shape[0]} units (rows) × "
-                               f"{a['grad_W'].shape[1]} inputs (columns) · click a weight")
+            page.title.setText(self.tr("∂L/∂W of {0}<br>{1} units (rows) × {2} inputs (columns) · click a weight")
+                               .format(step.layer, a["grad_W"].shape[0], a["grad_W"].shape[1]))
             self.set_image(page, 0, a["grad_W"], step.stage, True)
-            page.captions[0].setText(f"gradient ±{plain_number(np.abs(a['grad_W']).max(), 2)}")
+            page.captions[0].setText(self.tr("gradient ±{0}").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
         elif step.op == OpKind.CONV_DK:
             page = self.page("images2")
             d, c, k1, k2 = a["W"].shape
-            page.title.setText(f"{step.layer}: {d} kernels {k1} × {k2}" + (f" × {c} channels (one kernel per row)"
-                                                                          if c > 1 else "") +
-                               "<br>the kernels K and their gradient ∂L/∂K · click a weight")
+            channels = self.tr(" × {0} channels (one kernel per row)").format(c) if c > 1 else ""
+            page.title.setText(self.tr("{0}: {1} kernels {2} × {3}").format(step.layer, d, k1, k2) + channels
+                               + "<br>" + self.tr("the kernels K and their gradient ∂L/∂K · click a weight"))
             self.set_image(page, 0, a["W"], step.target, False, colors.value_levels([a["W"]]))
             self.set_image(page, 1, a["grad_W"], step.target, True)
             page.captions[0].setText("K")
-            page.captions[1].setText(f"∂L/∂K (±{plain_number(np.abs(a['grad_W']).max(), 2)})")
+            page.captions[1].setText(self.tr("∂L/∂K (±{0})").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
         elif step.op in (OpKind.DENSE_DB, OpKind.CONV_DB):
             page = self.page("bars")
-            per = "unit" if step.op == OpKind.DENSE_DB else "kernel"
-            page.title.setText(f"∂L/∂b of {step.layer}<br>one bar per {per}"
-                               " · click a bar")
+            per = self.tr("unit") if step.op == OpKind.DENSE_DB else self.tr("kernel")
+            page.title.setText(self.tr("∂L/∂b of {0}<br>one bar per {1} · click a bar").format(step.layer, per))
             g = a["grad_b"]
             page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
             self.heat.append((page.plots[0].getViewBox(), step.stage, g.shape, ("bars", page.bars[0])))
@@ -69,32 +70,34 @@ class ParamPages:
                 stage = step.target if a["before"].ndim == 4 else key
                 for k, name in enumerate(("before", "grad", "after")):
                     self.set_image(page, k, a[name], stage, name == "grad", None if name == "grad" else lv)
-                page.captions[0].setText("before")
-                page.captions[1].setText(f"gradient (±{plain_number(np.abs(a['grad']).max(), 2)})")
+                page.captions[0].setText(self.tr("before"))
+                page.captions[1].setText(self.tr("gradient (±{0})").format(plain_number(np.abs(a["grad"]).max(), 2)))
                 change = float(np.abs(a["after"] - a["before"]).max())
-                page.captions[2].setText(f"after (largest change {plain_number(change, 2)})")
+                page.captions[2].setText(self.tr("after (largest change {0})").format(plain_number(change, 2)))
             else:
                 page = self.page("bars3")
                 for k, name in enumerate(("before", "grad", "after")):
                     v = a[name]
-                    brushes = signed_brushes(v) if name == "grad" else [brush("#888" if name == "before"
-                                                                                   else "#1e8449")] * v.size
+                    brushes = signed_brushes(v) if name == "grad" else [brush(colors.BEFORE_BAR if name == "before"
+                                                                                   else colors.AFTER_BAR)] * v.size
                     page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
                     self.heat.append((page.plots[k].getViewBox(), key, v.shape, ("bars", page.bars[k])))
-                    if getattr(page.plots[k], "_titled", None) != name:
-                        page.plots[k]._titled = name
-                        page.plots[k].setTitle({"before": "before", "grad": "gradient", "after": "after"}[name],
-                                               color="#333", size="8pt")
-            page.title.setText(f"{key.name}<br>after = before − α · gradient,   α = {lr:g} · click "
-                               + ("a weight" if a["before"].ndim >= 2 else "a bar"))
+                    if changed(page.plots[k], "title", name):
+                        names = {"before": self.tr("before"), "grad": self.tr("gradient"), "after": self.tr("after")}
+                        page.plots[k].setTitle(names[name],
+                                               color=colors.PLOT_TEXT, size="8pt")
+            what = self.tr("a weight") if a["before"].ndim >= 2 else self.tr("a bar")
+            page.title.setText(self.tr("{0}<br>after = before − α · gradient,   α = {1} · click {2}")
+                               .format(key.name, f"{lr:g}", what))
         elif step.op == OpKind.RERUN:
             page = self.page("rerun")
             before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
-            page.title.setText(f"ŷ before (<span style='color:#808080'>grey</span>) and after "
-                               f"(<span style='color:#1e8449'>green</span>) the update<br>"
-                               f"L: {plain_number(a['loss_before'])} → {plain_number(a['loss_after'])}")
+            page.title.setText(self.tr("ŷ before (<span style='color:{0}'>grey</span>) and after "
+                                       "(<span style='color:{1}'>green</span>) the update<br>L: {2} → {3}")
+                               .format(colors.BEFORE_WORD, colors.AFTER_BAR, plain_number(a["loss_before"]),
+                                       plain_number(a["loss_after"])))
             x = np.arange(before.size)
-            page.bars[0].setOpts(x=x - 0.2, height=before, width=0.4, brush="#9a9a9a", brushes=None)
+            page.bars[0].setOpts(x=x - 0.2, height=before, width=0.4, brush=colors.BEFORE_PROBS, brushes=None)
             page.after.setOpts(x=x + 0.2, height=after, width=0.4)
             page.plots[0].setYRange(0, 1, padding=0.02)
             page.plots[0].getAxis("bottom").setTicks([[(int(k), str(k)) for k in x]])
@@ -114,13 +117,11 @@ class ParamPages:
         else:
             data = arr
         lut = colors.diverging_lut() if gradient else colors.grey_lut()
-        if getattr(img, "_lut", None) is not lut:
-            img._lut = lut
+        if changed(img, "lut", id(lut)):
             img.setLookupTable(lut)
         lv = levels or (colors.symmetric_levels(arr) if gradient else colors.value_levels([arr]))
         img.setImage(data, autoLevels=False, levels=lv)
-        if getattr(vb, "_shape", None) != (arr.ndim, data.shape):      # range set once per shape, at once
-            vb._shape = (arr.ndim, data.shape)
+        if changed(vb, "shape", (arr.ndim, data.shape)):      # range set once per shape, at once
             vb.setAspectLocked(arr.ndim == 4)
             vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
             vb.prepareForPaint()

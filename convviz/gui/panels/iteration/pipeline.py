@@ -26,6 +26,7 @@ from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.presentation.stages import build_columns, structure_key
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
+from convviz.gui.widgets.translate import catalogue_tr
 
 
 class PipelineView(QScrollArea):
@@ -66,6 +67,11 @@ class PipelineView(QScrollArea):
 
     # ---- structure --------------------------------------------------------------------
     @property
+    def relayout_pending(self):
+        """True between a resize and the re-tiling it triggers (tests and tours wait for it)."""
+        return self._relayout.isActive()
+
+    @property
     def hovered(self):
         """(stage, index) under the pointer, or None."""
         return self._hovered
@@ -75,7 +81,7 @@ class PipelineView(QScrollArea):
 
         Returns True when the widgets were rebuilt for another structure."""
         self._trace = trace
-        cols = build_columns(trace, self._aspect(trace))
+        cols = build_columns(trace, self._aspect(trace), catalogue_tr)
         key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols))
         rebuilt = key != self._key
         if rebuilt:
@@ -214,9 +220,9 @@ class PipelineView(QScrollArea):
             if current_grad is not None:
                 colors.set_colorbar(self.colorbar, current_grad)
         if current_grad is not None:
-            set_label(self.colorbar_label, "gradient<br>−  0  +")
+            set_label(self.colorbar_label, self.tr("gradient<br>−  0  +"))
         elif mode == "gradients" and step.phase in ("forward", "loss"):   # why Gradients shows values
-            set_label(self.colorbar_label, "no<br>gradients<br>yet", colors.DIM_TEXT)
+            set_label(self.colorbar_label, self.tr("no<br>gradients<br>yet"), colors.DIM_TEXT)
         else:
             set_label(self.colorbar_label, "")
         self._draw_markers(markers)
@@ -252,7 +258,7 @@ class PipelineView(QScrollArea):
         elif kind == "source":
             border_pen = pen(colors.SOURCE, 2, Qt.DashLine)
         else:
-            border_pen = pen(colors.FRAME if border[1] else "#e6e6e6", 1)
+            border_pen = pen(colors.FRAME if border[1] else colors.UNREACHED_FRAME, 1)
         v.vb.setBorder(border_pen)
         v.vb.update()
         scene = v.vb.scene()

@@ -5,18 +5,19 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 from convviz.gui.presentation.numbers import loss_column_html
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import nth_marker
+from convviz.gui.widgets.shown import changed
 
 MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
 
 
 def set_label(label, text, color=colors.TEXT):
     """LabelItem.setText only when something changed (it re-lays out the item)."""
-    if getattr(label, "_shown", None) != (text, color):
-        label._shown = (text, color)
+    if changed(label, "text", (text, color)):
         label.setText(text, color=color)
 
 
@@ -31,8 +32,7 @@ def pen(color, width, style=Qt.SolidLine):
 
 
 def set_html(item, text):
-    if getattr(item, "_shown", None) != text:
-        item._shown = text
+    if changed(item, "html", text):
         item.setHtml(text)
 
 
@@ -59,7 +59,11 @@ class StageView:
             self.img = pg.ImageItem(axisOrder="row-major")
             self.img.setLookupTable(colors.grey_lut())
             self.vb.addItem(self.img)
+            # Stepping mostly changes borders and markers around an image, not the image: kept
+            # as a device pixmap, an unchanged image is blitted instead of scaled again.
+            self.img.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             self.ovl = pg.ImageItem(axisOrder="row-major")
+            self.ovl.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             self.ovl.setParentItem(self.img)
             self.ovl.setLookupTable(colors.diverging_lut())
             self.ovl.setZValue(1)

@@ -1,0 +1,224 @@
+"""The conv → ReLU → max-pool block as one kernel: the fast path for the shipped networks.
+
+Same mathematics as `conv.py` + `activations.py` + `pooling.py`, arranged for speed:
+
+- ReLU after pooling: max and ReLU commute (ReLU never changes which value is largest
+  unless all are ≤ 0, and then the result is 0 either way), so ReLU runs on the pooled maps,
+  a quarter of the feature maps. Backward, δ reaches C_p[i, j] only where (i, j) won its
+  window and the pooled value P > 0, which is "window winner" ⊙ σ′(C) of the separate ops.
+- Space-to-depth by the pool size: the feature maps are computed as one array per window
+  offset (u, v), F[d, (u, v), (a, b, image)] = C_d[a·p1 + u, b·p2 + v], images innermost.
+  Max pooling is then the element-wise maximum of p1·p2 contiguous arrays; a strict `>`
+  keeps the first largest offset on ties, as PyTorch does. One uint8 code per window keeps
+  the winner and whether ReLU let it through, all the backward run needs.
+- Chunks of images (up to 6 MB of patch matrix), with the patch matrix of a chunk built
+  again in the backward run instead of kept, and every scratch array reused (`workspace`). The
+  patch matrix has a row of ones, so one product gives C with its bias, and one ∂L/∂K with
+  ∂L/∂b.
+- ∂L/∂I as one product with "folded" kernels: an input pixel at row a'·B + u' (B = p1·Z_s)
+  receives from window rows a' − q for a few q only, so Wf[(c, q, u', …), (d, u, v)] =
+  K_d,c[q·B + u' − u·Z_s, …] (0 outside the kernel) maps every window offset's δ to every
+  input phase at once, and the result lands with q1·q2 slice additions (no scatter-add).
+
+Only float arithmetic order differs from the separate ops; `tests/engine/test_block.py`
+compares both on random configurations, ties and exact zeros included.
+"""
+
+import numpy as np
+
+from . import workspace as ws
+from .conv import conv_input_grad
+
+# Scratch per chunk: the patch matrix is the largest array. Chunks that fit the 2 MB L2 cache
+# (1.5 MB) measured 10-25% slower here than 6 MB ones, whose fewer, longer calls win; 6 MB
+# keeps the scratch of a large batch bounded.
+CHUNK_BYTES = 6 * 2 ** 20
+# A patch matrix this small (one image) is kept for the backward run instead of built again:
+# below the allocator's 128 kB threshold for fresh pages it costs no page faults.
+KEEP_BYTES = 120_000
+
+
+def fuses(activation, pool, pool_size, pool_stride, conv_hw):
+    """Whether a conv block can take the fused path: ReLU, max pooling over non-overlapping
+    windows that tile the feature maps exactly."""
+    return (activation == "relu" and pool == "max" and tuple(pool_size) == tuple(pool_stride)
+            and conv_hw[0] % pool_size[0] == 0 and conv_hw[1] % pool_size[1] == 0)
+
+
+class _Geometry:
+    """Sizes of one block call: input (n, c, h, w), kernels (d, c, k1, k2), stride, padding, pool."""
+
+    def __init__(self, x_shape, w_shape, stride, padding, pool, itemsize, chunk_bytes):
+        self.n, self.c, self.h, self.w = x_shape
+        self.d, _, self.k1, self.k2 = w_shape
+        self.s1, self.s2 = stride
+        self.z1, self.z2 = padding
+        self.p1, self.p2 = pool
+        self.hq, self.wq = self.h + 2 * self.z1, self.w + 2 * self.z2          # padded input
+        h1 = (self.hq - self.k1) // self.s1 + 1
+        w1 = (self.wq - self.k2) // self.s2 + 1
+        self.hp, self.wp = h1 // self.p1, w1 // self.p2                        # pooled maps
+        self.offsets = self.p1 * self.p2
+        self.rows = self.c * self.k1 * self.k2                                  # patch matrix rows
+        per_image = self.rows * self.offsets * self.hp * self.wp * itemsize
+        per_chunk = max(1, chunk_bytes // per_image)
+        chunks = -(-self.n // per_chunk)
+        size = -(-self.n // chunks)
+        self.chunks = [(i, min(i + size, self.n)) for i in range(0, self.n, size)]
+
+
+_GEOMETRIES = {}
+
+
+def _geometry(*key):
+    """The `_Geometry` of these sizes, made once (a handful of shapes recur call after call)."""
+    g = _GEOMETRIES.get(key)
+    if g is None:
+        if len(_GEOMETRIES) > 64:
+            _GEOMETRIES.clear()
+        g = _GEOMETRIES[key] = _Geometry(*key)
+    return g
+
+
+def _patches(xt, i0, i1, g, out):
+    """The patch matrix of images i0..i1 into `out`, rows (c, m, n) and a last row of ones (so
+    the products with [K | b] add the bias and give Σ δ as well), columns (u, v, a, b, image):
+    out[c, m, n, u, v, a, b, i] = I_c[(a·p1 + u)·Z_s + m, (b·p2 + v)·Z_s + n] of image i0 + i.
+    The images are the innermost axis (xt is the padded input as (C, H, W, N)): for the small
+    maps of a second block that makes the copy's contiguous runs long."""
+    out[g.rows] = 1                       # the bias row
+    tc, th, tw, tn = xt.strides
+    view = np.ndarray((g.c, g.k1, g.k2, g.p1, g.p2, g.hp, g.wp, i1 - i0), xt.dtype, xt, i0 * tn,
+                      (tc, th, tw, g.s1 * th, g.s2 * tw, g.p1 * g.s1 * th, g.p2 * g.s2 * tw, tn))
+    np.copyto(out[:g.rows].reshape(view.shape), view)
+    return out
+
+
+def block_forward(x, W, b, stride, padding, pool, keep_maps=False):
+    """x (N, C, H, W) -> pooled (N, D, Hp, Wp) = maxpool(ReLU(conv(x))), the cache for
+    `block_backward`, and the feature maps C (N, D, H1, W1) if `keep_maps` (else None)."""
+    g = _geometry(x.shape, W.shape, tuple(stride), tuple(padding), tuple(pool), x.dtype.itemsize, CHUNK_BYTES)
+    xt = np.empty((g.c, g.hq, g.wq, g.n), x.dtype)           # (C, H, W, N): images innermost
+    if g.z1 or g.z2:
+        xt[...] = 0
+    xt[:, g.z1:g.z1 + g.h, g.z2:g.z2 + g.w] = x.transpose(1, 2, 3, 0)
+    Wb = np.concatenate([W.reshape(g.d, g.rows), b[:, None]], axis=1)     # [K | b]
+    pooled = np.empty((g.n, g.d, g.hp, g.wp), x.dtype)
+    maps = np.empty((g.n, g.d, g.hp * g.p1, g.wp * g.p2), x.dtype) if keep_maps else None
+    codes = []
+    for i0, i1 in g.chunks:
+        nc = i1 - i0
+        m = g.hp * g.wp * nc
+        shape = (g.rows + 1, g.offsets * m)
+        keep = len(g.chunks) == 1 and shape[0] * shape[1] * x.dtype.itemsize <= KEEP_BYTES
+        cols = _patches(xt, i0, i1, g,
+                        np.empty(shape, x.dtype) if keep else ws.buffer("block.cols", shape, x.dtype))
+        # F[d, (u, v), (a, b, i)] = C_d[a·p1 + u, b·p2 + v] of image i
+        F = ws.buffer("block.maps", (g.d, g.offsets, m), x.dtype)
+        np.matmul(Wb, cols, out=F.reshape(g.d, g.offsets * m))
+        # Q: each window's largest C (before ReLU); code: 1 + the offset of the first largest
+        # (a strict > keeps the earlier offset on ties), or 0 where Q ≤ 0 and ReLU stops δ.
+        Q = ws.buffer("block.largest", (g.d, m), x.dtype)
+        np.copyto(Q, F[:, 0])
+        code = np.ones((g.d, m), np.uint8)
+        better = ws.buffer("block.better", (g.d, m), np.bool_)
+        shifted = ws.buffer("block.shifted", (g.d, m), np.uint8)
+        for k in range(1, g.offsets):
+            np.greater(F[:, k], Q, out=better)
+            # code ← k + 1 where better: it exceeds every earlier code, so a maximum does it
+            # without a masked write.
+            np.multiply(better.view(np.uint8), np.uint8(k + 1), out=shifted)
+            np.maximum(code, shifted, out=code)
+            np.maximum(Q, F[:, k], out=Q)
+        np.multiply(code, np.greater(Q, 0, out=better).view(np.uint8), out=code)
+        np.maximum(Q.reshape(g.d, g.hp, g.wp, nc).transpose(3, 0, 1, 2), 0, out=pooled[i0:i1])
+        if keep_maps:
+            # maps[i, d, a·p1 + u, b·p2 + v] = F[d, (u, v), (a, b, i)]
+            np.copyto(maps[i0:i1].reshape(nc, g.d, g.hp, g.p1, g.wp, g.p2),
+                      F.reshape(g.d, g.p1, g.p2, g.hp, g.wp, nc).transpose(5, 0, 3, 1, 4, 2))
+        codes.append((code, cols if keep else None))
+    return pooled, (xt, W, g, codes), maps
+
+
+def recorded_argmax(cache):
+    """Each window's argmax over the ReLU-ed maps, as `pooling.pool_forward` gives it: the
+    winner where P > 0, else offset 0 (a window of ReLU zeros keeps its first)."""
+    _, _, g, codes = cache
+    out = np.empty((g.n, g.d, g.hp, g.wp), np.intp)
+    for (i0, i1), (code, _) in zip(g.chunks, codes):
+        arg = np.maximum(code, 1) - 1
+        out[i0:i1] = arg.reshape(g.d, g.hp, g.wp, i1 - i0).transpose(3, 0, 1, 2)
+    return out
+
+
+def _folded_kernels(W, g):
+    """Wf (Q1·Q2·C·B1·B2, D·p1·p2): window offset (u, v) of kernel d reaches input phase
+    (u', v') of the window q1, q2 steps back with the weight
+    Wf[q1, q2, c, u', v', d, u, v] = K_d,c[q1·B1 + u' − u·Z_s, q2·B2 + v' − v·Z_s] (0 outside
+    the kernel). (q1, q2) outermost, so each shift's rows are one contiguous block."""
+    b1, b2 = g.p1 * g.s1, g.p2 * g.s2
+    q1 = -(-((g.p1 - 1) * g.s1 + g.k1) // b1)
+    q2 = -(-((g.p2 - 1) * g.s2 + g.k2) // b2)
+    spread = np.zeros((g.c, q1 * b1, q2 * b2, g.d, g.p1, g.p2), W.dtype)
+    Wt = W.transpose(1, 2, 3, 0)
+    for u in range(g.p1):                 # slice assignment, not fancy indexing: ~10x faster
+        for v in range(g.p2):
+            spread[:, u * g.s1:u * g.s1 + g.k1, v * g.s2:v * g.s2 + g.k2, :, u, v] = Wt
+    Wf = spread.reshape(g.c, q1, b1, q2, b2, g.d * g.offsets).transpose(1, 3, 0, 2, 4, 5)
+    return np.ascontiguousarray(Wf).reshape(q1 * q2 * g.c * b1 * b2, g.d * g.offsets), (q1, b1, q2, b2)
+
+
+def block_backward(dpooled, cache, need_input_grad=True):
+    """∂L/∂P (N, D, Hp, Wp) -> (∂L/∂I or None, ∂L/∂K, ∂L/∂b) of the whole block."""
+    xt, W, g, codes = cache
+    dt = xt.dtype
+    grads = np.zeros((g.rows + 1, g.d), dt)                  # [∂L/∂K | ∂L/∂b]ᵀ
+    offsets = np.arange(1, g.offsets + 1, dtype=np.uint8)[None, :, None]
+    # One image of several channels (a second block in the trace or a single prediction):
+    # conv.py's scatter-add is faster there (measured 78 vs 101 µs for the shipped conv2).
+    scatter = need_input_grad and g.n == 1 and g.c > 1
+    if need_input_grad and not scatter:
+        Wf, (q1, b1, q2, b2) = _folded_kernels(W, g)
+        hs, wsz = g.hp + q1 - 1, g.wp + q2 - 1              # input rows / columns per phase
+        dx = np.empty((g.n, g.c, g.h, g.w), dt)
+    for (i0, i1), (code, kept) in zip(g.chunks, codes):
+        nc = i1 - i0
+        m = g.hp * g.wp * nc
+        delta = ws.buffer("block.delta", (g.d, g.hp, g.wp, nc), dt)
+        np.copyto(delta, dpooled[i0:i1].transpose(1, 2, 3, 0))
+        # δ of each window goes to its winner, where ReLU let the window through (code > 0).
+        dF = ws.buffer("block.dmaps", (g.d, g.offsets, m), dt)
+        is_k = np.equal(code[:, None, :], offsets, out=ws.buffer("block.is_k", dF.shape, np.bool_))
+        np.multiply(delta.reshape(g.d, 1, m), is_k.view(np.uint8), out=dF)
+        cols = kept
+        if cols is None:
+            cols = _patches(xt, i0, i1, g, ws.buffer("block.cols", (g.rows + 1, g.offsets * m), dt))
+        dF2 = dF.reshape(g.d, g.offsets * m)
+        grads += cols @ dF2.T        # as (rows, D): 10-50% faster than dF2 @ cols.T (measured)
+        if scatter:
+            d_maps = np.empty((1, g.d, g.hp * g.p1, g.wp * g.p2), dt)   # ∂L/∂C in (N, D, H1, W1)
+            np.copyto(d_maps.reshape(g.d, g.hp, g.p1, g.wp, g.p2),
+                      dF.reshape(g.d, g.p1, g.p2, g.hp, g.wp).transpose(0, 3, 1, 4, 2))
+            dx = conv_input_grad(d_maps, W, (1, g.c, g.h, g.w), (g.s1, g.s2), (g.z1, g.z2))
+        elif need_input_grad:
+            G = ws.buffer("block.dcols", (Wf.shape[0], m), dt)
+            np.matmul(Wf, dF.reshape(g.d * g.offsets, m), out=G)
+            # Each shift (a, c) adds one contiguous block of G's rows, as 3-d arrays whose
+            # last axis joins columns and images.
+            G = G.reshape(q1, q2, g.c * b1 * b2, g.hp, g.wp * nc)
+            phases = ws.zeros("block.phases", (g.c, b1, b2, hs, wsz, nc), dt)
+            target = phases.reshape(g.c * b1 * b2, hs, wsz * nc)
+            for a in range(q1):
+                for c in range(q2):
+                    target[:, a:a + g.hp, c * nc:(c + g.wp) * nc] += G[a, c]
+            # depth-to-space: padded pixel (a'·B1 + u', b'·B2 + v') of image i ← phases[c, u', v', a', b', i]
+            spread = phases.transpose(5, 0, 3, 1, 4, 2)
+            if g.z1 == g.z2 == 0 and hs * b1 == g.h and wsz * b2 == g.w:
+                np.copyto(dx[i0:i1].reshape(nc, g.c, hs, b1, wsz, b2), spread)
+            else:
+                hx, wx = max(hs * b1, g.hq), max(wsz * b2, g.wq)
+                full = ws.zeros("block.full", (nc, g.c, hx, wx), dt)
+                np.copyto(full[:, :, :hs * b1, :wsz * b2].reshape(nc, g.c, hs, b1, wsz, b2), spread)
+                dx[i0:i1] = full[:, :, g.z1:g.z1 + g.h, g.z2:g.z2 + g.w]
+    kernel_grad = np.ascontiguousarray(grads[:g.rows].T).reshape(W.shape)
+    return (dx if need_input_grad else None), kernel_grad, grads[g.rows].copy()

@@ -1,0 +1,1 @@
+"""The files shipped with convviz (installed as convviz.resources); convviz.shipped loads them."""
