@@ -3,6 +3,7 @@
 import copy
 import html
 import threading
+import weakref
 
 import numpy as np
 import pyqtgraph as pg
@@ -221,6 +222,9 @@ class GradCheckView(QWidget):
         self._worker.failed.connect(self._on_failed)
         stop = self._worker.cancel
         self.destroyed.connect(lambda *_: stop())     # not a method of self: it is being deleted
+        # A view whose Python wrapper goes first (del of its last reference) may never deliver
+        # `destroyed` to a Python slot: the wrapper's end stops the check too.
+        weakref.finalize(self, stop)
         self._thread.start()
 
     @Slot()
