@@ -5,7 +5,10 @@
 Prints, for the shipped model on the first shipped sample digit: the time of one
 `gradcheck.check_network` with `--samples` random elements per array (median and minimum over
 repeats, seconds), how many loss evaluations it made, the time per evaluation, and the same
-for each mistake. `--all` also times the check of every element (slow: ~2 evaluations of the
+for each mistake. Then what the app does on the GUI thread: one "Check this element" (a copy of
+the network and `check_element`) per kind of element, and the iteration's trace built with each
+mistake (`mistake_trace.trace_with_mistake`, done on every change while mistakes mode is on)
+against the engine's `Network.trace`. `--all` also times the check of every element (slow: ~2 evaluations of the
 forward run per parameter).
 
 Mind OPENBLAS_CORETYPE (../shared/design/PITFALLS.md): it may be set on these machines and
@@ -27,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from convviz.digits import load_pretrained, load_samples  # noqa: E402
 from convviz.engine import gradcheck, mistakes  # noqa: E402
+from convviz.engine.mistake_trace import trace_with_mistake  # noqa: E402
 
 GOAL_SECONDS = 2.0
 
@@ -73,6 +77,26 @@ def main(argv=None):
     if args.all:
         check, median, best = timed(lambda: gradcheck.check_network(net, x, y), 1)
         print(row("engine, every element", check, median, best, goal=False))
+    gui_thread(net, x, y, max(args.repeats, 10))
+
+
+def gui_thread(net, x, y, repeats):
+    """The app's synchronous costs: Check this element, and a trace with a mistake."""
+    import copy
+
+    print(f"\non the GUI thread ({repeats} repeats)\n{'what':<44} {'median ms':>10} {'min ms':>9}")
+    for what, key, index in [("check a kernel weight (conv1.W)", "conv1.W", (3, 0, 2, 2)),
+                             ("check a dense weight (dense1.W)", "dense1.W", (5, 100)),
+                             ("check an input pixel", "input", (14, 14)),
+                             ("check a feature map's δ (conv1.feature_maps)", "conv1.feature_maps", (3, 10, 9))]:
+        _, median, best = timed(lambda key=key, index=index: gradcheck.check_element(
+            copy.deepcopy(net), x, y, key, index), repeats)
+        print(f"{what:<44} {median * 1e3:>10.2f} {best * 1e3:>9.2f}")
+    _, median, best = timed(lambda: net.trace(x, y, 0.001), repeats)
+    print(f"{'trace, the engine (Network.trace)':<44} {median * 1e3:>10.2f} {best * 1e3:>9.2f}")
+    for name in mistakes.NAMES:
+        _, median, best = timed(lambda name=name: trace_with_mistake(net, x, y, 0.001, name), repeats)
+        print(f"{'trace with ' + name:<44} {median * 1e3:>10.2f} {best * 1e3:>9.2f}")
 
 
 if __name__ == "__main__":

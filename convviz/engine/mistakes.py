@@ -33,7 +33,7 @@ class Mistake:
         ops = net.ops
         if self.name == "bias-no-sum":
             return {op.b for op, shape in _conv_outputs(net) if shape[0] * shape[1] > 1}
-        acting = [i for i, op in enumerate(ops) if _acts(self.name, op, net)]
+        acting = [i for i, op in enumerate(ops) if acts(self.name, op, net)]
         if not acting:
             return set()
         # Everything below the last op it acts on gets a wrong δ, and the input with it.
@@ -89,7 +89,8 @@ def _conv_outputs(net):
     return [(op, shapes[op.stage.name][1:]) for op in net.ops if isinstance(op, Conv)]
 
 
-def _acts(name, op, net):
+def acts(name, op, net):
+    """True where mistake `name` replaces `op`'s backward in `net` (not used for bias-no-sum)."""
     if name == "no-sigma-prime":
         return isinstance(op, Activation) and op.name != "identity"
     if name == "flipped-kernel":

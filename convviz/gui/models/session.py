@@ -11,6 +11,8 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal
 
 from convviz.digits import area_average, is_blank, preprocess
+from convviz.engine import mistakes
+from convviz.engine.mistake_trace import trace_with_mistake
 
 #: α for a single example. This model's gradients are large: at 0.01 one update on a 5 labelled
 #: "3" flips it to 99.7% "3" (a lesson in overfitting one example, not in descent); at 0.001 the
@@ -44,6 +46,8 @@ class Session(QObject):
     updateRefused(str): an update was not applied (it would make weights infinite or NaN); why.
     networkChanged: another network (other layers, or the same layers with other choices); its
         config may differ, so editors show the new one. paramsChanged and traceChanged follow.
+    mistakeChanged(object): the backward run's classic mistake (a `mistakes` name) or None;
+        the trace is rebuilt with it (traceChanged follows).
     """
 
     predictionChanged = Signal()
@@ -53,6 +57,7 @@ class Session(QObject):
     updatesChanged = Signal()
     updateRefused = Signal(str)
     networkChanged = Signal()
+    mistakeChanged = Signal(object)
 
     def __init__(self, net, model_name, lr=DEFAULT_LR, parent=None, origin="pretrained weights"):
         super().__init__(parent)
@@ -69,6 +74,7 @@ class Session(QObject):
         self._trace = None
         self._history = []
         self._update_records = []        # every "Apply update" since the weights were loaded
+        self._mistake = None
 
     # ---- state (read-only outside) -----------------------------------------------------
     @property
@@ -108,6 +114,11 @@ class Session(QObject):
     @property
     def lr(self):
         return self._lr
+
+    @property
+    def mistake(self):
+        """The classic backprop mistake the trace's backward run makes (a name), or None."""
+        return self._mistake
 
     @property
     def loss_history(self):
@@ -180,12 +191,23 @@ class Session(QObject):
             self.lrChanged.emit(lr)
             self._rebuild()
 
+    def set_mistake(self, name):
+        """Make the backward run a classic mistake (a name from `mistakes.NAMES`) or None for the
+        engine's; the iteration is recomputed (its history kept). ValueError for an unknown name."""
+        if name is not None:
+            name = mistakes.get(name).name
+        if name != self._mistake:
+            self._mistake = name
+            self.mistakeChanged.emit(name)
+            self._rebuild()
+
     def apply_update(self):
         """θ ← the trace's updated parameters, then a new iteration on the same input.
 
-        False without a trace, or when the update would make a weight non-finite (updateRefused).
+        False without a trace, while a mistake is on (a mistaken gradient never changes the
+        learner's model), or when the update would make a weight non-finite (updateRefused).
         """
-        if self._trace is None:
+        if self._trace is None or self._mistake is not None:
             return False
         t = self._trace
         bad = [k for k, v in t.params_after.items() if not np.isfinite(v).all()]
@@ -283,7 +305,7 @@ class Session(QObject):
         if self._probs is None or label is None:
             self._trace = None
         else:
-            self._trace = self._net.trace(self.net_input, label, self._lr)
+            self._trace = trace_with_mistake(self._net, self.net_input, label, self._lr, self._mistake)
             if append or not self._history:
                 self._history = self._history + [self._trace.loss]
         self.traceChanged.emit()

@@ -29,3 +29,6 @@ CANVAS_HINT = "#5a606e"      # the hint drawn on an empty canvas or preview
 # prediction bars
 TOP_BAR, BAR, TARGET_BAR = "#f59e0b", "#648cc8", "#22c55e"
 TRACK = (128, 128, 128, 40)  # RGBA: the empty part of a bar
+# the gradient check: a mistake's banner and marked steps, the verdicts
+MISTAKE_BACKGROUND, MISTAKE_BORDER = "#fff1e6", "#e07b39"
+PASS_TEXT, FAIL_TEXT, KINK_TEXT = "#00803a", "#b00020", "#8a6d00"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from convviz.digits import load_pretrained, load_samples
 from convviz.engine import Network
@@ -19,6 +19,7 @@ from convviz.gui.models.stepper import Stepper
 from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH
 from convviz.gui.panels.draw.left_column import LeftColumn
 from convviz.gui.panels.editor.install import install as install_editor
+from convviz.gui.panels.gradcheck.controls import GradCheckControls
 from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
 from convviz.gui.panels.training.panel import TrainingPanel
 from convviz.gui.shell import dialogs
@@ -63,7 +64,12 @@ class MainWindow(QMainWindow):
         lay = QHBoxLayout(central)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self.left)
-        lay.addWidget(self.panel, 1)
+        self.gradcheck = GradCheckControls(self, self.session, self.panel)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.gradcheck.banner)
+        right.addWidget(self.panel, 1)
+        lay.addLayout(right, 1)
         self.setCentralWidget(central)
         self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
         self.training = TrainingPanel(self.session, my_digits_path or self._my_digits_path(),

@@ -91,6 +91,7 @@ class Menus(QObject):
         self.undo_training_action = act(m, self.tr("&Undo training"), lambda *_: win.training.undo())
         groups["Train"] = [("0 … 9", self.tr("Training target y = that digit")), auto, self.apply_action, reset,
                            self.training_action, self.add_digit_action, self.undo_training_action]
+        groups["Train"] += win.gradcheck.add_to_menu(m, act)
 
         m = mb.addMenu(self.tr("&Step"))
         steps = panel.actions()

@@ -186,7 +186,7 @@ class LeftColumn(QScrollArea):
         label, chosen = s.label, s.label_is_chosen
         self.label_selector.show_label(label, chosen)
         self.auto_label.setChecked(not chosen)
-        self.apply_button.setEnabled(s.trace is not None)
+        self.apply_button.setEnabled(s.trace is not None and s.mistake is None)   # a mistake is never applied
         if label is None:
             self.target_text.setText(self.tr("Training target y: draw a digit first."))
             self.loss_text.setText("")

@@ -17,7 +17,7 @@ from convviz.gui.panels.editor.choices import (
     pairing_warnings,
     pooling_kinds,
 )
-from convviz.gui.presentation.explanations import matrix
+from convviz.gui.presentation.html import matrix
 from convviz.gui.presentation.numbers import number
 
 _CSS = ("<style>table.t td { padding: 1px 6px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; }"

@@ -1,2 +1,2 @@
-"""Reserved for the gradient-check view (a coming feature; see docs/GUI.md): it will show
-`convviz.engine.gradcheck` results for the Session's network and input."""
+"""The gradient check in the app: Train ▸ Check gradients…, "Check this element" in the inspector, and
+the mistakes mode (a classic backprop mistake drawn in the iteration's backward run)."""

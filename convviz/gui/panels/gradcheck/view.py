@@ -1,11 +1,13 @@
 """Check gradients: the whole-network central-difference check in a worker thread, as a table and a histogram."""
 
 import copy
+import html
 import threading
+import weakref
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from convviz.engine import gradcheck, mistakes
+from convviz.gui.presentation.equations import to_rich
+from convviz.gui.presentation.gradcheck_text import CONTEXT, KINK_WHY, MISTAKE_NEEDS, MISTAKE_TITLE, MISTAKE_WHAT
 
 #: Exactly-zero relative errors are drawn in the first bin (a log axis has no 0).
 SMALLEST = 1e-17
@@ -34,6 +38,11 @@ _THREADS = set()
 
 COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
           "#bcbd22", "#17becf")
+
+
+def _t(text):
+    """A sentence of the gradient-check catalogue, translated."""
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 class CheckWorker(QObject):
@@ -74,13 +83,14 @@ class CheckWorker(QObject):
 class GradCheckView(QWidget):
     """Checks a copy of a network on one image: per array the count checked, the worst relative
     error, the kinks and pass/fail, and a histogram of relative errors per array (log scale).
-    `samples`: elements per array (None: every element of a small network, else 20)."""
+    `samples`: elements per array (None: every element of a small network, else 20);
+    `mistake`: the mistake picked at first (a name, None for the engine's backward run)."""
 
     finished = Signal(object)       # the NetworkCheck shown
     cancelled = Signal()
 
 
-    def __init__(self, net, image, label, samples=None, seed=0, parent=None):
+    def __init__(self, net, image, label, samples=None, seed=0, mistake=None, parent=None):
         super().__init__(parent)
         # The check nudges parameters in place while it runs: never on the app's own network.
         self._net = copy.deepcopy(net)
@@ -93,6 +103,7 @@ class GradCheckView(QWidget):
         self._build(gradcheck.SAMPLES if samples is None else samples)
         # A small network is checked whole unless a sample size was asked for.
         self.every.setChecked(samples is None and gradcheck.default_samples(self._net, self._image) is None)
+        self.mistake.setCurrentIndex(max(0, self.mistake.findData(mistake)))
         self._show_mistake()
 
     # ---- layout ----------------------------------------------------------------------
@@ -106,7 +117,7 @@ class GradCheckView(QWidget):
         self.mistake = QComboBox()
         self.mistake.addItem(self.tr("none: the engine's backward run"), None)
         for m in mistakes.MISTAKES:
-            self.mistake.addItem(self.tr("mistake: %s") % m.title, m.name)
+            self.mistake.addItem(self.tr("mistake: %s") % _t(MISTAKE_TITLE[m.name]), m.name)
         self.mistake.currentIndexChanged.connect(self._show_mistake)
         self.run_button = QPushButton(self.tr("Check"))
         self.run_button.clicked.connect(self.start)
@@ -171,11 +182,12 @@ class GradCheckView(QWidget):
             return
         m = mistakes.get(name)
         where = sorted(m.affects(self._net))
-        text = self.tr("%s Wrong: %s. Right: %s.") % (m.explanation, m.wrong, m.right)
+        text = self.tr("%s Wrong: %s. Right: %s.") % (html.escape(_t(MISTAKE_WHAT[name])), to_rich(m.wrong),
+                                                      to_rich(m.right))
         if where:
             text += " " + self.tr("It should show in: %s.") % ", ".join(where)
         else:
-            text += " " + self.tr("This network gives it nothing to act on (it needs %s).") % m.needs
+            text += " " + self.tr("This network gives it nothing to act on (it needs %s).") % _t(MISTAKE_NEEDS[name])
         self.about.setText(text)
 
     # ---- running ---------------------------------------------------------------------
@@ -210,6 +222,9 @@ class GradCheckView(QWidget):
         self._worker.failed.connect(self._on_failed)
         stop = self._worker.cancel
         self.destroyed.connect(lambda *_: stop())     # not a method of self: it is being deleted
+        # A view whose Python wrapper goes first (del of its last reference) may never deliver
+        # `destroyed` to a Python slot: the wrapper's end stops the check too.
+        weakref.finalize(self, stop)
         self._thread.start()
 
     @Slot()
@@ -313,7 +328,7 @@ class GradCheckView(QWidget):
             for kink in p.kinks:
                 if kink is not None:
                     n, _ = kinds.get((kink.layer, kink.kind), (0, None))
-                    kinds[(kink.layer, kink.kind)] = (n + 1, kink.why)
+                    kinds[(kink.layer, kink.kind)] = (n + 1, _t(KINK_WHY[kink.kind]))
         if not kinds:
             self.kinks.setText(self.tr("No checked element was at a kink."))
             return

@@ -7,9 +7,11 @@ from string import Template
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser
 
+from convviz.engine import mistakes
 from convviz.gui.presentation import catalogue
 from convviz.gui.presentation.equations import title_rich, to_rich
 from convviz.gui.presentation.explanations import format_explanation
+from convviz.gui.presentation.gradcheck_text import mistake_note
 from convviz.gui.presentation.symbols import element_name, element_symbol
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.translate import catalogue_tr, step_about, step_title
@@ -61,7 +63,10 @@ class Inspector(QTextBrowser):
         if sizes:
             eq21 = self.tr("Eq. 2.1:")
             parts.append(f"<div class='about'>{eq21} {to_rich(sizes)}</div>")
-        parts.append(f"<p class='about'>{to_rich(step_about(step))}</p><hr>")
+        parts.append(f"<p class='about'>{to_rich(step_about(step))}</p>")
+        if step.meta.get("mistake"):                # mistakes mode: this step computes it wrong
+            parts.append(mistake_note(mistakes.get(step.meta["mistake"]), QCoreApplication.translate))
+        parts.append("<hr>")
         if selection is None:
             parts.append(f"<p class='hint'>{hint()}</p>")
         else:

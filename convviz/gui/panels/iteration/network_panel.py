@@ -2,7 +2,7 @@
 and a detail view, all drawn from (trace, index, mode, selection) each time the step changes."""
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,7 +25,7 @@ from convviz.gui.models.stepper import Stepper
 from convviz.gui.panels.iteration.detail import DetailView
 from convviz.gui.panels.iteration.inspector import Inspector, hint
 from convviz.gui.panels.iteration.pipeline import PipelineView
-from convviz.gui.presentation import catalogue
+from convviz.gui.presentation import catalogue, palette
 from convviz.gui.presentation.equations import title_rich, title_text
 from convviz.gui.presentation.numbers import number
 from convviz.gui.presentation.selection import selection_markers
@@ -81,7 +81,12 @@ class PhaseIndicator(QWidget):
 
 
 class NetworkPanel(QWidget):
-    """Everything about the current training iteration, driven by a Stepper."""
+    """Everything about the current training iteration, driven by a Stepper.
+
+    selectionChanged: the selected element changed (set, moved or cleared).
+    """
+
+    selectionChanged = Signal()
 
     def __init__(self, stepper, parent=None):
         super().__init__(parent)
@@ -183,7 +188,11 @@ class NetworkPanel(QWidget):
 
         self.bottom = QSplitter(Qt.Horizontal)
         self.bottom.addWidget(self.steps)
-        self.bottom.addWidget(self.inspector)
+        # The inspector over what other panels add under it (a resizable split: short screens).
+        self._inspector_split = QSplitter(Qt.Vertical)
+        self._inspector_split.setChildrenCollapsible(False)
+        self._inspector_split.addWidget(self.inspector)
+        self.bottom.addWidget(self._inspector_split)
         self.bottom.addWidget(self.detail)
         self.bottom.setStretchFactor(1, 3)
         self.bottom.setStretchFactor(2, 2)
@@ -218,10 +227,18 @@ class NetworkPanel(QWidget):
         """Select an element (stage: a StageId or its name, index) to explain; it stays selected while stepping."""
         self.selection = (StageId.parse(stage), tuple(index))
         self._render()
+        self.selectionChanged.emit()
 
     def clear_selection(self):
         self.selection = None
         self._render()
+        self.selectionChanged.emit()
+
+    def add_inspector_widget(self, widget):
+        """Put `widget` under the inspector (e.g. the gradient check of the selected element)."""
+        self._inspector_split.addWidget(widget)
+        self._inspector_split.setStretchFactor(0, 3)
+        self._inspector_split.setStretchFactor(self._inspector_split.count() - 1, 2)
 
     def _on_trace_reset(self):
         trace = self.stepper.trace
@@ -231,11 +248,16 @@ class NetworkPanel(QWidget):
             return
         if self.pipeline.set_trace(trace):        # another network: the selection means nothing there
             self.selection = None
+            self.selectionChanged.emit()
         for s in trace:
             title = title_text(step_title(s))
             item = QListWidgetItem(f"{s.index + 1:>2}  {title}")
             item.setToolTip(f"{catalogue_tr(catalogue.PHASE_NAMES[s.phase]).lower()}: {title}")
             item.setForeground(QColor(colors.PHASE_COLORS.get(s.phase, colors.DEFAULT_PHASE)))
+            if s.meta.get("mistake"):            # mistakes mode: the steps it computes wrong stand out
+                item.setText(f"{s.index + 1:>2} ✗ {title}")
+                item.setToolTip(self.tr("%s (the backprop mistake acts here)") % item.toolTip())
+                item.setBackground(QColor(palette.MISTAKE_BACKGROUND))
             self.steps.addItem(item)
         self.detail.invalidate()
 
