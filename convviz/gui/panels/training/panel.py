@@ -257,8 +257,9 @@ class TrainingPanel(QWidget):
         self._show_live_prediction()
 
     def _show_live_prediction(self):
-        net = self._live_net if self._live_net is not None and self.worker is not None else self.session.net
-        probs = None if self.session.probs is None else net.forward(self.session.net_input)
+        probs = self.session.probs      # not training: the session's own prediction, not a second forward run
+        if probs is not None and self._live_net is not None and self.worker is not None:
+            probs = self._live_net.forward(self.session.net_input)
         self.live_probs.set_probs(probs, self.session.label)
 
     def _finish(self, finished):
