@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QScrollArea
 
-from convviz.engine import OpKind, StageId, StageKind
+from convviz.engine import OpKind, StageId
 from convviz.gui.panels.iteration.stage_view import (
     LOSS_WIDTH,
     MAP_MIN_WIDTH,
     STRIP_WIDTH,
     TEXT_WIDTH,
+    LevelCache,
     StageView,
     pen,
     set_label,
@@ -63,7 +64,7 @@ class PipelineView(QScrollArea):
         self.columns = []
         self.colorbar = None
         self._colorbar_shown = ()
-        self._levels_cache = {}
+        self._levels = LevelCache()
 
     # ---- structure --------------------------------------------------------------------
     @property
@@ -92,17 +93,10 @@ class PipelineView(QScrollArea):
                 self.views[col.stage].col = col
         self.columns = cols
         self._colorbar_shown = ()
-        self._levels_cache = {}
+        self._levels.clear()
         for col in cols:
             v = self.views[col.stage]
             v.shown = None                       # a new trace: its arrays are new (ids may repeat)
-            if col.tiling is not None and col.values:
-                if col.kind == "probs":
-                    v.levels = (0.0, 1.0)
-                elif col.stage.kind == StageKind.INPUT:
-                    v.levels = (0.0, max(1.0, float(col.values[0][1].max())))
-                else:
-                    v.levels = colors.value_levels([a for _, a in col.values])
         return rebuilt
 
     def _aspect(self, trace):
@@ -185,7 +179,7 @@ class PipelineView(QScrollArea):
                 set_label(v.gradlabel, "")
                 continue
             show_grad = grad is not None and opacity > 0 and reached
-            lv = self._grad_levels(grad[1]) if grad is not None else None
+            lv = self._levels.grad(grad[1]) if grad is not None else None
             # what this stage shows, by identity: its images are set only when it changes
             sig = (id(val[1]) if reached else None,
                    (id(grad[1]), mode, opacity) if show_grad else None)
@@ -193,6 +187,7 @@ class PipelineView(QScrollArea):
                 v.shown = sig
                 v.img.setVisible(reached)
                 if reached:
+                    v.levels = self._levels.value(col, val[1])
                     v.img.setImage(col.tiling.compose(val[1]), autoLevels=False, levels=v.levels)
                 v.ovl.setVisible(show_grad)
                 if show_grad:
@@ -240,13 +235,6 @@ class PipelineView(QScrollArea):
         r = v.vb.sceneBoundingRect()
         x = self.graphics.viewport().mapTo(self.graphics, self.graphics.mapFromScene(r.center())).x()
         self.ensureVisible(x, self.verticalScrollBar().value(), int(r.width() / 2) + 24, 0)
-
-    def _grad_levels(self, g):
-        """Symmetric levels of a gradient array of the current trace (computed once per array)."""
-        lv = self._levels_cache.get(id(g))
-        if lv is None:
-            lv = self._levels_cache[id(g)] = colors.symmetric_levels(g)
-        return lv
 
     def _set_border(self, v, border):
         """Highlight the stage the step writes (solid) or reads (dashed); repaint around the frame,

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
+from convviz.engine import StageKind
 from convviz.gui.presentation.numbers import loss_column_html
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import nth_marker
@@ -34,6 +35,41 @@ def pen(color, width, style=Qt.SolidLine):
 def set_html(item, text):
     if changed(item, "html", text):
         item.setHtml(text)
+
+
+class LevelCache:
+    """The colour levels of the current trace's arrays, computed once per array."""
+
+    def __init__(self):
+        self._cache = {}
+
+    def clear(self):
+        """A new trace: its arrays are new (ids may repeat)."""
+        self._cache = {}
+
+    def value(self, col, a):
+        """The grey levels of one value array: each step's scale comes from what that step shows,
+        so the forward steps never borrow the scale of the values after a (large) update."""
+        if col.kind == "probs":
+            return (0.0, 1.0)
+        key = ("value", id(a))
+        lv = self._cache.get(key)
+        if lv is None:
+            if col.stage.kind == StageKind.INPUT:
+                finite = np.asarray(a)[np.isfinite(a)]
+                lv = (0.0, max(1.0, float(finite.max()) if finite.size else 1.0))
+            else:
+                lv = colors.value_levels([a])
+            self._cache[key] = lv
+        return lv
+
+    def grad(self, g):
+        """Symmetric levels of a gradient array."""
+        key = ("grad", id(g))
+        lv = self._cache.get(key)
+        if lv is None:
+            lv = self._cache[key] = colors.symmetric_levels(g)
+        return lv
 
 
 class StageView:
