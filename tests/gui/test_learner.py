@@ -43,3 +43,22 @@ def test_forward_scales_do_not_depend_on_alpha(window, qtbot):
     after = col.latest(col.values, window.stepper.index)[1]
     assert window.panel.pipeline.views[conv1].levels == colors.value_levels([after])
 
+
+# ---- 7: one history with the weights ---------------------------------------------------
+def test_changing_the_target_keeps_the_history_of_these_weights(window, qtbot):
+    s = window.session
+    qtbot.keyClick(window, Qt.Key_U)
+    qtbot.keyClick(window, Qt.Key_U)
+    assert s.updates_applied == 2 and s.iteration == 3 and len(s.loss_history) == 3
+    first_two = s.loss_history[:2]
+    qtbot.keyClick(window, Qt.Key_4)                        # another target: same weights, same history
+    assert s.label == 4 and s.updates_applied == 2 and s.iteration == 3
+    assert s.loss_history[:2] == first_two and s.loss_history[2] == s.trace.loss
+    assert "Iteration 3" in window.left.loss_text.text()
+    qtbot.keyClick(window, Qt.Key_U)
+    assert s.iteration == 4 and s.target_history[-2:] == [4, 4]
+    assert "(y=4)" in window.left.loss_text.text()           # the change of target is marked
+    qtbot.mouseClick(window.left.reset_button, Qt.LeftButton)   # the weights start over: so does the history
+    assert s.updates_applied == 0 and s.iteration == 1 and s.loss_history == [s.trace.loss]
+    assert "Iteration 1" in window.left.loss_text.text()
+

@@ -20,8 +20,9 @@ class Session(QObject):
     """One learner's session.
 
     predictionChanged: the input x28 or the prediction ŷ changed (also while drawing).
-    traceChanged: a new iteration (a new trace, or None without an input) starts at step 0;
-        the target, α and the loss history may have changed with it.
+    traceChanged: a new trace (or None without an input): at step 0, or at the step shown
+        when `keep_step` (a new drawing or α recomputes the same iteration); the target, α and
+        the current iteration's loss may have changed with it.
     paramsChanged: the network's parameters changed (an update, a reset, another model).
     lrChanged(float): α changed.
     """
@@ -43,7 +44,8 @@ class Session(QObject):
         self._choice = None              # the user's target label, None = follow the prediction
         self._source = "user"
         self._trace = None
-        self._history = []
+        self.keep_step = False           # the new trace replaces the one shown at the same step
+        self._applied = []               # (loss, target) of each update applied since the model was loaded
 
     # ---- state (read-only outside) -----------------------------------------------------
     @property
@@ -70,8 +72,20 @@ class Session(QObject):
 
     @property
     def loss_history(self):
-        """The losses of this input's iterations so far (a new input or target starts over)."""
-        return list(self._history)
+        """The loss of every iteration whose update was applied since the model was loaded (or
+        reset), then the current iteration's: one history with the weights, whatever the input
+        or target was at each (a new drawing or target does not start it over; a reset does)."""
+        return [loss for loss, _ in self._applied] + ([self._trace.loss] if self._trace is not None else [])
+
+    @property
+    def target_history(self):
+        """The target y of each iteration in loss_history."""
+        return [y for _, y in self._applied] + ([self._trace.label] if self._trace is not None else [])
+
+    @property
+    def iteration(self):
+        """The current iteration's number: updates applied to these weights so far, plus one."""
+        return self._updates + 1
 
     @property
     def updates_applied(self):
@@ -106,23 +120,21 @@ class Session(QObject):
         if new_iteration:
             self.start_iteration()
 
-    def start_iteration(self):
-        """A new iteration on the current input and target: a new trace at step 0, a new history."""
-        self._history = []
-        self._rebuild()
+    def start_iteration(self, keep_step=False):
+        """A new iteration on the current input and target: a new trace, at step 0 unless keep_step
+        (a new drawing recomputes the iteration the learner is looking at: same step, new numbers)."""
+        self._rebuild(keep_step)
 
     def set_label(self, digit, source="user", new_iteration=True):
         """Train towards y = digit (new_iteration=False: for the input about to be set)."""
         self._choice, self._source = int(digit), source
         if new_iteration:
-            self._history = []
             self._rebuild()
 
     def use_predicted_label(self, new_iteration=True):
         """Train towards the predicted class."""
         self._choice = None
         if new_iteration:
-            self._history = []
             self._rebuild()
 
     def set_lr(self, lr):
@@ -131,25 +143,25 @@ class Session(QObject):
         if lr != self._lr:
             self._lr = lr
             self.lrChanged.emit(lr)
-            self._rebuild()
+            self._rebuild(keep_step=True)
 
     def apply_update(self):
         """θ ← the trace's updated parameters, then a new iteration on the same input; False without one."""
         if self._trace is None:
             return False
-        history = self._history
+        self._applied.append((float(self._trace.loss), int(self._trace.label)))
         self._assign(self._trace.params_after)
         self._updates += 1
         self.paramsChanged.emit()
         self._predict()
-        self._history = history
-        self._rebuild(append=True)
+        self._rebuild()
         return True
 
     def reset_weights(self):
         """Back to the parameters of the model as loaded; a new iteration starts."""
         self._assign(self._loaded)
         self._updates = 0
+        self._applied = []
         self.paramsChanged.emit()
         self._restart()
 
@@ -159,6 +171,7 @@ class Session(QObject):
         self._loaded = {k: v.copy() for k, v in net.params.items()}
         self.model_name = model_name
         self._updates = 0
+        self._applied = []
         self.paramsChanged.emit()
         self._restart()
 
@@ -183,16 +196,14 @@ class Session(QObject):
         self.predictionChanged.emit()
 
     def _restart(self):
-        self._history = []
         self._predict()
         self._rebuild()
 
-    def _rebuild(self, append=False):
+    def _rebuild(self, keep_step=False):
+        self.keep_step = keep_step
         label = self.label
         if self._probs is None or label is None:
             self._trace = None
         else:
             self._trace = self._net.trace(self._x28, label, self._lr)
-            if append or not self._history:
-                self._history = self._history + [self._trace.loss]
         self.traceChanged.emit()

@@ -194,15 +194,18 @@ class LeftColumn(QScrollArea):
         if s.trace is None:
             self.loss_text.setText("")
             return
-        t, history = s.trace, s.loss_history
-        n = len(history)
-        past = " → ".join(loss_number(v) for v in history[-5:])
+        t, history, targets = s.trace, s.loss_history, s.target_history
+        # one history with the weights: a change of target is marked where it happened
+        parts = []
+        for k in range(max(0, len(history) - 5), len(history)):
+            mark = f"(y={targets[k]}) " if k > 0 and targets[k] != targets[k - 1] else ""
+            parts.append(mark + loss_number(history[k]))
         text = self.tr("Iteration {0}: loss L = <b>{1}</b>; after this update L = {2}, "
                        "ŷ<sub>{3}</sub> {4} → {5}").format(
-            n, loss_number(t.loss), loss_number(t.loss_after), label, probability(t.probs[label]),
+            s.iteration, loss_number(t.loss), loss_number(t.loss_after), label, probability(t.probs[label]),
             probability(t.probs_after[label]))
-        if n > 1:
-            text += "<br>" + self.tr("losses so far: {0}").format(past)
+        if len(history) > 1:
+            text += "<br>" + self.tr("losses so far: {0}").format(" → ".join(parts))
         self.loss_text.setText(text)
 
     @staticmethod
