@@ -62,3 +62,17 @@ def test_changing_the_target_keeps_the_history_of_these_weights(window, qtbot):
     assert s.updates_applied == 0 and s.iteration == 1 and s.loss_history == [s.trace.loss]
     assert "Iteration 1" in window.left.loss_text.text()
 
+
+# ---- 8: drawing keeps the step ---------------------------------------------------------
+def test_drawing_at_step_20_stays_at_step_20_of_the_new_trace(window, qtbot, stroke):
+    _press(window, qtbot, Qt.Key_Right, 19)
+    old = window.session.trace
+    assert window.stepper.index == 19
+    stroke(window.left.canvas, [(60, 60), (200, 220)])
+    assert window.session.trace is not old and window.stepper.trace is window.session.trace
+    assert window.stepper.index == 19
+    assert "Step 20 /" in window.panel.counter.text()
+    _type_lr(window, qtbot, "0.002")                       # α recomputes the same iteration too
+    assert window.session.trace.lr == 0.002 and window.stepper.index == 19
+    qtbot.keyClick(window, Qt.Key_U)                      # an applied update starts a new iteration
+    assert window.stepper.index == 0

@@ -92,7 +92,8 @@ class MainWindow(QMainWindow):
 
     def _wire(self):
         s, left = self.session, self.left
-        s.traceChanged.connect(lambda: self.stepper.set_trace(s.trace))     # first: the panel shows step 0
+        # first: the panel shows the new trace at step 0, or at the same step when it recomputes it
+        s.traceChanged.connect(lambda: self.stepper.set_trace(s.trace, self.stepper.index if s.keep_step else 0))
         left.bind(s)
         s.paramsChanged.connect(self._update_model_label)
         s.lrChanged.connect(lambda lr: self.settings.setValue("train/lr", lr))
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
     def _input_changed(self):
         """A new input: predict, then start a new iteration (step 0) for it."""
         self._update_prediction()
-        self.session.start_iteration()
+        self.session.start_iteration(keep_step=True)
 
     def undo(self):
         self.left.canvas.undo()
