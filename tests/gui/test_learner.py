@@ -1,5 +1,6 @@
 """What a learner trips over (issue 14), driven with real keys and clicks."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from convviz.engine import StageId
@@ -76,3 +77,15 @@ def test_drawing_at_step_20_stays_at_step_20_of_the_new_trace(window, qtbot, str
     assert window.session.trace.lr == 0.002 and window.stepper.index == 19
     qtbot.keyClick(window, Qt.Key_U)                      # an applied update starts a new iteration
     assert window.stepper.index == 0
+
+
+# ---- 6: the phase badges are buttons ---------------------------------------------------
+@pytest.mark.parametrize("phase", ["loss", "backward", "update", "forward"])
+def test_phase_badges_jump_to_their_first_step(window, qtbot, phase):
+    trace = window.session.trace
+    _press(window, qtbot, Qt.Key_End)
+    badge = window.panel.phase.labels[phase]
+    qtbot.mouseClick(badge, Qt.LeftButton)
+    first = next(s.index for s in trace if s.phase == phase)
+    assert window.stepper.index == first and window.panel.phase.current == phase
+    assert first == 0 or trace[first - 1].phase != phase

@@ -2,7 +2,7 @@
 and a detail view, all drawn from (trace, index, mode, selection) each time the step changes."""
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,7 +45,10 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
 
 
 class PhaseIndicator(QWidget):
-    """Forward · Loss · Backward · Update, with the current phase highlighted."""
+    """Forward · Loss · Backward · Update, with the current phase highlighted; each is a button
+    that jumps to its phase's first step (phaseClicked(phase))."""
+
+    phaseClicked = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,9 +57,14 @@ class PhaseIndicator(QWidget):
         lay.setSpacing(2)
         self.labels = {}
         for p in PHASES:
-            lab = QLabel(catalogue_tr(catalogue.PHASE_NAMES[p]))
-            lab.setAlignment(Qt.AlignCenter)
+            name = catalogue_tr(catalogue.PHASE_NAMES[p])
+            lab = QToolButton()
+            lab.setText(name)
             lab.setMinimumWidth(58)
+            lab.setFocusPolicy(Qt.NoFocus)
+            lab.setCursor(Qt.PointingHandCursor)
+            lab.setToolTip(self.tr("Go to the first step of the {0} phase").format(name.lower()))
+            lab.clicked.connect(lambda _=False, p=p: self.phaseClicked.emit(p))
             lay.addWidget(lab)
             self.labels[p] = lab
         self.current = None
@@ -143,6 +151,7 @@ class NetworkPanel(QWidget):
         bar.addWidget(self.speed)
         bar.addSpacing(12)
         self.phase = PhaseIndicator()
+        self.phase.phaseClicked.connect(self.go_to_phase)
         bar.addWidget(self.phase)
         bar.addSpacing(12)
         self.counter = QLabel()
@@ -213,6 +222,14 @@ class NetworkPanel(QWidget):
         self.mode = mode
         self.mode_buttons.button(MODES.index(mode)).setChecked(True)
         self._render()
+
+    def go_to_phase(self, phase):
+        """Jump to the first step of a phase (forward, loss, backward, update)."""
+        trace = self.stepper.trace
+        first = None if trace is None else next((s.index for s in trace if s.phase == phase), None)
+        if first is not None:
+            self.stepper.pause()
+            self.stepper.go(first)
 
     def select(self, stage, index):
         """Select an element (stage: a StageId or its name, index) to explain; it stays selected while stepping."""
