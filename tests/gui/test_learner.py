@@ -89,3 +89,22 @@ def test_phase_badges_jump_to_their_first_step(window, qtbot, phase):
     first = next(s.index for s in trace if s.phase == phase)
     assert window.stepper.index == first and window.panel.phase.current == phase
     assert first == 0 or trace[first - 1].phase != phase
+
+
+# ---- 3: α's range is shown, and a large α does not come back unasked ---------------------
+def test_alpha_range_is_shown_and_the_next_launch_starts_at_the_default(make_window, qtbot):
+    from convviz.gui.models.session import DEFAULT_LR
+    win = make_window()
+    lo, hi = win.left.lr_spin.minimum(), win.left.lr_spin.maximum()
+    assert win.left.lr_range.isVisible() and win.left.lr_range.text() == f"{lo:g} – {hi:g}"
+    assert f"{hi:g}" in win.left.lr_spin.toolTip()
+    _type_lr(win, qtbot, "5")
+    assert win.session.lr == 5
+    win.close()
+    again = make_window()
+    assert again.session.lr == DEFAULT_LR and again.left.lr_spin.value() == DEFAULT_LR
+    _type_lr(again, qtbot, "0.02")
+    again.menus.remember_lr_action.trigger()                # the learner asks to keep it
+    again.close()
+    third = make_window()
+    assert third.session.lr == 0.02 and third.menus.remember_lr_action.isChecked()

@@ -40,7 +40,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("convviz: how a CNN computes and learns"))
         self.setAcceptDrops(True)
         net, model_name, warning, detail = self._initial_network(net)
-        self.session = Session(net, model_name, lr=self._setting("train/lr", DEFAULT_LR, float), parent=self)
+        # α comes back at the next launch only when the learner asked for it: a large α tried once
+        # would otherwise ruin every later session's first update
+        remember = self._setting("train/remember_lr", False, bool)
+        lr = self._setting("train/lr", DEFAULT_LR, float) if remember else DEFAULT_LR
+        self.session = Session(net, model_name, lr=lr, parent=self)
         self._last_predict = 0.0
         self._predict_cost_ms = 1.0       # running mean of preprocess + forward + bars update
         self._predict_timer = QTimer(self)
@@ -59,6 +63,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
         self.menus = Menus(self, self.session, self.left, self.panel, self.files)
+        self.menus.remember_lr_action.setChecked(remember)
+        self.menus.remember_lr_action.toggled.connect(lambda *_: self._save_lr())
         self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
         self._restore_settings()
@@ -96,7 +102,7 @@ class MainWindow(QMainWindow):
         s.traceChanged.connect(lambda: self.stepper.set_trace(s.trace, self.stepper.index if s.keep_step else 0))
         left.bind(s)
         s.paramsChanged.connect(self._update_model_label)
-        s.lrChanged.connect(lambda lr: self.settings.setValue("train/lr", lr))
+        s.lrChanged.connect(lambda lr: self._save_lr())
         left.canvas.inkChanged.connect(self._on_ink_changed)
         left.canvas.strokeFinished.connect(self._on_stroke_finished)
         left.sample_picker.chosen.connect(self.load_sample)
@@ -144,12 +150,21 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("canvas/brush", int(left.canvas.brush_width))
         s.setValue("canvas/dark", left.canvas.dark)
-        s.setValue("train/lr", self.session.lr)
+        self._save_lr()
         s.setValue("view/speed", self.stepper.speed)
         s.setValue("view/mode", self.panel.mode)
         for name in ("split", "bottom"):
             s.setValue(f"view/{name}", getattr(self.panel, name).saveState())
         s.sync()
+
+    def _save_lr(self):
+        """Store α for the next launch only while 'Remember α' is on (else the next launch starts at the default)."""
+        remember = self.menus.remember_lr_action.isChecked()
+        self.settings.setValue("train/remember_lr", remember)
+        if remember:
+            self.settings.setValue("train/lr", self.session.lr)
+        else:
+            self.settings.remove("train/lr")
 
     def closeEvent(self, event):
         self.save_settings()

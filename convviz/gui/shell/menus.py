@@ -78,6 +78,8 @@ class Menus(QObject):
         self.apply_action = act(m, self.tr("&Apply update ▸ next iteration"), lambda *_: session.apply_update(),
                                 ["U", "Ctrl+Return"])
         reset = act(m, self.tr("&Reset weights"), win.reset_weights)
+        self.remember_lr_action = act(m, self.tr("Remember α for the next launch"), lambda *_: None,
+                                      tip=self.tr("Off: every launch starts at the default α"), checkable=True)
         groups["Train"] = [("0 … 9", self.tr("Training target y = that digit")), auto, self.apply_action, reset]
 
         m = mb.addMenu(self.tr("&Step"))

@@ -75,7 +75,13 @@ class LeftColumn(QScrollArea):
         self.lr_spin.setValue(DEFAULT_LR)
         self.lr_spin.setKeyboardTracking(False)     # retrace when typing is done, not per digit
         self.lr_spin.setFocusPolicy(Qt.ClickFocus)  # never the default focus: arrows step the trace
-        self.lr_spin.setToolTip(self.tr("Learning rate α of the update θ ← θ − α·∂L/∂θ"))
+        lo, hi = self.lr_spin.minimum(), self.lr_spin.maximum()
+        self.lr_spin.setToolTip(self.tr("Learning rate α of the update θ ← θ − α·∂L/∂θ, from {0} to {1}. "
+                                        "Each launch starts at {2} unless you ask to remember it "
+                                        "(Train menu)").format(f"{lo:g}", f"{hi:g}", f"{DEFAULT_LR:g}"))
+        self.lr_range = QLabel(self.tr("{0} – {1}").format(f"{lo:g}", f"{hi:g}"))
+        self.lr_range.setToolTip(self.lr_spin.toolTip())
+        self.lr_range.setStyleSheet("color: gray;")
         self.lr_spin.editingFinished.connect(self.lr_spin.clearFocus)   # give the arrow keys back
 
         self.apply_button = QPushButton(self.tr("Apply update ▸ next iteration"))
@@ -124,6 +130,7 @@ class LeftColumn(QScrollArea):
         lr_row = QHBoxLayout()
         lr_row.addWidget(QLabel(self.tr("Learning rate α")))
         lr_row.addWidget(self.lr_spin)
+        lr_row.addWidget(self.lr_range)
         lr_row.addStretch(1)
         col.addLayout(lr_row)
         # The buttons above the loss text: that text grows a line ("losses so far") after the
