@@ -1,9 +1,10 @@
 """What a learner trips over (issue 14), driven with real keys and clicks."""
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from convviz.engine import StageId
+from convviz.engine import OpKind, StageId
 from convviz.gui.widgets import colors
 
 
@@ -108,3 +109,35 @@ def test_alpha_range_is_shown_and_the_next_launch_starts_at_the_default(make_win
     again.close()
     third = make_window()
     assert third.session.lr == 0.02 and third.menus.remember_lr_action.isChecked()
+
+
+# ---- 2: a large α warns, suggests a smaller one and offers a reset -----------------------
+def test_a_ruinous_update_warns_and_offers_reset_and_a_smaller_alpha(window, qtbot):
+    bar = window.update_warning
+    qtbot.keyClick(window, Qt.Key_U)                         # the default α: no warning
+    assert not bar.isVisible()
+    qtbot.keyClick(window, Qt.Key_4)                         # a wrong target ...
+    _type_lr(window, qtbot, "5")                             # ... and a huge α
+    before = window.session.trace
+    qtbot.keyClick(window, Qt.Key_U)
+    assert bar.isVisible()
+    text = bar.text.text()
+    assert "α = 5" in text and "saturated" in text
+    rerun = before.find(OpKind.RERUN)
+    assert ("raised" in text) == bool(rerun.arrays["loss_after"] > rerun.arrays["loss_before"])
+    qtbot.mouseClick(bar.smaller, Qt.LeftButton)             # α ÷ 10, the model is kept
+    assert window.session.lr == 0.5 and not bar.isVisible() and window.session.updates_applied == 2
+    qtbot.keyClick(window, Qt.Key_U)
+    if bar.isVisible():
+        qtbot.mouseClick(bar.reset, Qt.LeftButton)           # Reset from the message
+        assert window.session.updates_applied == 0 and not bar.isVisible()
+
+
+def test_the_rerun_says_when_the_loss_rose(window, qtbot):
+    from convviz.gui.presentation import catalogue
+    rerun = window.session.trace.find(OpKind.RERUN)
+    rose = dict(rerun.arrays, loss_after=np.float64(rerun.arrays["loss_before"] + 1))
+    fell = dict(rerun.arrays, loss_after=np.float64(rerun.arrays["loss_before"] - 1))
+    from dataclasses import replace
+    assert "loss rose" in catalogue.about(replace(rerun, arrays=rose))
+    assert "loss rose" not in catalogue.about(replace(rerun, arrays=fell))

@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal
 
 from convviz.digits import is_blank, preprocess
+from convviz.engine.health import update_health
 
 #: α for a single example. This model's gradients are large: at 0.01 one update on a 5 labelled
 #: "3" flips it to 99.7% "3" (a lesson in overfitting one example, not in descent); at 0.001 the
@@ -25,12 +26,15 @@ class Session(QObject):
         the current iteration's loss may have changed with it.
     paramsChanged: the network's parameters changed (an update, a reset, another model).
     lrChanged(float): α changed.
+    updateWarning(UpdateHealth): the update just applied raised the loss, saturated the output
+        or switched off most active ReLUs (its `warnings` name which); emitted after traceChanged.
     """
 
     predictionChanged = Signal()
     traceChanged = Signal()
     paramsChanged = Signal()
     lrChanged = Signal(float)
+    updateWarning = Signal(object)
 
     def __init__(self, net, model_name, lr=DEFAULT_LR, parent=None):
         super().__init__(parent)
@@ -149,12 +153,15 @@ class Session(QObject):
         """θ ← the trace's updated parameters, then a new iteration on the same input; False without one."""
         if self._trace is None:
             return False
+        health = update_health(self._trace)
         self._applied.append((float(self._trace.loss), int(self._trace.label)))
         self._assign(self._trace.params_after)
         self._updates += 1
         self.paramsChanged.emit()
         self._predict()
         self._rebuild()
+        if health.warnings:
+            self.updateWarning.emit(health)
         return True
 
     def reset_weights(self):

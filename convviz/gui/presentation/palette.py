@@ -29,3 +29,6 @@ CANVAS_HINT = "#5a606e"      # the hint drawn on an empty canvas or preview
 # prediction bars
 TOP_BAR, BAR, TARGET_BAR = "#f59e0b", "#648cc8", "#22c55e"
 TRACK = (128, 128, 128, 40)  # RGBA: the empty part of a bar
+
+# The warning bar after an update that went wrong.
+WARNING_BACKGROUND, WARNING_BORDER, WARNING_TEXT = "#fff3cd", "#d4a017", "#5c4400"

@@ -9,7 +9,7 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QSettings, QSize, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from convviz.digits import load_pretrained, load_samples
 from convviz.engine import Network
@@ -21,6 +21,7 @@ from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
 from convviz.gui.shell import dialogs
 from convviz.gui.shell.files import FileActions
 from convviz.gui.shell.menus import Menus
+from convviz.gui.shell.update_warning import UpdateWarningBar
 from convviz.gui.widgets.pgsetup import configure_pyqtgraph
 
 #: While drawing, predict at most every PREDICT_INTERVAL_MS, and never spend more than a quarter
@@ -55,11 +56,15 @@ class MainWindow(QMainWindow):
         self.stepper = Stepper(parent=self, steps_per_second=min(max(speed, 0.1), 60.0))
         self.panel = NetworkPanel(self.stepper)
         self.left = LeftColumn()
+        self.update_warning = UpdateWarningBar()
         central = QWidget()
-        lay = QHBoxLayout(central)
-        lay.setContentsMargins(6, 6, 6, 6)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(self.update_warning)
+        lay = QHBoxLayout()
         lay.addWidget(self.left)
         lay.addWidget(self.panel, 1)
+        outer.addLayout(lay, 1)
         self.setCentralWidget(central)
         self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
         self.menus = Menus(self, self.session, self.left, self.panel, self.files)
@@ -109,6 +114,10 @@ class MainWindow(QMainWindow):
         left.undo_button.clicked.connect(self.undo)
         left.clear_button.clicked.connect(self.clear)
         left.reset_button.clicked.connect(self.reset_weights)
+        s.updateWarning.connect(lambda health: self.update_warning.show_health(health, s.lr))
+        self.update_warning.resetClicked.connect(self.reset_weights)
+        self.update_warning.smallerClicked.connect(lambda: s.set_lr(max(left.lr_spin.minimum(), s.lr / 10)))
+        s.paramsChanged.connect(lambda: None if s.updates_applied else self.update_warning.hide())
 
     # ---- settings --------------------------------------------------------------------
     def _setting(self, key, default, kind):
