@@ -141,3 +141,25 @@ def test_the_rerun_says_when_the_loss_rose(window, qtbot):
     from dataclasses import replace
     assert "loss rose" in catalogue.about(replace(rerun, arrays=rose))
     assert "loss rose" not in catalogue.about(replace(rerun, arrays=fell))
+
+
+# ---- 4: one gradient scale for the step, or each stage its own, and the legend says which ---
+def test_gradient_scale_one_for_the_step_or_each_stage(window, qtbot):
+    panel, pipe = window.panel, window.panel.pipeline
+    _press(window, qtbot, Qt.Key_Home)
+    _press(window, qtbot, Qt.Key_Right, 15)                 # step 16: several stages have gradients
+    shown = {c.stage: pipe.shown_overlay(c.stage) for c in pipe.columns if c.tiling is not None}
+    shown = {s: o for s, o in shown.items() if o is not None}
+    assert len(shown) >= 2
+    own = {tuple(o[1]) for o in shown.values()}
+    assert len(own) >= 2 and "own scale" in pipe.colorbar_label.text
+    box = panel.scale_box
+    box.setCurrentIndex(box.findData("step"))                # as the combo box does when a learner picks it
+    assert panel.scale == "step"
+    one = {s: tuple(pipe.shown_overlay(s)[1]) for s in shown}
+    top = max(lv[1] for lv in own)
+    assert set(one.values()) == {(-top, top)}
+    assert "one scale" in pipe.colorbar_label.text
+    assert tuple(pipe.colorbar.levels()) == pytest.approx((-top, top))
+    labels = {pipe.views[s].gradlabel.text for s in shown}
+    assert len(labels) == 1

@@ -2,7 +2,7 @@
 and a detail view, all drawn from (trace, index, mode, selection) each time the step changes."""
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convviz.engine import PHASES, OpKind, StageId
+from convviz.engine import OpKind, StageId
 from convviz.engine.explain import explain
 from convviz.gui.models.stepper import Stepper
 from convviz.gui.panels.iteration.detail import DetailView
 from convviz.gui.panels.iteration.inspector import Inspector, hint
+from convviz.gui.panels.iteration.phases import PhaseIndicator
 from convviz.gui.panels.iteration.pipeline import PipelineView
 from convviz.gui.presentation import catalogue
 from convviz.gui.presentation.equations import title_rich, title_text
@@ -42,50 +43,9 @@ MODE_TIPS = {"values": QT_TRANSLATE_NOOP("NetworkPanel", "Show the values each s
                                             "Show the gradients ∂L/∂· (blue negative, white 0, red positive)"),
              "both": QT_TRANSLATE_NOOP("NetworkPanel", "Gradients blended over the values")}
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
-
-
-class PhaseIndicator(QWidget):
-    """Forward · Loss · Backward · Update, with the current phase highlighted; each is a button
-    that jumps to its phase's first step (phaseClicked(phase))."""
-
-    phaseClicked = Signal(str)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        self.labels = {}
-        for p in PHASES:
-            name = catalogue_tr(catalogue.PHASE_NAMES[p])
-            lab = QToolButton()
-            lab.setText(name)
-            lab.setMinimumWidth(58)
-            lab.setFocusPolicy(Qt.NoFocus)
-            lab.setCursor(Qt.PointingHandCursor)
-            lab.setToolTip(self.tr("Go to the first step of the {0} phase").format(name.lower()))
-            lab.clicked.connect(lambda _=False, p=p: self.phaseClicked.emit(p))
-            lay.addWidget(lab)
-            self.labels[p] = lab
-        self.current = None
-        self.set_phase(None)
-
-    def set_phase(self, phase):
-        if phase == self.current and self.labels and getattr(self, "_styled", False):
-            return
-        self._styled = True
-        self.current = phase
-        for p, lab in self.labels.items():
-            if p == phase:
-                lab.setStyleSheet(f"background:{colors.PHASE_COLORS[p]}; color:white; font-weight:bold;"
-                                  "border-radius:4px; padding:3px 6px;")
-            else:
-                lab.setStyleSheet(f"color:{colors.MUTED_TEXT}; border:1px solid {colors.MUTED_BORDER}; "
-                                  "border-radius:4px; padding:3px 6px;")
-
-    def text(self):
-        """The highlighted phase's label ('' when none)."""
-        return self.labels[self.current].text() if self.current else ""
+SCALES = ("stage", "step")
+SCALE_NAMES = {"stage": QT_TRANSLATE_NOOP("NetworkPanel", "scale: each stage"),
+               "step": QT_TRANSLATE_NOOP("NetworkPanel", "scale: whole step")}
 
 
 class NetworkPanel(QWidget):
@@ -95,6 +55,7 @@ class NetworkPanel(QWidget):
         super().__init__(parent)
         self.stepper = stepper
         self.mode = "both"
+        self.scale = "stage"
         self.selection = None          # (stage, index) the user clicked; kept while stepping
         self._actions = self._make_actions()
         self.addActions(self._actions)
@@ -169,6 +130,14 @@ class NetworkPanel(QWidget):
             self.mode_buttons.addButton(b, k)
             bar.addWidget(b)
         self.mode_buttons.idClicked.connect(lambda k: self.set_mode(MODES[k]))
+        self.scale_box = QComboBox()
+        self.scale_box.setFocusPolicy(Qt.NoFocus)
+        for s in SCALES:
+            self.scale_box.addItem(QCoreApplication.translate("NetworkPanel", SCALE_NAMES[s]), s)
+        self.scale_box.setToolTip(self.tr("Gradient colours: one scale for every stage of the step (colours "
+                                          "compare across stages) or each stage its own (small gradients visible)"))
+        self.scale_box.currentIndexChanged.connect(lambda k: self.set_scale(SCALES[k]))
+        bar.addWidget(self.scale_box)
 
         self.pipeline = PipelineView()
         self.pipeline.elementClicked.connect(self.select)
@@ -230,6 +199,15 @@ class NetworkPanel(QWidget):
         if first is not None:
             self.stepper.pause()
             self.stepper.go(first)
+
+    def set_scale(self, scale):
+        """Gradient colours: "stage" (each its own scale) or "step" (one for the step); ValueError otherwise."""
+        if scale not in SCALES:
+            raise ValueError(f"scale must be one of {', '.join(SCALES)}, not {scale!r}")
+        self.scale = scale
+        if self.scale_box.currentIndex() != SCALES.index(scale):
+            self.scale_box.setCurrentIndex(SCALES.index(scale))
+        self._render()
 
     def select(self, stage, index):
         """Select an element (stage: a StageId or its name, index) to explain; it stays selected while stepping."""
@@ -294,7 +272,7 @@ class NetworkPanel(QWidget):
             except (IndexError, ValueError, KeyError):
                 explanation = None
         markers = selection_markers(trace, step, self.selection, explanation, self.pipeline.views)
-        self.pipeline.render(trace, i, self.mode, markers)
+        self.pipeline.render(trace, i, self.mode, markers, self.scale)
         self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i))
         self.detail.show_step(step, self.selection, trace, markers)
         visible = self.detail.has_page(step, trace)

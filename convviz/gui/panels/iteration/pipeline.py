@@ -148,21 +148,34 @@ class PipelineView(QScrollArea):
         self.views, self.columns, self._key, self.colorbar, self._trace = {}, [], None, None, None
 
     # ---- one step ---------------------------------------------------------------------
-    def render(self, trace, index, mode="both", markers=()):
-        """Draw step `index`: values reached so far, gradients so far, highlights and markers."""
+    def _shown_grad(self, trace, index, step, col):
+        """The (step index, gradient) a column shows at this step, or None."""
+        grad = col.latest(col.grads, index)
+        if grad is not None and step.phase == "update" and (
+                step.op == OpKind.RERUN or trace[grad[0]].phase != "update"):
+            # the update shows new values with only its own gradients; the rerun, values only
+            grad = None
+        return grad
+
+    def render(self, trace, index, mode="both", markers=(), scale="stage"):
+        """Draw step `index`: values reached so far, gradients so far, highlights and markers.
+
+        scale: "stage" (each stage's gradients on their own scale) or "step" (one scale for every
+        gradient shown at this step, so colours compare across stages)."""
         step = trace[index]
         target = step.target
         sources = set(step.reads)
         opacity = colors.GRADIENT_OPACITY[mode]
         current_grad = None
+        common = None
+        if scale == "step":
+            tops = [self._levels.grad(g[1])[1] for c in self.columns if c.tiling is not None
+                    for g in [self._shown_grad(trace, index, step, c)] if g is not None]
+            common = (-max(tops), max(tops)) if tops else None
         for col in self.columns:
             v = self.views[col.stage]
             val = col.latest(col.values, index)
-            grad = col.latest(col.grads, index)
-            if grad is not None and step.phase == "update" and (
-                    step.op == OpKind.RERUN or trace[grad[0]].phase != "update"):
-                # the update shows new values with only its own gradients; the rerun, values only
-                grad = None
+            grad = self._shown_grad(trace, index, step, col)
             reached = val is not None
             set_label(v.label, col.title, colors.TEXT if reached else colors.DIM_TEXT)
             if col.stage == target:
@@ -179,10 +192,10 @@ class PipelineView(QScrollArea):
                 set_label(v.gradlabel, "")
                 continue
             show_grad = grad is not None and opacity > 0 and reached
-            lv = self._levels.grad(grad[1]) if grad is not None else None
+            lv = (common or self._levels.grad(grad[1])) if grad is not None else None
             # what this stage shows, by identity: its images are set only when it changes
             sig = (id(val[1]) if reached else None,
-                   (id(grad[1]), mode, opacity) if show_grad else None)
+                   (id(grad[1]), mode, opacity, lv) if show_grad else None)
             if sig != v.shown:
                 v.shown = sig
                 v.img.setVisible(reached)
@@ -208,14 +221,15 @@ class PipelineView(QScrollArea):
         if current_grad is None and step.is_gradient and opacity > 0:
             g = step.main_array()
             if g is not None and np.size(g) > 1:
-                current_grad = colors.symmetric_levels(g)
+                current_grad = common or colors.symmetric_levels(g)
         if current_grad != self._colorbar_shown:
             self._colorbar_shown = current_grad
             self.colorbar.setVisible(current_grad is not None)
             if current_grad is not None:
                 colors.set_colorbar(self.colorbar, current_grad)
         if current_grad is not None:
-            set_label(self.colorbar_label, self.tr("gradient<br>−  0  +"))
+            set_label(self.colorbar_label, self.tr("gradient<br>one scale<br>for the step") if common else
+                      self.tr("gradient<br>this stage's<br>own scale"))
         elif mode == "gradients" and step.phase in ("forward", "loss"):   # why Gradients shows values
             set_label(self.colorbar_label, self.tr("no<br>gradients<br>yet"), colors.DIM_TEXT)
         else:
