@@ -163,3 +163,31 @@ def test_gradient_scale_one_for_the_step_or_each_stage(window, qtbot):
     assert tuple(pipe.colorbar.levels()) == pytest.approx((-top, top))
     labels = {pipe.views[s].gradlabel.text for s in shown}
     assert len(labels) == 1
+
+
+# ---- 5: Values / Gradients / Both also change the big view; the saliency shows the digit -----
+def test_modes_change_the_big_view_and_the_saliency_shows_the_digit(window, qtbot):
+    from convviz.engine import StageKind
+    panel, trace = window.panel, window.session.trace
+    saliency = next(s for s in trace if s.op == OpKind.CONV_DX and s.stage.kind == StageKind.INPUT)
+    qtbot.mouseClick(panel.phase.labels["backward"], Qt.LeftButton)
+    panel.stepper.go(saliency.index)
+    digit = window.panel.pipeline.columns[0].tiling.compose(trace[0].arrays["output"])
+    grad = saliency.arrays["grad_input"]
+
+    def click_mode(k):
+        qtbot.mouseClick(panel.mode_buttons.button(k), Qt.LeftButton)
+
+    click_mode(2)                                            # Both: the digit under its gradient
+    (stage, image, levels, lut), = panel.detail.shown_big()[-1:]
+    np.testing.assert_array_equal(image, digit)
+    overlay = panel.detail.shown_big_overlays()[-1][1]
+    assert overlay is not None and np.array_equal(overlay, panel.pipeline.columns[0].tiling.compose(grad))
+    click_mode(1)                                            # Gradients: the gradient alone
+    image = panel.detail.shown_big()[-1][1]
+    assert panel.detail.shown_big_overlays()[-1][1] is None
+    np.testing.assert_array_equal(image, panel.pipeline.columns[0].tiling.compose(grad))
+    click_mode(0)                                            # Values: the values alone
+    image = panel.detail.shown_big()[-1][1]
+    assert panel.detail.shown_big_overlays()[-1][1] is None
+    np.testing.assert_array_equal(image, digit)

@@ -410,6 +410,7 @@ def test_big_view_of_a_forward_conv_step_shows_the_trace_arrays(qtbot):
 def test_big_view_of_a_backward_step_shows_the_gradient_diverging(qtbot):
     from convviz.gui.widgets import colors
     panel, st, trace = make_panel(qtbot)
+    panel.set_mode("gradients")          # in Both the big view draws the gradients over the values (issue 14)
     step = trace.find("pool_grad")
     st.go(step.index)
     shown, page = _big(panel)

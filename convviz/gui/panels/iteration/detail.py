@@ -32,6 +32,9 @@ class DetailView(QStackedWidget):
         self._shown = None
         self._big = None               # the big view's (step, panels) when it is the current page
         self.levels_for = lambda stage: None
+        # (values, levels) of a stage as the pipeline shows it at this step, or None
+        self.values_for = lambda stage, shape: None
+        self.mode = "both"
         self._retile = QTimer(self)
         self._retile.setSingleShot(True)
         self._retile.setInterval(100)
@@ -43,12 +46,15 @@ class DetailView(QStackedWidget):
         """True when the step has something to show here (a page of its own or the big view)."""
         return step is not None and (has_own_page(step) or big_panels(step, trace, catalogue_tr) is not None)
 
-    def show_step(self, step, selection=None, trace=None, markers=()):
+    def show_step(self, step, selection=None, trace=None, markers=(), mode=None):
         """Fill the page this step needs (pages are built once; only data changes).
 
         trace: the step's trace (for the big view); markers: the pipeline's marker rectangles
-        (stage, index, rows, cols, colour), drawn on the big view's images of those stages.
+        (stage, index, rows, cols, colour), drawn on the big view's images of those stages;
+        mode: values, gradients or both, as in the pipeline (the big view's gradients).
         """
+        if mode is not None and mode != self.mode:
+            self.mode, self._shown = mode, None
         if self._shown is not step:
             self._shown = step
             self.params.heat = []
@@ -111,20 +117,31 @@ class DetailView(QStackedWidget):
         main_levels = None
         for panel, (stage, arr, kind, caption) in zip(page.active, panels):
             levels = self._levels(stage, arr, kind)
+            # a gradient in Values or Both mode: the stage's values beneath (or instead), as in the pipeline
+            under = (self.values_for(stage, arr.shape) if kind == "grad" and arr.ndim == 3 and self.mode != "gradients"
+                     else None)     # maps only: a short strip writes its gradient's numbers beside it
             if panel is page.main:
-                main_levels = (kind, levels)
+                main_levels = (kind, levels) if under is None or self.mode == "both" else ("value", under[1])
             tiling = big_tiling(arr, panel.aspect())
-            sig = (id(arr), kind, levels, getattr(tiling, "rows", 0), getattr(tiling, "cols", 0))
+            sig = (id(arr), kind, levels, getattr(tiling, "rows", 0), getattr(tiling, "cols", 0),
+                   None if under is None else (id(under[0]), self.mode))
             panel.stage = stage
             if sig != panel.shown:
                 panel.shown = sig
                 panel.tiling = tiling
-                lut = colors.diverging_lut() if kind == "grad" else colors.grey_lut()
+                lut = colors.diverging_lut() if kind == "grad" and under is None else colors.grey_lut()
                 if getattr(panel, "lut", None) is not lut:
                     panel.lut = lut
                     panel.img.setLookupTable(lut)
                 data = tiling.compose(arr)
-                panel.img.setImage(data, autoLevels=False, levels=levels)
+                if under is None:
+                    panel.img.setImage(data, autoLevels=False, levels=levels)
+                    panel.ovl.setVisible(False)
+                else:
+                    panel.img.setImage(tiling.compose(under[0]), autoLevels=False, levels=under[1])
+                    panel.ovl.setVisible(self.mode == "both")
+                    if self.mode == "both":
+                        panel.ovl.setImage(data, autoLevels=False, levels=levels)
                 if getattr(panel, "data_shape", None) != data.shape:
                     panel.data_shape = data.shape
                     panel.vb.setAspectLocked(arr.ndim != 1)
@@ -139,6 +156,8 @@ class DetailView(QStackedWidget):
             panel.img.setVisible(True)
             panel.set_framed(True)
             extra = f" (±{plain_number(levels[1], 2)})" if kind == "grad" else ""
+            if under is not None and self.mode == "values":
+                caption, extra = self.tr("the stage's values<br>(its gradient: Gradients or Both)"), ""
             set_text(panel.caption, caption + extra)
         kind, levels = main_levels
         if page._colorbar_shown != main_levels:
@@ -179,6 +198,12 @@ class DetailView(QStackedWidget):
             return None
         page = self.currentWidget()
         return [(p.stage, p.img.image, tuple(p.img.levels), p.lut) for p in page.active]
+
+    def shown_big_overlays(self):
+        """[(stage, overlay image or None)] of the big view's panels (gradients over values in Both)."""
+        if self._big is None:
+            return None
+        return [(p.stage, p.ovl.image if p.ovl.isVisible() else None) for p in self.currentWidget().active]
 
     def big_element_pos(self, k, index):
         """Viewport position of element `index` in the big view's panel k (for tests and tours)."""

@@ -103,6 +103,12 @@ class BigPanel:
         self.vb.setBorder(pg.mkPen(colors.FRAME))
         self.img = pg.ImageItem(axisOrder="row-major")
         self.vb.addItem(self.img)
+        # the gradient over the stage's values (Both), as in the pipeline
+        self.ovl = pg.ImageItem(axisOrder="row-major")
+        self.ovl.setParentItem(self.img)
+        self.ovl.setZValue(1)
+        self.ovl.setLookupTable(colors.blend_lut())
+        self.ovl.setVisible(False)
         self.caption = add_label(layout, row + 1, col, size=font_size)
         self.markers = []
         self.framed = True

@@ -158,6 +158,7 @@ class NetworkPanel(QWidget):
         self.detail.elementClicked.connect(self.select)
         # the big view draws values at the pipeline's levels for their stage (the same greys)
         self.detail.levels_for = lambda stage: getattr(self.pipeline.views.get(stage), "levels", None)
+        self.detail.values_for = lambda stage, shape: self.pipeline.value_shown(stage, self.stepper.index, shape)
 
         self.bottom = QSplitter(Qt.Horizontal)
         self.bottom.addWidget(self.steps)
@@ -274,7 +275,7 @@ class NetworkPanel(QWidget):
         markers = selection_markers(trace, step, self.selection, explanation, self.pipeline.views)
         self.pipeline.render(trace, i, self.mode, markers, self.scale)
         self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i))
-        self.detail.show_step(step, self.selection, trace, markers)
+        self.detail.show_step(step, self.selection, trace, markers, self.mode)
         visible = self.detail.has_page(step, trace)
         if self.detail.isVisibleTo(self) != visible:
             self.detail.setVisible(visible)

@@ -320,6 +320,14 @@ class PipelineView(QScrollArea):
         """The element's centre in the GraphicsLayoutWidget's viewport coordinates."""
         return self.graphics.mapFromScene(self.element_scene_pos(stage, index))
 
+    def value_shown(self, stage, index, shape):
+        """(values, grey levels) of a stage at step `index` when they have this shape, else None."""
+        col = next((c for c in self.columns if c.stage == stage), None)
+        val = None if col is None or col.tiling is None else col.latest(col.values, index)
+        if val is None or np.shape(val[1]) != tuple(shape):
+            return None
+        return val[1], self._levels.value(col, val[1])
+
     def shown_image(self, stage):
         v = self.views[StageId.parse(stage)]
         return v.img.image if v.img is not None and v.img.isVisible() else None
