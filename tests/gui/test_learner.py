@@ -191,3 +191,28 @@ def test_modes_change_the_big_view_and_the_saliency_shows_the_digit(window, qtbo
     image = panel.detail.shown_big()[-1][1]
     assert panel.detail.shown_big_overlays()[-1][1] is None
     np.testing.assert_array_equal(image, digit)
+
+
+# ---- 9: the update's change Δ = −α·∇ on its own scale, and its size in numbers ------------
+@pytest.mark.parametrize("which", ["conv1.W", "out.b"])
+def test_update_shows_delta_on_its_own_scale(window, qtbot, which):
+    from convviz.gui.presentation.numbers import plain_number
+    trace = window.session.trace
+    step = next(s for s in trace if s.op == OpKind.UPDATE and s.stage.name == which)
+    qtbot.mouseClick(window.panel.phase.labels["update"], Qt.LeftButton)
+    _press(window, qtbot, Qt.Key_Right, step.index - window.stepper.index)
+    assert window.stepper.index == step.index
+    detail = window.panel.detail
+    page = detail.currentWidget()
+    delta = step.arrays["delta"]
+    np.testing.assert_array_equal(step.arrays["before"] + delta, step.arrays["after"])
+    top = float(np.abs(delta).max())
+    assert top > 0 and f"|Δ| = {plain_number(top, 2)}" in page.title.text
+    if step.arrays["before"].ndim >= 2:
+        vb, img = page.images[2]
+        assert tuple(img.levels) == pytest.approx((-top, top))     # its own scale, not the weights'
+        assert "Δ = −α·∇" in page.captions[2].text
+        assert tuple(page.images[0][1].levels)[1] > 10 * top       # on the weights' scale Δ would vanish
+    else:
+        heights = page.bars[2].opts["height"]
+        np.testing.assert_array_equal(heights, delta)
