@@ -216,3 +216,22 @@ def test_update_shows_delta_on_its_own_scale(window, qtbot, which):
     else:
         heights = page.bars[2].opts["height"]
         np.testing.assert_array_equal(heights, delta)
+
+
+# ---- 10: the first screen says what to do and names the empty stages ----------------------
+def test_first_screen_hints_to_step_and_empty_stages_say_when_they_fill(window, qtbot):
+    panel, pipe = window.panel, window.panel.pipeline
+    assert window.stepper.index == 0
+    assert panel.readout.isVisible() and "Press →" in panel.readout.text()
+    empty = [c for c in pipe.columns if c.latest(c.values, 0) is None]
+    assert len(empty) >= 10
+    for c in empty:
+        assert f"{c.forward_index + 1}" == pipe.views[c.stage].pending.textItem.toPlainText().split()[-1]
+    filled = pipe.views[pipe.columns[0].stage].pending.textItem.toPlainText()
+    assert filled == ""
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert "Press →" not in panel.readout.text()
+    conv = next(c for c in pipe.columns if c.forward_index == 1)
+    assert pipe.views[conv.stage].pending.textItem.toPlainText() == ""
+    qtbot.keyClick(window, Qt.Key_Home)
+    assert "Press →" not in panel.readout.text()             # once stepped, the hint stays away

@@ -48,6 +48,22 @@ SCALE_NAMES = {"stage": QT_TRANSLATE_NOOP("NetworkPanel", "scale: each stage"),
                "step": QT_TRANSLATE_NOOP("NetworkPanel", "scale: whole step")}
 
 
+def flattened_shape(trace, step):
+    """(D, Hp, Wp) of the flattened maps if `step` belongs to the layer that reads them, else None."""
+    flat = next((s for s in trace if s.op == OpKind.FLATTEN), None)
+    if flat is None or flat.index + 1 >= len(trace) or trace[flat.index + 1].layer != step.layer:
+        return None
+    shape = flat.arrays["input"].shape
+    return shape if len(shape) == 3 else None
+
+
+def first_hint():
+    """The first screen's line: what to do (the readout says it until the learner takes a step)."""
+    return QCoreApplication.translate(
+        "NetworkPanel", "<b>Press → (or ▶ to play)</b> to step through one training iteration, op by op. "
+        "Click any pixel, unit or weight for its numbers.")
+
+
 class NetworkPanel(QWidget):
     """Everything about the current training iteration, driven by a Stepper."""
 
@@ -143,8 +159,10 @@ class NetworkPanel(QWidget):
         self.pipeline.elementClicked.connect(self.select)
         self.pipeline.elementHovered.connect(self._on_hover)
         self.pipeline.layoutRebuilt.connect(self._render)
-        self.readout = QLabel(hint())
+        self._stepped = False          # the hint goes once the learner has taken a step
+        self.readout = QLabel(first_hint())
         self.readout.setStyleSheet(f"color:{colors.READOUT_TEXT}; padding:1px 4px;")
+        self.readout.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)     # a long line never widens the panel
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.NoFocus)
         self.steps.setMinimumWidth(200)
@@ -236,6 +254,10 @@ class NetworkPanel(QWidget):
         self.detail.invalidate()
 
     def _on_step(self, i):
+        if i > 0 and not self._stepped:
+            self._stepped = True
+            if not self.pipeline.hovered:
+                self.readout.setText(hint())
         self._render()
 
     def _on_speed(self, speed):
@@ -269,7 +291,7 @@ class NetworkPanel(QWidget):
         explanation = None
         if self.selection is not None:
             try:
-                explanation = explain(step, *self.selection, maps_shape=self._flattened_shape(trace, step))
+                explanation = explain(step, *self.selection, maps_shape=flattened_shape(trace, step))
             except (IndexError, ValueError, KeyError):
                 explanation = None
         markers = selection_markers(trace, step, self.selection, explanation, self.pipeline.views)
@@ -290,15 +312,6 @@ class NetworkPanel(QWidget):
             self.steps.setCurrentRow(i)
             self.steps.blockSignals(False)
             self.steps.scrollToItem(self.steps.item(i))
-
-    @staticmethod
-    def _flattened_shape(trace, step):
-        """(D, Hp, Wp) of the flattened maps if `step` belongs to the layer that reads them, else None."""
-        flat = next((s for s in trace if s.op == OpKind.FLATTEN), None)
-        if flat is None or flat.index + 1 >= len(trace) or trace[flat.index + 1].layer != step.layer:
-            return None
-        shape = flat.arrays["input"].shape
-        return shape if len(shape) == 3 else None
 
     def _element_text(self, stage, index, i):
         """'value …, gradient …' of a pipeline element as shown at step i (None if not a column)."""
@@ -328,7 +341,7 @@ class NetworkPanel(QWidget):
 
     def _on_hover(self, stage, index):
         if stage is None or self.stepper.trace is None:
-            self.readout.setText(hint())
+            self.readout.setText(hint() if self._stepped else first_hint())
             return
         text = self._element_text(stage, index, self.stepper.index)
         self.readout.setText(f"<b>{element_name(stage, index)}</b>: {text or ''}   · "

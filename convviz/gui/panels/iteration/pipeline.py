@@ -20,7 +20,6 @@ from convviz.gui.panels.iteration.stage_view import (
     TEXT_WIDTH,
     LevelCache,
     StageView,
-    pen,
     set_label,
 )
 from convviz.gui.presentation.numbers import plain_number
@@ -178,6 +177,9 @@ class PipelineView(QScrollArea):
             grad = self._shown_grad(trace, index, step, col)
             reached = val is not None
             set_label(v.label, col.title, colors.TEXT if reached else colors.DIM_TEXT)
+            narrow = col.kind == "vector"
+            v.show_pending("" if reached else (self.tr("step<br>{0}") if narrow else self.tr("computed<br>at step {0}"))
+                           .format(col.forward_index + 1))
             if col.stage == target:
                 border = ("target",)
             elif col.stage in sources:
@@ -185,7 +187,7 @@ class PipelineView(QScrollArea):
             else:
                 border = ("plain", reached)
             if v.border != border:
-                self._set_border(v, border)
+                v.set_border(border)
             if col.tiling is None:               # the loss
                 before = step.arrays["loss_before"] if step.op == OpKind.RERUN else None
                 v.show_loss(val[1] if reached else None, before)
@@ -249,23 +251,6 @@ class PipelineView(QScrollArea):
         r = v.vb.sceneBoundingRect()
         x = self.graphics.viewport().mapTo(self.graphics, self.graphics.mapFromScene(r.center())).x()
         self.ensureVisible(x, self.verticalScrollBar().value(), int(r.width() / 2) + 24, 0)
-
-    def _set_border(self, v, border):
-        """Highlight the stage the step writes (solid) or reads (dashed); repaint around the frame,
-        since a thick border shrinking back leaves paint outside the view box's own rectangle."""
-        v.border = border
-        kind = border[0]
-        if kind == "target":
-            border_pen = pen(colors.HIGHLIGHT, 3)
-        elif kind == "source":
-            border_pen = pen(colors.SOURCE, 2, Qt.DashLine)
-        else:
-            border_pen = pen(colors.FRAME if border[1] else colors.UNREACHED_FRAME, 1)
-        v.vb.setBorder(border_pen)
-        v.vb.update()
-        scene = v.vb.scene()
-        if scene is not None:
-            scene.update(v.vb.sceneBoundingRect().adjusted(-4, -4, 4, 4))
 
     def _draw_markers(self, markers):
         used = {}
