@@ -235,3 +235,21 @@ def test_first_screen_hints_to_step_and_empty_stages_say_when_they_fill(window, 
     assert pipe.views[conv.stage].pending.textItem.toPlainText() == ""
     qtbot.keyClick(window, Qt.Key_Home)
     assert "Press →" not in panel.readout.text()             # once stepped, the hint stays away
+
+
+# ---- 16: the runner-up and a log scale for the bars ------------------------------------------
+def test_runner_up_is_named_and_bars_can_use_a_log_scale(window, qtbot, stroke):
+    from convviz.gui.presentation.numbers import bar_fraction, precise_percent
+    left = window.left
+    probs = window.session.probs
+    order = np.argsort(probs)
+    second = int(order[-2])
+    assert left.runner_up.text() == f"2nd: {second} ({precise_percent(probs[second])})"
+    assert precise_percent(1.2e-5) == "0.0012%" and precise_percent(0.081) == "8.1%"
+    assert not left.prediction.log_scale
+    qtbot.mouseClick(left.log_bars, Qt.LeftButton)
+    assert left.prediction.log_scale
+    assert bar_fraction(1e-4, True) == pytest.approx(1 / 3) and bar_fraction(1.0, True) == 1.0
+    assert bar_fraction(1e-9, True) == 0.0 and bar_fraction(0.25) == 0.25
+    qtbot.mouseClick(left.log_bars, Qt.LeftButton)
+    assert not left.prediction.log_scale

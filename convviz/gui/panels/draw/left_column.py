@@ -24,7 +24,7 @@ from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH, SIZE, Dra
 from convviz.gui.panels.draw.prediction import LabelSelector, PredictionBars
 from convviz.gui.panels.draw.preview import InputPreview
 from convviz.gui.panels.draw.samples import SamplePicker
-from convviz.gui.presentation.numbers import loss_number, probability
+from convviz.gui.presentation.numbers import loss_number, precise_percent, probability, runner_up
 
 LEFT_WIDTH = 330
 MIN_CANVAS = 200
@@ -92,6 +92,13 @@ class LeftColumn(QScrollArea):
         for b in (self.apply_button, self.reset_button):
             b.setFocusPolicy(Qt.NoFocus)
 
+        self.runner_up = QLabel()
+        self.runner_up.setToolTip(self.tr("The second most likely digit: a confident prediction hides it"))
+        self.log_bars = QCheckBox(self.tr("log"))
+        self.log_bars.setFocusPolicy(Qt.NoFocus)
+        self.log_bars.setToolTip(self.tr("Bars on a log scale from 0.0001% to 100%: small probabilities "
+                                         "become visible"))
+        self.log_bars.toggled.connect(self.prediction.set_log_scale)
         self.target_text = QLabel()
         self.target_text.setWordWrap(True)
         self.auto_label = QCheckBox(self.tr("use the prediction as target"))
@@ -121,7 +128,14 @@ class LeftColumn(QScrollArea):
         seen.addWidget(cap)
         seen.addStretch(1)
         row.addLayout(seen)
-        row.addWidget(self.prediction, 1, Qt.AlignTop)
+        bars = QVBoxLayout()
+        bars.addWidget(self.prediction)
+        under = QHBoxLayout()
+        under.addWidget(self.runner_up, 1)
+        under.addWidget(self.log_bars)
+        bars.addLayout(under)
+        bars.addStretch(1)
+        row.addLayout(bars, 1)
         col.addLayout(row)
         col.addWidget(self._heading(self.tr("3 · Train one iteration")))
         col.addWidget(self.target_text)
@@ -183,6 +197,9 @@ class LeftColumn(QScrollArea):
     def _on_prediction(self):
         self.preview.set_array(self.session.x28)
         self.prediction.set_probs(self.session.probs, self.session.label)
+        second = None if self.session.probs is None else runner_up(self.session.probs)
+        self.runner_up.setText("" if second is None else self.tr("2nd: {0} ({1})").format(
+            second[0], precise_percent(second[1])))
 
     def _on_trace(self):
         s = self.session
