@@ -253,3 +253,17 @@ def test_runner_up_is_named_and_bars_can_use_a_log_scale(window, qtbot, stroke):
     assert bar_fraction(1e-9, True) == 0.0 and bar_fraction(0.25) == 0.25
     qtbot.mouseClick(left.log_bars, Qt.LeftButton)
     assert not left.prediction.log_scale
+
+
+# ---- 17: Reset says which model it returns to ------------------------------------------------
+def test_reset_names_the_model_it_returns_to(window, qtbot, tmp_path):
+    left = window.left
+    assert "pretrained" in left.reset_button.toolTip()
+    path = tmp_path / "mine.npz"
+    window.session.net.save(path)
+    assert window.files.open_model(str(path))
+    assert "mine.npz" in left.reset_button.toolTip() and "pretrained" not in left.reset_button.toolTip()
+    qtbot.keyClick(window, Qt.Key_U)
+    qtbot.mouseClick(left.reset_button, Qt.LeftButton)
+    assert window.session.updates_applied == 0
+    assert "mine.npz" in window.statusBar().currentMessage()

@@ -239,8 +239,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Sample {0}: an MNIST {1}").format(i + 1, int(labels[i])), 4000)
 
     def reset_weights(self, *_):
-        self.statusBar().showMessage(self.tr("Weights reset to the model as loaded"), 4000)
         self.session.reset_weights()
+        self.statusBar().showMessage(self.tr("Weights reset to {0}, as loaded").format(self.session.model_name),
+                                     6000)
 
     # ---- drag and drop ---------------------------------------------------------------
     def dragEnterEvent(self, event):
@@ -259,5 +260,8 @@ class MainWindow(QMainWindow):
         n = s.updates_applied
         applied = {0: "", 1: self.tr("1 update applied")}.get(n) if n < 2 else self.tr("{0} updates applied").format(n)
         changed = " · " + applied if applied else ""
+        # Reset goes back to the model last opened, which is not always the pretrained one: say which
+        tip = self.tr("Back to the weights of the model last opened: {0}, as loaded").format(s.model_name)
+        self.left.reset_button.setToolTip(tip)
         self.model_label.setText(self.tr("model: {0} · {1} parameters").format(
             s.model_name, f"{s.net.parameter_count():,}") + changed)
