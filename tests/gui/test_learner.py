@@ -267,3 +267,26 @@ def test_reset_names_the_model_it_returns_to(window, qtbot, tmp_path):
     qtbot.mouseClick(left.reset_button, Qt.LeftButton)
     assert window.session.updates_applied == 0
     assert "mine.npz" in window.statusBar().currentMessage()
+
+
+# ---- 14: at 1366 × 768 the selected element's numbers come first, the legend stays in view ----
+def test_laptop_screen_numbers_first_and_legend_in_view(window, qtbot):
+    from PySide6.QtCore import QPoint
+    window.resize(1366, 768)
+    panel, pipe = window.panel, window.panel.pipeline
+    qtbot.waitUntil(lambda: not pipe.relayout_pending, timeout=3000)
+    _press(window, qtbot, Qt.Key_Right)                      # step 2: conv1
+    qtbot.waitUntil(lambda: not pipe.relayout_pending, timeout=3000)
+    pos = pipe.element_widget_pos("conv1.feature_maps", (0, 10, 10))
+    qtbot.mouseClick(pipe.graphics.viewport(), Qt.LeftButton, pos=QPoint(round(pos.x()), round(pos.y())))
+    assert panel.selection is not None
+    from convviz.gui.presentation import catalogue
+    text = panel.inspector.toPlainText()
+    about = catalogue.about(panel.stepper.step())[:30]
+    assert about in text and "Selected:" in text
+    assert text.index("Selected:") < text.index(about)       # the numbers come before the general text
+    _press(window, qtbot, Qt.Key_Right, 14)                  # a backward step: the gradient legend
+    legend = pipe.legend
+    assert legend.isVisible() and pipe.colorbar.isVisible()
+    right = legend.mapTo(window, QPoint(legend.width(), 0)).x()
+    assert right <= window.width()

@@ -28,6 +28,8 @@ from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
 from convviz.gui.widgets.translate import catalogue_tr
 
+LEGEND_WIDTH = 76
+
 
 class PipelineView(QScrollArea):
     """Scrollable pipeline of every stage; `render(trace, index, mode, markers)` draws one step.
@@ -61,7 +63,17 @@ class PipelineView(QScrollArea):
         self._key = None
         self.views = {}
         self.columns = []
-        self.colorbar = None
+        # the gradient legend beside the scrolled stages, never scrolled away (1366-wide screens)
+        self.legend = pg.GraphicsLayoutWidget()
+        self.legend.setBackground(colors.BACKGROUND)
+        self.legend.setFixedWidth(LEGEND_WIDTH)
+        self.colorbar_label = pg.LabelItem("", size="8pt", color=colors.TEXT)
+        self.legend.ci.addItem(self.colorbar_label, row=0, col=0)
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=colors.diverging_map(), interactive=False,
+                                        width=12, pen=colors.FRAME, colorMapMenu=False)
+        self.legend.ci.addItem(self.colorbar, row=1, col=0)
+        self.legend.ci.layout.setRowStretchFactor(1, 10)
+        self.colorbar.setVisible(False)
         self._colorbar_shown = ()
         self._levels = LevelCache()
 
@@ -107,7 +119,7 @@ class PipelineView(QScrollArea):
             else [c.kind for c in self.columns]
         n_maps = sum(k in ("maps", "kernels") for k in kinds)
         fixed = sum({"vector": 2 * STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(k, 0) for k in kinds)
-        width = max(40.0, (vw - fixed - 62 - 4 * len(kinds)) / max(1, n_maps))
+        width = max(40.0, (vw - fixed - 4 * len(kinds)) / max(1, n_maps))
         return max(60.0, vh - 95.0) / width
 
     def resizeEvent(self, ev):
@@ -128,23 +140,20 @@ class PipelineView(QScrollArea):
         self.views = {}
         for k, col in enumerate(cols):
             self.views[col.stage] = StageView(self.graphics.ci, col, k, self.font)
-        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=colors.diverging_map(), interactive=False,
-                                        width=12, pen=colors.FRAME, colorMapMenu=False)
-        self.graphics.ci.addItem(self.colorbar, row=1, col=len(cols))
-        self.graphics.ci.layout.setColumnFixedWidth(len(cols), 62)
-        self.colorbar_label = pg.LabelItem("", size="8pt", color=colors.TEXT)
-        self.graphics.ci.addItem(self.colorbar_label, row=0, col=len(cols))
         self.graphics.ci.layout.setRowStretchFactor(1, 10)
         widths = {"maps": MAP_MIN_WIDTH, "kernels": MAP_MIN_WIDTH, "vector": 2 * STRIP_WIDTH, "probs": TEXT_WIDTH}
         minimum = sum(widths.get(c.kind, LOSS_WIDTH) for c in cols)
         hint = self.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
-        self.graphics.setMinimumWidth(int(max(hint, minimum + 62 + 4 * len(cols))) + 4)
+        self.graphics.setMinimumWidth(int(max(hint, minimum + 4 * len(cols))) + 4)
         self.graphics.setMinimumHeight(220)
 
     def clear(self):
         """No trace: no stages."""
         self.graphics.ci.clear()
-        self.views, self.columns, self._key, self.colorbar, self._trace = {}, [], None, None, None
+        self.views, self.columns, self._key, self._trace = {}, [], None, None
+        self._colorbar_shown = None
+        self.colorbar.setVisible(False)
+        set_label(self.colorbar_label, "")
 
     # ---- one step ---------------------------------------------------------------------
     def _shown_grad(self, trace, index, step, col):
