@@ -290,3 +290,20 @@ def test_laptop_screen_numbers_first_and_legend_in_view(window, qtbot):
     assert legend.isVisible() and pipe.colorbar.isVisible()
     right = legend.mapTo(window, QPoint(legend.width(), 0)).x()
     assert right <= window.width()
+
+
+# ---- 11: one grid per stage, in the pipeline and in the big view -----------------------------
+def test_a_stage_has_one_grid_everywhere(window, qtbot):
+    panel, pipe = window.panel, window.panel.pipeline
+    trace = window.session.trace
+    pool_grad = next(s for s in trace if s.op == OpKind.POOL_GRAD)
+    for index in (pool_grad.index, next(s for s in trace if s.op == OpKind.CONV).index):
+        panel.stepper.go(index)
+        qtbot.waitUntil(lambda: not pipe.relayout_pending, timeout=3000)
+        page = panel.detail.currentWidget()
+        for big in page.active:
+            col = next((c for c in pipe.columns if c.stage == big.stage), None)
+            if col is None or col.kind not in ("maps", "kernels") or big.tiling is None \
+                    or (big.tiling.n, big.tiling.h, big.tiling.w) != (col.tiling.n, col.tiling.h, col.tiling.w):
+                continue
+            assert (big.tiling.rows, big.tiling.cols) == (col.tiling.rows, col.tiling.cols), big.stage

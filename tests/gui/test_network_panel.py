@@ -161,6 +161,7 @@ def test_click_feature_map_pixel_shows_its_numbers(qtbot):
 def test_hover_reads_out_the_value(qtbot):
     panel, st, trace = make_panel(qtbot)
     st.go(trace.find("pool").index)
+    qtbot.waitUntil(lambda: not panel.pipeline.relayout_pending, timeout=3000)   # the grid is final
     pos = panel.pipeline.element_widget_pos("conv1.pooled", (1, 4, 6))
     qtbot.mouseMove(panel.pipeline.graphics.viewport(), QPoint(round(pos.x()), round(pos.y())))
     from convviz.gui.presentation.numbers import number

@@ -35,6 +35,7 @@ class DetailView(QStackedWidget):
         # (values, levels) of a stage as the pipeline shows it at this step, or None
         self.values_for = lambda stage, shape: None
         self.mode = "both"
+        self.rows_for = lambda stage, shape: None      # the stage's grid rows in the pipeline
         self._retile = QTimer(self)
         self._retile.setSingleShot(True)
         self._retile.setInterval(100)
@@ -122,7 +123,7 @@ class DetailView(QStackedWidget):
                      else None)     # maps only: a short strip writes its gradient's numbers beside it
             if panel is page.main:
                 main_levels = (kind, levels) if under is None or self.mode == "both" else ("value", under[1])
-            tiling = big_tiling(arr, panel.aspect())
+            tiling = big_tiling(arr, panel.aspect(), self.rows_for(stage, arr.shape))
             sig = (id(arr), kind, levels, getattr(tiling, "rows", 0), getattr(tiling, "cols", 0),
                    None if under is None else (id(under[0]), self.mode))
             panel.stage = stage

@@ -184,8 +184,9 @@ class BigPage(pg.GraphicsLayoutWidget):
             self.on_resize()
 
 
-def big_tiling(arr, aspect):
-    """A vector (n,) as a strip; maps (D, H, W) in the grid that makes them largest in a box
+def big_tiling(arr, aspect, rows=None):
+    """A vector (n,) as a strip; maps (D, H, W) in `rows` rows (the stage's grid in the pipeline:
+    one grid per stage, wherever it is drawn), else in the grid that makes them largest in a box
     `aspect` times taller than wide; kernels (D, C, k, k) one per row when they have several
     channels (as in the pipeline)."""
     if arr.ndim == 1:
@@ -193,9 +194,9 @@ def big_tiling(arr, aspect):
     if arr.ndim == 4:
         d, c, k1, k2 = arr.shape
         return Tiling(d, k1, k2, channels=c, kernel_index=True,
-                      max_rows=best_rows(d, aspect) if c == 1 else d)
+                      max_rows=rows or (best_rows(d, aspect) if c == 1 else d))
     d, h, w = arr.shape
-    return Tiling(d, h, w, max_rows=best_rows(d, aspect * w / h))
+    return Tiling(d, h, w, max_rows=rows or best_rows(d, aspect * w / h))
 
 
 def set_text(label, text):

@@ -158,7 +158,7 @@ class NetworkPanel(QWidget):
         self.pipeline = PipelineView()
         self.pipeline.elementClicked.connect(self.select)
         self.pipeline.elementHovered.connect(self._on_hover)
-        self.pipeline.layoutRebuilt.connect(self._render)
+        self.pipeline.layoutRebuilt.connect(lambda: (self.detail.invalidate(), self._render()))   # the grids changed
         self._stepped = False          # the hint goes once the learner has taken a step
         self.readout = QLabel(first_hint())
         self.readout.setStyleSheet(f"color:{colors.READOUT_TEXT}; padding:1px 4px;")
@@ -176,6 +176,7 @@ class NetworkPanel(QWidget):
         self.detail.elementClicked.connect(self.select)
         # the big view draws values at the pipeline's levels for their stage (the same greys)
         self.detail.levels_for = lambda stage: getattr(self.pipeline.views.get(stage), "levels", None)
+        self.detail.rows_for = lambda stage, shape: self.pipeline.grid_rows(stage, tuple(shape))
         self.detail.values_for = lambda stage, shape: self.pipeline.value_shown(stage, self.stepper.index, shape)
 
         self.bottom = QSplitter(Qt.Horizontal)

@@ -322,6 +322,12 @@ class PipelineView(QScrollArea):
             return None
         return val[1], self._levels.value(col, val[1])
 
+    def grid_rows(self, stage, shape):
+        """Rows of a stage's grid of maps or kernels of this shape, None when it has none."""
+        col = next((c for c in self.columns if c.stage == stage), None)
+        ok = col is not None and col.tiling is not None and col.kind in ("maps", "kernels") and col.shape == shape
+        return col.tiling.rows if ok else None
+
     def shown_image(self, stage):
         v = self.views[StageId.parse(stage)]
         return v.img.image if v.img is not None and v.img.isVisible() else None
