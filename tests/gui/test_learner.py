@@ -307,3 +307,24 @@ def test_a_stage_has_one_grid_everywhere(window, qtbot):
                     or (big.tiling.n, big.tiling.h, big.tiling.w) != (col.tiling.n, col.tiling.h, col.tiling.w):
                 continue
             assert (big.tiling.rows, big.tiling.cols) == (col.tiling.rows, col.tiling.cols), big.stage
+
+
+# ---- 15: exports: the step's stage only, the step numbered as shown, the whole iteration ------
+def test_exports_name_the_step_and_the_whole_iteration(window, qtbot, tmp_path):
+    import json
+
+    from PySide6.QtGui import QImage
+    _press(window, qtbot, Qt.Key_Right, 4)                   # "Step 5"
+    step = window.stepper.step()
+    assert window.files.export_step_arrays(str(tmp_path / "s.npz"))
+    with np.load(tmp_path / "s.npz") as d:
+        assert int(d["step"]) == 5 and str(d["op"]) == str(step.op) and str(d["equation"]) == step.equation
+    assert window.files.export_stage_png(str(tmp_path / "stage.png"))
+    stage = QImage(str(tmp_path / "stage.png"))
+    whole = window.panel.pipeline.graphics.grab()
+    assert 0 < stage.width() < whole.width() / 3                 # one stage, not the strip with blank columns
+    assert window.files.export_iteration(str(tmp_path / "it.npz"))
+    index = json.loads((tmp_path / "it.json").read_text(encoding="utf-8"))
+    assert len(index["steps"]) == len(window.session.trace) and index["steps"][4]["op"] == str(step.op)
+    titles = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert any("whole iteration" in t for t in titles)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from convviz.digits import ImageLoadError, load_image
 from convviz.engine import ModelFileError, Network
+from convviz.engine.export import save_iteration
 from convviz.gui.panels.draw.canvas import to_ink
 
 
@@ -85,6 +86,20 @@ class FileActions(QObject):
             self.report(self.tr("Could not export the step"), f"{path}\n\n{e}")
             return False
         self._status(self.tr("Saved {0} arrays to {1}").format(len(arrays), path))
+        return True
+
+    def export_iteration(self, path):
+        """File ▸ Export whole iteration: every step's arrays in one .npz and a JSON index beside it."""
+        trace = self.session.trace
+        if trace is None:
+            self.report(self.tr("Nothing to export"), self.tr("There is no iteration: draw a digit first."))
+            return False
+        try:
+            npz, index = save_iteration(trace, path)
+        except (OSError, ValueError) as e:
+            self.report(self.tr("Could not export the iteration"), f"{path}\n\n{e}")
+            return False
+        self._status(self.tr("Saved {0} steps to {1} (arrays) and {2} (index)").format(len(trace), npz, index.name))
         return True
 
     def export_window_png(self, path):

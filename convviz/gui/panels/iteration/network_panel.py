@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from convviz.engine import OpKind, StageId
 from convviz.engine.explain import explain
+from convviz.engine.export import step_record
 from convviz.gui.models.stepper import Stepper
+from convviz.gui.panels.iteration import pipeline_queries
 from convviz.gui.panels.iteration.detail import DetailView
 from convviz.gui.panels.iteration.inspector import Inspector, hint
 from convviz.gui.panels.iteration.phases import PhaseIndicator
@@ -62,6 +64,18 @@ def first_hint():
     return QCoreApplication.translate(
         "NetworkPanel", "<b>Press → (or ▶ to play)</b> to step through one training iteration, op by op. "
         "Click any pixel, unit or weight for its numbers.")
+
+
+def scale_box():
+    """The gradient scale choice: each stage its own, or one for the whole step."""
+    box = QComboBox()
+    box.setFocusPolicy(Qt.NoFocus)
+    for s in SCALES:
+        box.addItem(QCoreApplication.translate("NetworkPanel", SCALE_NAMES[s]), s)
+    box.setToolTip(QCoreApplication.translate(
+        "NetworkPanel", "Gradient colours: one scale for every stage of the step (colours compare across "
+        "stages) or each stage its own (small gradients visible)"))
+    return box
 
 
 class NetworkPanel(QWidget):
@@ -146,12 +160,7 @@ class NetworkPanel(QWidget):
             self.mode_buttons.addButton(b, k)
             bar.addWidget(b)
         self.mode_buttons.idClicked.connect(lambda k: self.set_mode(MODES[k]))
-        self.scale_box = QComboBox()
-        self.scale_box.setFocusPolicy(Qt.NoFocus)
-        for s in SCALES:
-            self.scale_box.addItem(QCoreApplication.translate("NetworkPanel", SCALE_NAMES[s]), s)
-        self.scale_box.setToolTip(self.tr("Gradient colours: one scale for every stage of the step (colours "
-                                          "compare across stages) or each stage its own (small gradients visible)"))
+        self.scale_box = scale_box()
         self.scale_box.currentIndexChanged.connect(lambda k: self.set_scale(SCALES[k]))
         bar.addWidget(self.scale_box)
 
@@ -176,8 +185,9 @@ class NetworkPanel(QWidget):
         self.detail.elementClicked.connect(self.select)
         # the big view draws values at the pipeline's levels for their stage (the same greys)
         self.detail.levels_for = lambda stage: getattr(self.pipeline.views.get(stage), "levels", None)
-        self.detail.rows_for = lambda stage, shape: self.pipeline.grid_rows(stage, tuple(shape))
-        self.detail.values_for = lambda stage, shape: self.pipeline.value_shown(stage, self.stepper.index, shape)
+        q = pipeline_queries
+        self.detail.rows_for = lambda stage, shape: q.grid_rows(self.pipeline, stage, tuple(shape))
+        self.detail.values_for = lambda stage, shape: q.value_shown(self.pipeline, stage, self.stepper.index, shape)
 
         self.bottom = QSplitter(Qt.Horizontal)
         self.bottom.addWidget(self.steps)
@@ -354,8 +364,8 @@ class NetworkPanel(QWidget):
 
     # ---- export -----------------------------------------------------------------------
     def export_stage_png(self, path):
-        """Save the pipeline view (every stage, as shown now) as a PNG; True on success."""
-        return bool(self.pipeline.graphics.grab().save(str(path), "PNG"))
+        """Save the stage the current step writes (its title, maps and scale, as shown now) as a PNG."""
+        return bool(pipeline_queries.grab_stage(self.pipeline, self.stepper.step()).save(str(path), "PNG"))
 
     def current_step_arrays(self):
         """The current step's arrays (for 'Export step (.npz)'), plus its index; {} without a trace."""
@@ -363,7 +373,10 @@ class NetworkPanel(QWidget):
         if step is None:
             return {}
         out = {k: np.asarray(v) for k, v in step.arrays.items()}
-        out["step_index"] = np.array(step.index)
+        # numbered as the app shows it (Step 5 is step 5), with what it computes
+        for name, value in step_record(step).items():
+            if name != "arrays":
+                out[name] = np.array(value)
         return out
 
 

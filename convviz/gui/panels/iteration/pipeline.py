@@ -75,7 +75,7 @@ class PipelineView(QScrollArea):
         self.legend.ci.layout.setRowStretchFactor(1, 10)
         self.colorbar.setVisible(False)
         self._colorbar_shown = ()
-        self._levels = LevelCache()
+        self.levels = LevelCache()
 
     # ---- structure --------------------------------------------------------------------
     @property
@@ -104,7 +104,7 @@ class PipelineView(QScrollArea):
                 self.views[col.stage].col = col
         self.columns = cols
         self._colorbar_shown = ()
-        self._levels.clear()
+        self.levels.clear()
         for col in cols:
             v = self.views[col.stage]
             v.shown = None                       # a new trace: its arrays are new (ids may repeat)
@@ -177,7 +177,7 @@ class PipelineView(QScrollArea):
         current_grad = None
         common = None
         if scale == "step":
-            tops = [self._levels.grad(g[1])[1] for c in self.columns if c.tiling is not None
+            tops = [self.levels.grad(g[1])[1] for c in self.columns if c.tiling is not None
                     for g in [self._shown_grad(trace, index, step, c)] if g is not None]
             common = (-max(tops), max(tops)) if tops else None
         for col in self.columns:
@@ -203,7 +203,7 @@ class PipelineView(QScrollArea):
                 set_label(v.gradlabel, "")
                 continue
             show_grad = grad is not None and opacity > 0 and reached
-            lv = (common or self._levels.grad(grad[1])) if grad is not None else None
+            lv = (common or self.levels.grad(grad[1])) if grad is not None else None
             # what this stage shows, by identity: its images are set only when it changes
             sig = (id(val[1]) if reached else None,
                    (id(grad[1]), mode, opacity, lv) if show_grad else None)
@@ -211,7 +211,7 @@ class PipelineView(QScrollArea):
                 v.shown = sig
                 v.img.setVisible(reached)
                 if reached:
-                    v.levels = self._levels.value(col, val[1])
+                    v.levels = self.levels.value(col, val[1])
                     v.img.setImage(col.tiling.compose(val[1]), autoLevels=False, levels=v.levels)
                 v.ovl.setVisible(show_grad)
                 if show_grad:
@@ -313,20 +313,6 @@ class PipelineView(QScrollArea):
     def element_widget_pos(self, stage, index):
         """The element's centre in the GraphicsLayoutWidget's viewport coordinates."""
         return self.graphics.mapFromScene(self.element_scene_pos(stage, index))
-
-    def value_shown(self, stage, index, shape):
-        """(values, grey levels) of a stage at step `index` when they have this shape, else None."""
-        col = next((c for c in self.columns if c.stage == stage), None)
-        val = None if col is None or col.tiling is None else col.latest(col.values, index)
-        if val is None or np.shape(val[1]) != tuple(shape):
-            return None
-        return val[1], self._levels.value(col, val[1])
-
-    def grid_rows(self, stage, shape):
-        """Rows of a stage's grid of maps or kernels of this shape, None when it has none."""
-        col = next((c for c in self.columns if c.stage == stage), None)
-        ok = col is not None and col.tiling is not None and col.kind in ("maps", "kernels") and col.shape == shape
-        return col.tiling.rows if ok else None
 
     def shown_image(self, stage):
         v = self.views[StageId.parse(stage)]
