@@ -328,3 +328,17 @@ def test_exports_name_the_step_and_the_whole_iteration(window, qtbot, tmp_path):
     assert len(index["steps"]) == len(window.session.trace) and index["steps"][4]["op"] == str(step.op)
     titles = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert any("whole iteration" in t for t in titles)
+
+
+# ---- 13 (part): hover readout in the big view, the whole step title at hand ----------------------
+def test_big_view_hover_reads_out_and_the_title_is_whole(window, qtbot):
+    from convviz.gui.presentation.equations import title_text
+    from convviz.gui.widgets.translate import step_title
+    panel = window.panel
+    _press(window, qtbot, Qt.Key_Right)                       # conv1: the big view shows its maps
+    detail = panel.detail
+    pos = detail.big_element_pos(len(detail.currentWidget().active) - 1, (2, 5, 7))
+    qtbot.mouseMove(detail.currentWidget().viewport(), pos)
+    qtbot.waitUntil(lambda: "conv1.feature_maps[p=2, i=5, j=7]" in panel.readout.text(), timeout=2000)
+    assert "value" in panel.readout.text()
+    assert panel.counter.toolTip() == title_text(step_title(panel.stepper.step()))

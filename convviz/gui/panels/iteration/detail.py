@@ -23,6 +23,7 @@ class DetailView(QStackedWidget):
     """Draws one step's detail; elementClicked(stage, index) for clicks on a weight heat map."""
 
     elementClicked = Signal(object, tuple)   # (StageId, index)
+    elementHovered = Signal(object, tuple)   # (None, ()) when the pointer leaves the elements
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,6 +42,7 @@ class DetailView(QStackedWidget):
         self._retile.setInterval(100)
         self._retile.timeout.connect(self._on_retile)
         self._markers = ()
+        self._hovered = None
         self.big_page()                # built now, not on the first step that needs it
 
     def has_page(self, step, trace):
@@ -98,6 +100,7 @@ class DetailView(QStackedWidget):
             page.on_resize = self._retile.start
             self.addWidget(page)
             page.scene().sigMouseClicked.connect(lambda ev, page=page: self._on_big_click(page, ev))
+            page.scene().sigMouseMoved.connect(lambda pos, page=page: self._on_big_move(page, pos))
         return self.pages[name]
 
     def _fill_big(self, step, panels):
@@ -212,17 +215,29 @@ class DetailView(QStackedWidget):
         x, y, w, h = panel.tiling.rect(index)
         return self.currentWidget().mapFromScene(panel.vb.mapViewToScene(pg.Point(x + w / 2, y + h / 2)))
 
-    def _on_big_click(self, page, ev):
-        if ev.button() != Qt.LeftButton or page is not self.currentWidget() or self._big is None:
-            return
+    def _big_element(self, page, pos):
+        """(stage, index) under scene point `pos` of the big view, or None."""
+        if page is not self.currentWidget() or self._big is None:
+            return None
         for panel in page.panels:
-            if panel.tiling is None or not panel.vb.sceneBoundingRect().contains(ev.scenePos()):
+            if panel.tiling is None or not panel.vb.sceneBoundingRect().contains(pos):
                 continue
-            p = panel.vb.mapSceneToView(ev.scenePos())
+            p = panel.vb.mapSceneToView(pos)
             idx = panel.tiling.locate(p.x(), p.y())
-            if idx is not None:
-                self.elementClicked.emit(panel.stage, tuple(int(v) for v in idx))
-            return
+            return None if idx is None else (panel.stage, tuple(int(v) for v in idx))
+        return None
+
+    def _on_big_click(self, page, ev):
+        hit = self._big_element(page, ev.scenePos()) if ev.button() == Qt.LeftButton else None
+        if hit is not None:
+            self.elementClicked.emit(*hit)
+
+    def _on_big_move(self, page, pos):
+        """Hovering the big view reads the element out, as hovering the pipeline does."""
+        hit = self._big_element(page, pos)
+        if hit != self._hovered:
+            self._hovered = hit
+            self.elementHovered.emit(*(hit or (None, ())))
 
     def resizeEvent(self, ev):
         super().resizeEvent(ev)

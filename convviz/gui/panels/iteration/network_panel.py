@@ -50,6 +50,15 @@ SCALE_NAMES = {"stage": QT_TRANSLATE_NOOP("NetworkPanel", "scale: each stage"),
                "step": QT_TRANSLATE_NOOP("NetworkPanel", "scale: whole step")}
 
 
+def step_arrays(step):
+    """A step's arrays and, numbered as the app shows it (Step 5 is step 5), what it computes."""
+    if step is None:
+        return {}
+    out = {k: np.asarray(v) for k, v in step.arrays.items()}
+    out.update({name: np.array(value) for name, value in step_record(step).items() if name != "arrays"})
+    return out
+
+
 def flattened_shape(trace, step):
     """(D, Hp, Wp) of the flattened maps if `step` belongs to the layer that reads them, else None."""
     flat = next((s for s in trace if s.op == OpKind.FLATTEN), None)
@@ -174,7 +183,7 @@ class NetworkPanel(QWidget):
         self.readout.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)     # a long line never widens the panel
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.NoFocus)
-        self.steps.setMinimumWidth(200)
+        self.steps.setMinimumWidth(230)
         # long titles end in "…" (the tooltip has them whole) rather than under a scroll bar
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.steps.setTextElideMode(Qt.ElideRight)
@@ -183,6 +192,7 @@ class NetworkPanel(QWidget):
         self.inspector.setFocusPolicy(Qt.NoFocus)
         self.detail = DetailView()
         self.detail.elementClicked.connect(self.select)
+        self.detail.elementHovered.connect(self._on_hover)
         # the big view draws values at the pipeline's levels for their stage (the same greys)
         self.detail.levels_for = lambda stage: getattr(self.pipeline.views.get(stage), "levels", None)
         q = pipeline_queries
@@ -195,7 +205,7 @@ class NetworkPanel(QWidget):
         self.bottom.addWidget(self.detail)
         self.bottom.setStretchFactor(1, 3)
         self.bottom.setStretchFactor(2, 2)
-        self.bottom.setSizes([210, 470, 590])
+        self.bottom.setSizes([260, 450, 560])
         top = QWidget()
         top_lay = QVBoxLayout(top)
         top_lay.setContentsMargins(0, 0, 0, 0)
@@ -322,6 +332,7 @@ class NetworkPanel(QWidget):
             self._on_hover(*hovered)
         self.counter.setText(self.tr("<b>Step {0} / {1}</b> · {2}").format(i + 1, len(trace),
                                                                           title_rich(step_title(step))))
+        self.counter.setToolTip(title_text(step_title(step)))       # whole, when the bar cuts it
         if self.steps.currentRow() != i:
             self.steps.blockSignals(True)
             self.steps.setCurrentRow(i)
@@ -368,16 +379,8 @@ class NetworkPanel(QWidget):
         return bool(pipeline_queries.grab_stage(self.pipeline, self.stepper.step()).save(str(path), "PNG"))
 
     def current_step_arrays(self):
-        """The current step's arrays (for 'Export step (.npz)'), plus its index; {} without a trace."""
-        step = self.stepper.step()
-        if step is None:
-            return {}
-        out = {k: np.asarray(v) for k, v in step.arrays.items()}
-        # numbered as the app shows it (Step 5 is step 5), with what it computes
-        for name, value in step_record(step).items():
-            if name != "arrays":
-                out[name] = np.array(value)
-        return out
+        """The current step's arrays (for 'Export step (.npz)') and what it is; {} without a trace."""
+        return step_arrays(self.stepper.step())
 
 
 __all__ = ["NetworkPanel", "PhaseIndicator", "Stepper"]
