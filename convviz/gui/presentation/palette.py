@@ -32,3 +32,4 @@ TRACK = (128, 128, 128, 40)  # RGBA: the empty part of a bar
 
 # The warning bar after an update that went wrong.
 WARNING_BACKGROUND, WARNING_BORDER, WARNING_TEXT = "#fff3cd", "#d4a017", "#5c4400"
+WINDOW_GRID = "#90f0a030"         # the pooling windows drawn over the maps

@@ -4,15 +4,17 @@ and for every other step that writes maps the big view: its stage's maps as larg
 with what the step reads beside them (the input and kernels of a conv, the maps before a pool).
 """
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
+from convviz.engine import OpKind
 from convviz.gui.panels.iteration.detail_pages import BigPage, big_tiling, set_text
 from convviz.gui.panels.iteration.param_pages import ParamPages
 from convviz.gui.presentation.big_view import MAX_LABELLED, big_panels, has_own_page
 from convviz.gui.presentation.equations import title_rich
-from convviz.gui.presentation.mosaic import Strip
+from convviz.gui.presentation.mosaic import Strip, Tiling, window_lines
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
@@ -36,7 +38,6 @@ class DetailView(QStackedWidget):
         # (values, levels) of a stage as the pipeline shows it at this step, or None
         self.values_for = lambda stage, shape: None
         self.mode = "both"
-        self.rows_for = lambda stage, shape: None      # the stage's grid rows in the pipeline
         self._retile = QTimer(self)
         self._retile.setSingleShot(True)
         self._retile.setInterval(100)
@@ -69,6 +70,7 @@ class DetailView(QStackedWidget):
                 if panels is not None:
                     self._fill_big(step, panels)
         self._markers = tuple(markers)
+        self._draw_windows()
         if self._big is not None:
             self._mark_big(self._markers)
         else:
@@ -119,14 +121,20 @@ class DetailView(QStackedWidget):
         what = self.tr("an element") if panels[-1][1].ndim == 1 else self.tr("a pixel")
         set_text(page.title, self.tr("{0} · click {1} for its numbers").format(title_rich(step_title(step)), what))
         main_levels = None
-        for panel, (stage, arr, kind, caption) in zip(page.active, panels):
+        main_arr = panels[-1][1]
+        main_rows = {}
+        if self._tile_count(main_arr) is not None:
+            main_rows[self._tile_count(main_arr)] = big_tiling(main_arr, page.main.aspect()).rows
+        for panel, (stage, arr, kind, caption) in zip(page.active[::-1], panels[::-1]):
             levels = self._levels(stage, arr, kind)
             # a gradient in Values or Both mode: the stage's values beneath (or instead), as in the pipeline
             under = (self.values_for(stage, arr.shape) if kind == "grad" and arr.ndim == 3 and self.mode != "gradients"
                      else None)     # maps only: a short strip writes its gradient's numbers beside it
             if panel is page.main:
                 main_levels = (kind, levels) if under is None or self.mode == "both" else ("value", under[1])
-            tiling = big_tiling(arr, panel.aspect(), self.rows_for(stage, arr.shape))
+            # one grid for the same number of maps within the big view: the step's stage decides
+            # (the sources beside it follow, so map p sits at the same place in each)
+            tiling = big_tiling(arr, panel.aspect(), main_rows.get(self._tile_count(arr)))
             sig = (id(arr), kind, levels, getattr(tiling, "rows", 0), getattr(tiling, "cols", 0),
                    None if under is None else (id(under[0]), self.mode))
             panel.stage = stage
@@ -168,6 +176,23 @@ class DetailView(QStackedWidget):
             page._colorbar_shown = main_levels
             page.colorbar.setColorMap(colors.diverging_map() if kind == "grad" else colors.grey_map())
             colors.set_colorbar(page.colorbar, levels)
+
+    @staticmethod
+    def _tile_count(arr):
+        return arr.shape[0] if arr.ndim in (3, 4) and (arr.ndim == 3 or arr.shape[1] == 1) else None
+
+    def _draw_windows(self):
+        """Pooling and its gradient: each window's border over the maps it pools, so where δ goes
+        (max: to the winner; average: split; L2: in proportion) shows without a click."""
+        page, step = self.pages["big"], self._big[0] if self._big is not None else None
+        pooled = step is not None and step.op in (OpKind.POOL, OpKind.POOL_GRAD) and "pool_size" in step.meta
+        source = step.arrays.get("input" if step.op == OpKind.POOL else "grad_input") if pooled else None
+        for panel in page.panels:
+            t = panel.tiling
+            on = (pooled and source is not None and panel in page.active and isinstance(t, Tiling)
+                  and (t.n, t.h, t.w) == tuple(np.shape(source)))
+            if on or panel.windows is not None:
+                panel.set_windows(window_lines(t, step.meta["pool_size"], step.meta["pool_stride"]) if on else [])
 
     def _levels(self, stage, arr, kind):
         if kind == "grad":
@@ -263,6 +288,7 @@ class DetailView(QStackedWidget):
             step, panels = self._big
             self._fill_big(step, panels)
             self._mark_big(self._markers)
+            self._draw_windows()
 
     def _on_click(self, page, ev):
         if ev.button() != Qt.LeftButton or page is not self.currentWidget():

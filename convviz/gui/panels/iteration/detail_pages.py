@@ -3,6 +3,8 @@
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem
 
 from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
 from convviz.gui.presentation.numbers import plain_number
@@ -115,6 +117,24 @@ class BigPanel:
         self.texts = []
         self.stage = self.tiling = None
         self.shown = None
+        self.windows = None            # the pooling windows' grid, made when first needed
+
+    def set_windows(self, lines):
+        """The pooling windows' borders over the image ([] hides them)."""
+        if self.windows is None:
+            self.windows = QGraphicsPathItem()
+            pen = QPen(QColor(colors.WINDOW_GRID))
+            pen.setCosmetic(True)
+            pen.setWidthF(1.0)
+            self.windows.setPen(pen)
+            self.windows.setZValue(3)
+            self.vb.addItem(self.windows, ignoreBounds=True)
+        path = QPainterPath()
+        for x0, y0, x1, y1 in lines:
+            path.moveTo(x0, y0)
+            path.lineTo(x1, y1)
+        self.windows.setPath(path)
+        self.windows.setVisible(bool(lines))
 
     def set_framed(self, framed):
         """A frame around a slot in use; none around an empty one."""

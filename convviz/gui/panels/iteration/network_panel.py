@@ -196,7 +196,6 @@ class NetworkPanel(QWidget):
         # the big view draws values at the pipeline's levels for their stage (the same greys)
         self.detail.levels_for = lambda stage: getattr(self.pipeline.views.get(stage), "levels", None)
         q = pipeline_queries
-        self.detail.rows_for = lambda stage, shape: q.grid_rows(self.pipeline, stage, tuple(shape))
         self.detail.values_for = lambda stage, shape: q.value_shown(self.pipeline, stage, self.stepper.index, shape)
 
         self.bottom = QSplitter(Qt.Horizontal)

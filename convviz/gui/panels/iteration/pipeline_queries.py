@@ -13,13 +13,6 @@ def value_shown(pipe, stage, index, shape):
     return val[1], pipe.levels.value(col, val[1])
 
 
-def grid_rows(pipe, stage, shape):
-    """Rows of a stage's grid of maps or kernels of this shape, None when it has none."""
-    col = next((c for c in pipe.columns if c.stage == stage), None)
-    ok = col is not None and col.tiling is not None and col.kind in ("maps", "kernels") and col.shape == shape
-    return col.tiling.rows if ok else None
-
-
 def grab_stage(pipe, step):
     """A picture of the stage `step` writes (title, image, scale), or of every stage without one."""
     v = None if step is None else pipe.views.get(step.target)
