@@ -93,6 +93,8 @@ class LeftColumn(QScrollArea):
             b.setFocusPolicy(Qt.NoFocus)
 
         self.runner_up = QLabel()
+        # its text changes with every prediction while drawing: a fixed size never re-lays out the column
+        self.runner_up.setFixedSize(150, self.runner_up.fontMetrics().height() + 4)
         self.runner_up.setToolTip(self.tr("The second most likely digit: a confident prediction hides it"))
         self.log_bars = QCheckBox(self.tr("log"))
         self.log_bars.setFocusPolicy(Qt.NoFocus)
@@ -128,15 +130,13 @@ class LeftColumn(QScrollArea):
         seen.addWidget(cap)
         seen.addStretch(1)
         row.addLayout(seen)
-        bars = QVBoxLayout()
-        bars.addWidget(self.prediction)
-        under = QHBoxLayout()
-        under.addWidget(self.runner_up, 1)
-        under.addWidget(self.log_bars)
-        bars.addLayout(under)
-        bars.addStretch(1)
-        row.addLayout(bars, 1)
+        row.addWidget(self.prediction, 1, Qt.AlignTop)
         col.addLayout(row)
+        under = QHBoxLayout()
+        under.addStretch(1)
+        under.addWidget(self.runner_up)
+        under.addWidget(self.log_bars)
+        col.addLayout(under)
         col.addWidget(self._heading(self.tr("3 · Train one iteration")))
         col.addWidget(self.target_text)
         col.addWidget(self.label_selector)
@@ -198,8 +198,9 @@ class LeftColumn(QScrollArea):
         self.preview.set_array(self.session.x28)
         self.prediction.set_probs(self.session.probs, self.session.label)
         second = None if self.session.probs is None else runner_up(self.session.probs)
-        self.runner_up.setText("" if second is None else self.tr("2nd: {0} ({1})").format(
-            second[0], precise_percent(second[1])))
+        text = "" if second is None else self.tr("2nd: {0} ({1})").format(second[0], precise_percent(second[1]))
+        if text != self.runner_up.text():
+            self.runner_up.setText(text)
 
     def _on_trace(self):
         s = self.session
