@@ -121,6 +121,8 @@ class BigPanel:
 
     def set_windows(self, lines):
         """The pooling windows' borders over the image ([] hides them)."""
+        if not changed(self, "window_lines", lines):
+            return
         if self.windows is None:
             self.windows = QGraphicsPathItem()
             pen = QPen(QColor(colors.WINDOW_GRID))
