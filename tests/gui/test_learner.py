@@ -366,3 +366,24 @@ def test_pooling_windows_are_drawn(window, qtbot, op):
     assert len(lines) == d * ((w // pw + 1) + (h // ph + 1))     # 2 × 2 windows on 24 × 24: 13 + 13 lines a map
     _press(window, qtbot, Qt.Key_Home)                            # no pooling: no grid
     assert not any(p.windows is not None and p.windows.isVisible() for p in page.panels)
+
+
+# ---- 12 (part): playing a convolution step slides its receptive field -----------------------
+def test_playing_a_conv_step_slides_the_receptive_field(window, qtbot):
+    panel, stepper = window.panel, window.stepper
+    conv = window.session.trace.find(OpKind.CONV)
+    stepper.go(conv.index - 1)
+    seen = []
+    stepper.set_speed(1.0)
+    qtbot.keyClick(window, Qt.Key_Space)                     # play
+    qtbot.waitUntil(lambda: stepper.index == conv.index, timeout=3000)
+    for _ in range(40):
+        if panel.selection is not None and panel.selection[0] == conv.stage:
+            seen.append(panel.selection[1])
+        qtbot.wait(25)
+        if len(set(seen)) >= 3 or stepper.index != conv.index:
+            break
+    assert len(set(seen)) >= 3                               # the window moved across the map
+    assert all(p == 0 and i == conv.arrays["output"].shape[1] // 2 for p, i, _ in seen)
+    qtbot.keyClick(window, Qt.Key_Space)                     # pause: the learner's selection (none) is back
+    assert not stepper.playing and panel.selection is None

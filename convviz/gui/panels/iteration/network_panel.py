@@ -24,6 +24,7 @@ from convviz.engine.explain import explain
 from convviz.engine.export import step_record
 from convviz.gui.models.stepper import Stepper
 from convviz.gui.panels.iteration import pipeline_queries
+from convviz.gui.panels.iteration.conv_sweep import ConvSweep
 from convviz.gui.panels.iteration.detail import DetailView
 from convviz.gui.panels.iteration.inspector import Inspector, hint
 from convviz.gui.panels.iteration.phases import PhaseIndicator
@@ -103,6 +104,9 @@ class NetworkPanel(QWidget):
         stepper.stepChanged.connect(self._on_step)
         stepper.playingChanged.connect(self._on_playing)
         stepper.speedChanged.connect(self._on_speed)
+        self.sweep = ConvSweep(self, stepper)        # a playing conv step slides its receptive field
+        stepper.stepChanged.connect(self.sweep.refresh)
+        stepper.playingChanged.connect(self.sweep.refresh)
         if stepper.trace is not None:
             self._on_trace_reset()
             self._on_step(stepper.index)
