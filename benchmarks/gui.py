@@ -145,7 +145,10 @@ def draw_latency(app, win, paints, moves, rate):
 
     win.clear()
     paints.settle()
-    send("press", 140, 140)
+    # strokes stay inside the canvas, whose side depends on the window's height (a move outside
+    # it paints nothing, which read as a 150 ms "latency" once the left column grew a line)
+    c, r = canvas.width() / 2, canvas.width() * 0.4
+    send("press", c, c)
     sent = []
     period = 1.0 / rate
     start = time.perf_counter()
@@ -153,10 +156,10 @@ def draw_latency(app, win, paints, moves, rate):
         while time.perf_counter() < start + i * period:
             app.processEvents()
         t = i * 0.02
-        send("move", 140 + 100 * np.sin(t), 140 + 100 * np.sin(2.3 * t))
+        send("move", c + r * np.sin(t), c + r * np.sin(2.3 * t))
         sent.append((time.perf_counter(), bars.revision))
     paints.settle()
-    send("release", 140, 140)
+    send("release", c, c)
     paints.settle()
     # A move is shown by the first bars paint whose revision came after it.
     lat, j = [], 0

@@ -261,11 +261,13 @@ class Network:
         with np.errstate(over="ignore", invalid="ignore"):
             after = {key: p - lr * grads[key] for key, p in self.params.items()}
         for key, p in self.params.items():
+            with np.errstate(over="ignore", invalid="ignore"):
+                delta = -(lr * grads[key])      # Δ = −α·∂L/∂θ: after = before + Δ, bit for bit
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
             sid = StageId.parse(key)
             entries.append(step("update", sid.layer, sid,
                                 f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
-                                {"before": p, "grad": grads[key], "after": after[key]}, {"lr": lr},
+                                {"before": p, "grad": grads[key], "delta": delta, "after": after[key]}, {"lr": lr},
                                 writes=(self.param_stage(key),)))
         recorder.add("update", entries)
         rerun = Recorder(single)

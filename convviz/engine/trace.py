@@ -14,7 +14,7 @@ PHASES = ("forward", "loss", "backward", "update")
 
 # Arrays named so belong to parameters, not to the batch: they keep their shape when a
 # single image's trace drops the batch axis.
-PARAMETER_ARRAYS = frozenset({"W", "b", "grad_W", "grad_b", "before", "grad", "after"})
+PARAMETER_ARRAYS = frozenset({"W", "b", "grad_W", "grad_b", "before", "grad", "delta", "after"})
 
 
 class OpKind(str, Enum):

@@ -177,6 +177,8 @@ def test_update_steps(traced):
     for s in updates:
         np.testing.assert_array_equal(s.arrays["before"], before[s.stage.name])
         np.testing.assert_array_equal(s.arrays["after"], s.arrays["before"] - trace.lr * s.arrays["grad"])
+        np.testing.assert_array_equal(s.arrays["delta"], -trace.lr * s.arrays["grad"])      # Δ = −α·∇
+        np.testing.assert_array_equal(s.arrays["before"] + s.arrays["delta"], s.arrays["after"])
         np.testing.assert_array_equal(trace.params_after[s.stage.name], s.arrays["after"])
     # trace changed nothing
     for k in before:

@@ -217,6 +217,7 @@ def test_settings_persist(make_window, settings):
     win.left.brush_slider.setValue(31)
     win.menus.light_action.setChecked(True)
     win.session.set_lr(0.02)
+    win.menus.remember_lr_action.trigger()          # α comes back only when asked to (issue 14)
     win.resize(1450, 700)
     win.close()
     again = make_window()

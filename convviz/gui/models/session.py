@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from convviz.digits import area_average, is_blank, preprocess
 from convviz.engine import mistakes
+from convviz.engine.health import update_health
 from convviz.engine.mistake_trace import trace_with_mistake
 
 #: α for a single example. This model's gradients are large: at 0.01 one update on a 5 labelled
@@ -38,8 +39,9 @@ class Session(QObject):
     """One learner's session.
 
     predictionChanged: the input x28 or the prediction ŷ changed (also while drawing).
-    traceChanged: a new iteration (a new trace, or None without an input) starts at step 0;
-        the target, α and the loss history may have changed with it.
+    traceChanged: a new trace (or None without an input): at step 0, or at the step shown
+        when `keep_step` (a new drawing or α recomputes the same iteration); the target, α and
+        the current iteration's loss may have changed with it.
     paramsChanged: the network's parameters changed (an update, a reset, another model).
     lrChanged(float): α changed.
     updatesChanged: the list of applied updates changed (one more, or cleared with the weights).
@@ -48,6 +50,8 @@ class Session(QObject):
         config may differ, so editors show the new one. paramsChanged and traceChanged follow.
     mistakeChanged(object): the backward run's classic mistake (a `mistakes` name) or None;
         the trace is rebuilt with it (traceChanged follows).
+    updateWarning(UpdateHealth): the update just applied raised the loss, saturated the output
+        or switched off most active ReLUs (its `warnings` name which); emitted after traceChanged.
     """
 
     predictionChanged = Signal()
@@ -58,6 +62,7 @@ class Session(QObject):
     updateRefused = Signal(str)
     networkChanged = Signal()
     mistakeChanged = Signal(object)
+    updateWarning = Signal(object)
 
     def __init__(self, net, model_name, lr=DEFAULT_LR, parent=None, origin="pretrained weights"):
         super().__init__(parent)
@@ -72,9 +77,10 @@ class Session(QObject):
         self._choice = None              # the user's target label, None = follow the prediction
         self._source = "user"
         self._trace = None
-        self._history = []
         self._update_records = []        # every "Apply update" since the weights were loaded
         self._mistake = None
+        self.keep_step = False           # the new trace replaces the one shown at the same step
+        self._applied = []               # (loss, target) of each update applied since the model was loaded
 
     # ---- state (read-only outside) -----------------------------------------------------
     @property
@@ -122,8 +128,20 @@ class Session(QObject):
 
     @property
     def loss_history(self):
-        """The losses of this input's iterations so far (a new input or target starts over)."""
-        return list(self._history)
+        """The loss of every iteration whose update was applied since the model was loaded (or
+        reset), then the current iteration's: one history with the weights, whatever the input
+        or target was at each (a new drawing or target does not start it over; a reset does)."""
+        return [loss for loss, _ in self._applied] + ([self._trace.loss] if self._trace is not None else [])
+
+    @property
+    def target_history(self):
+        """The target y of each iteration in loss_history."""
+        return [y for _, y in self._applied] + ([self._trace.label] if self._trace is not None else [])
+
+    @property
+    def iteration(self):
+        """The current iteration's number: updates applied to these weights so far, plus one."""
+        return self._updates + 1
 
     @property
     def update_history(self):
@@ -164,23 +182,21 @@ class Session(QObject):
         if new_iteration:
             self.start_iteration()
 
-    def start_iteration(self):
-        """A new iteration on the current input and target: a new trace at step 0, a new history."""
-        self._history = []
-        self._rebuild()
+    def start_iteration(self, keep_step=False):
+        """A new iteration on the current input and target: a new trace, at step 0 unless keep_step
+        (a new drawing recomputes the iteration the learner is looking at: same step, new numbers)."""
+        self._rebuild(keep_step)
 
     def set_label(self, digit, source="user", new_iteration=True):
         """Train towards y = digit (new_iteration=False: for the input about to be set)."""
         self._choice, self._source = int(digit), source
         if new_iteration:
-            self._history = []
             self._rebuild()
 
     def use_predicted_label(self, new_iteration=True):
         """Train towards the predicted class."""
         self._choice = None
         if new_iteration:
-            self._history = []
             self._rebuild()
 
     def set_lr(self, lr):
@@ -189,7 +205,7 @@ class Session(QObject):
         if lr != self._lr:
             self._lr = lr
             self.lrChanged.emit(lr)
-            self._rebuild()
+            self._rebuild(keep_step=True)
 
     def set_mistake(self, name):
         """Make the backward run a classic mistake (a name from `mistakes.NAMES`) or None for the
@@ -218,7 +234,8 @@ class Session(QObject):
                                             "The weights are unchanged. Try a smaller α.")
                                     .format(f"{self._lr:g}", ", ".join(bad)))
             return False
-        history = self._history
+        health = update_health(t)
+        self._applied.append((float(t.loss), int(t.label)))
         self._assign(t.params_after)
         self._updates += 1
         self._update_records.append(UpdateRecord(int(t.label), float(t.loss), float(t.loss_after),
@@ -226,8 +243,9 @@ class Session(QObject):
         self.updatesChanged.emit()
         self.paramsChanged.emit()
         self._predict()
-        self._history = history
-        self._rebuild(append=True)
+        self._rebuild()
+        if health.warnings:
+            self.updateWarning.emit(health)
         return True
 
     def reset_weights(self):
@@ -235,6 +253,7 @@ class Session(QObject):
         self._assign(self._loaded)
         self._updates = 0
         self._clear_updates()
+        self._applied = []
         self.paramsChanged.emit()
         self._restart()
 
@@ -246,6 +265,7 @@ class Session(QObject):
         self.origin = origin
         self._updates = 0
         self._clear_updates()
+        self._applied = []
         self.networkChanged.emit()
         self.paramsChanged.emit()
         self._restart()
@@ -296,16 +316,14 @@ class Session(QObject):
         self.predictionChanged.emit()
 
     def _restart(self):
-        self._history = []
         self._predict()
         self._rebuild()
 
-    def _rebuild(self, append=False):
+    def _rebuild(self, keep_step=False):
+        self.keep_step = keep_step
         label = self.label
         if self._probs is None or label is None:
             self._trace = None
         else:
             self._trace = trace_with_mistake(self._net, self.net_input, label, self._lr, self._mistake)
-            if append or not self._history:
-                self._history = self._history + [self._trace.loss]
         self.traceChanged.emit()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 class Stepper(QObject):
     """Holds a Trace and the current step index; views connect to its signals and redraw.
 
-    stepChanged(int) is emitted whenever the index changes (also after set_trace, with 0);
+    stepChanged(int) is emitted whenever the index changes (also after set_trace, with its index);
     traceReset() is emitted when a new trace is set, before stepChanged(0).
     playingChanged(bool) and speedChanged(float) report the play state and speed.
     """
@@ -43,14 +43,16 @@ class Stepper(QObject):
         """The current Step, or None without a trace."""
         return None if self._trace is None else self._trace[self._index]
 
-    def set_trace(self, trace):
-        """Show a new trace from its first step (a new trace always starts at step 0)."""
+    def set_trace(self, trace, index=0):
+        """Show a new trace from step `index` (clamped; 0 by default: a new iteration starts at step 0,
+        the same iteration recomputed for a new drawing keeps its step)."""
         self._trace = trace
-        self._index = 0
-        if trace is None or len(trace) == 0:
+        n = 0 if trace is None else len(trace)
+        self._index = max(0, min(int(index), n - 1))
+        if n == 0:
             self.pause()
         self.traceReset.emit()
-        self.stepChanged.emit(0)
+        self.stepChanged.emit(self._index)
 
     def go(self, i):
         """Jump to step i (clamped to the trace); emits stepChanged if the index changed."""

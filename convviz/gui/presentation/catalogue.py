@@ -133,6 +133,8 @@ ABOUT_NOTES = {
         " For the input image this is its saliency: how much each pixel would change the loss."),
     "relu": QT_TRANSLATE_NOOP(
         "catalogue", " ReLU lets it through where the input was positive and blocks it elsewhere."),
+    "loss rose": QT_TRANSLATE_NOOP(
+        "catalogue", " Here the loss rose: this α is too large, the step overshot the valley. Try a smaller α."),
 }
 
 
@@ -182,4 +184,6 @@ def about(step, translate=_same):
         text += translate(ABOUT_NOTES["saliency"])
     if op == OpKind.ACTIVATION_GRAD and f["activation"] == "relu":
         text += translate(ABOUT_NOTES["relu"])
+    if op == OpKind.RERUN and not step.arrays["loss_after"] <= step.arrays["loss_before"]:
+        text += translate(ABOUT_NOTES["loss rose"])
     return text.format(**f)

@@ -93,3 +93,18 @@ class Strip:
 
     def rect(self, index, rows=(0, 1), cols=(0, 1)):
         return (0, index[0] + rows[0], 1, rows[1] - rows[0])
+
+
+def window_lines(tiling, size, stride):
+    """Line segments (x0, y0, x1, y1), in mosaic coordinates, of the pooling windows' borders on
+    every tile of `tiling`: where each window starts and where the last one ends."""
+    (ph, pw), (sh, sw) = size, stride
+    ys = sorted({k * sh for k in range((tiling.h - ph) // sh + 1)} | {((tiling.h - ph) // sh) * sh + ph})
+    xs = sorted({k * sw for k in range((tiling.w - pw) // sw + 1)} | {((tiling.w - pw) // sw) * sw + pw})
+    lines = []
+    for t in range(tiling.n):
+        for c in range(tiling.channels):
+            x0, y0 = tiling.origin(t, c)
+            lines += [(x0 + x, y0 + ys[0], x0 + x, y0 + ys[-1]) for x in xs]
+            lines += [(x0 + xs[0], y0 + y, x0 + xs[-1], y0 + y) for y in ys]
+    return lines

@@ -64,3 +64,30 @@ def loss_number(v):
 def probability(p):
     """A probability in the loss line: one decimal, three significant digits near 0 and 1."""
     return f"{100 * p:.1f}%" if 0.001 <= p <= 0.999 or p in (0, 1) else f"{100 * p:.3g}%"
+
+
+def precise_percent(p):
+    """A probability with two significant digits however small ("0.0012%", "8.1%")."""
+    return f"{100 * p:.1f}%" if p >= 0.001 else f"{100 * p:.2g}%"
+
+
+#: The log-scale bars span 10⁻⁶ … 1 (a probability below shows an empty bar).
+LOG_FLOOR = 1e-6
+
+
+def bar_fraction(p, log=False):
+    """The share of a probability bar to fill: p itself, or its place on a log scale from LOG_FLOOR to 1."""
+    if not log:
+        return float(p)
+    if not p > LOG_FLOOR:
+        return 0.0
+    return min(1.0, float(np.log10(p) / -np.log10(LOG_FLOOR) + 1.0))
+
+
+def runner_up(probs):
+    """(class, probability) of the second most likely class, None for fewer than two."""
+    probs = np.asarray(probs)
+    if probs.size < 2:
+        return None
+    k = int(np.argsort(probs, kind="stable")[-2])
+    return k, float(probs[k])

@@ -32,3 +32,7 @@ TRACK = (128, 128, 128, 40)  # RGBA: the empty part of a bar
 # the gradient check: a mistake's banner and marked steps, the verdicts
 MISTAKE_BACKGROUND, MISTAKE_BORDER = "#fff1e6", "#e07b39"
 PASS_TEXT, FAIL_TEXT, KINK_TEXT = "#00803a", "#b00020", "#8a6d00"
+
+# The warning bar after an update that went wrong.
+WARNING_BACKGROUND, WARNING_BORDER, WARNING_TEXT = "#fff3cd", "#d4a017", "#5c4400"
+WINDOW_GRID = "#90f0a030"         # the pooling windows drawn over the maps

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from convviz.digits import load_image
 from convviz.engine import ModelFileError, Network
+from convviz.engine.export import save_iteration
 from convviz.files import atomic_write
 from convviz.gui.panels.draw.canvas import to_ink
 from convviz.gui.shell.settings import read_folder
@@ -126,6 +127,20 @@ class FileActions(QObject):
         if ok:
             self._status(self.tr("Saved {0} arrays to {1}").format(len(arrays), path))
         return ok
+
+    def export_iteration(self, path):
+        """File ▸ Export whole iteration: every step's arrays in one .npz and a JSON index beside it."""
+        trace = self.session.trace
+        if trace is None:
+            self.report(self.tr("Nothing to export"), self.tr("There is no iteration: draw a digit first."))
+            return False
+        try:
+            npz, index = save_iteration(trace, path)
+        except (OSError, ValueError) as e:
+            self.report(self.tr("Could not export the iteration"), f"{path}\n\n{e}")
+            return False
+        self._status(self.tr("Saved {0} steps to {1} (arrays) and {2} (index)").format(len(trace), npz, index.name))
+        return True
 
     def export_window_png(self, path):
         return self._save_picture(_with_suffix(path, ".png"), lambda tmp: self.window.grab().save(tmp))

@@ -26,6 +26,7 @@ from convviz.gui.shell import dialogs
 from convviz.gui.shell import settings as stored
 from convviz.gui.shell.files import FileActions
 from convviz.gui.shell.menus import Menus
+from convviz.gui.shell.update_warning import UpdateWarningBar
 from convviz.gui.widgets.pgsetup import configure_pyqtgraph
 
 #: While drawing, predict at most every PREDICT_INTERVAL_MS, and never spend more than a quarter
@@ -46,8 +47,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("convviz: how a CNN computes and learns"))
         self.setAcceptDrops(True)
         net, model_name, warning, detail = self._initial_network(net)
-        # α within the spin box's range (LR_RANGE): a stored nan, inf or -3 is replaced, never used.
-        lr = stored.read_float(self.settings, "train/lr", DEFAULT_LR, *LR_RANGE)
+        # α comes back at the next launch only when the learner asked for it: a large α tried once
+        # would otherwise ruin every later session's first update. Within LR_RANGE: a stored nan,
+        # inf or -3 is replaced, never used.
+        remember = stored.read_bool(self.settings, "train/remember_lr", False)
+        lr = stored.read_float(self.settings, "train/lr", DEFAULT_LR, *LR_RANGE) if remember else DEFAULT_LR
         origin = self.tr("fresh random weights (seed 0)") if warning else self.tr("pretrained weights")
         self.session = Session(net, model_name, lr=lr, parent=self, origin=origin)
         self._last_predict = 0.0
@@ -60,9 +64,12 @@ class MainWindow(QMainWindow):
         self.stepper = Stepper(parent=self, steps_per_second=speed)
         self.panel = NetworkPanel(self.stepper)
         self.left = LeftColumn()
+        self.update_warning = UpdateWarningBar()
         central = QWidget()
-        lay = QHBoxLayout(central)
-        lay.setContentsMargins(6, 6, 6, 6)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(self.update_warning)
+        lay = QHBoxLayout()
         lay.addWidget(self.left)
         self.gradcheck = GradCheckControls(self, self.session, self.panel)
         right = QVBoxLayout()
@@ -70,6 +77,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.gradcheck.banner)
         right.addWidget(self.panel, 1)
         lay.addLayout(right, 1)
+        outer.addLayout(lay, 1)
         self.setCentralWidget(central)
         self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
         self.training = TrainingPanel(self.session, my_digits_path or self._my_digits_path(),
@@ -86,6 +94,8 @@ class MainWindow(QMainWindow):
         self.training_dock.hide()
         self.training_dock.visibilityChanged.connect(self._fit_training_dock)
         self.menus = Menus(self, self.session, self.left, self.panel, self.files)
+        self.menus.remember_lr_action.setChecked(remember)
+        self.menus.remember_lr_action.toggled.connect(lambda *_: self._save_lr())
         self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
         self.editor_docks = install_editor(self)      # the network editor and "This step's choice"
@@ -120,18 +130,23 @@ class MainWindow(QMainWindow):
 
     def _wire(self):
         s, left = self.session, self.left
-        s.traceChanged.connect(lambda: self.stepper.set_trace(s.trace))     # first: the panel shows step 0
+        # first: the panel shows the new trace at step 0, or at the same step when it recomputes it
+        s.traceChanged.connect(lambda: self.stepper.set_trace(s.trace, self.stepper.index if s.keep_step else 0))
         left.bind(s)
         s.paramsChanged.connect(self._update_model_label)
         s.updateRefused.connect(lambda text: self.report(self.tr("Update not applied"), text))
         s.networkChanged.connect(self._update_model_label)
-        s.lrChanged.connect(lambda lr: self.settings.setValue("train/lr", lr))
+        s.lrChanged.connect(lambda lr: self._save_lr())
         left.canvas.inkChanged.connect(self._on_ink_changed)
         left.canvas.strokeFinished.connect(self._on_stroke_finished)
         left.sample_picker.chosen.connect(self.load_sample)
         left.undo_button.clicked.connect(self.undo)
         left.clear_button.clicked.connect(self.clear)
         left.reset_button.clicked.connect(self.reset_weights)
+        s.updateWarning.connect(lambda health: self.update_warning.show_health(health, s.lr))
+        self.update_warning.resetClicked.connect(self.reset_weights)
+        self.update_warning.smallerClicked.connect(lambda: s.set_lr(max(left.lr_spin.minimum(), s.lr / 10)))
+        s.paramsChanged.connect(lambda: None if s.updates_applied else self.update_warning.hide())
 
     # ---- settings --------------------------------------------------------------------
     def _restore_settings(self):
@@ -162,12 +177,21 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("canvas/brush", int(left.canvas.brush_width))
         s.setValue("canvas/dark", left.canvas.dark)
-        s.setValue("train/lr", self.session.lr)
+        self._save_lr()
         s.setValue("view/speed", self.stepper.speed)
         s.setValue("view/mode", self.panel.mode)
         for name in ("split", "bottom"):
             s.setValue(f"view/{name}", getattr(self.panel, name).saveState())
         s.sync()
+
+    def _save_lr(self):
+        """Store α for the next launch only while 'Remember α' is on (else the next launch starts at the default)."""
+        remember = self.menus.remember_lr_action.isChecked()
+        self.settings.setValue("train/remember_lr", remember)
+        if remember:
+            self.settings.setValue("train/lr", self.session.lr)
+        else:
+            self.settings.remove("train/lr")
 
     def closeEvent(self, event):
         self.training.shutdown()          # no training process outlives the window
@@ -218,7 +242,7 @@ class MainWindow(QMainWindow):
     def _input_changed(self):
         """A new input: predict, then start a new iteration (step 0) for it."""
         self._update_prediction()
-        self.session.start_iteration()
+        self.session.start_iteration(keep_step=True)
 
     def undo(self):
         self.left.canvas.undo()
@@ -252,8 +276,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Sample {0}: an MNIST {1}").format(i + 1, int(labels[i])), 4000)
 
     def reset_weights(self, *_):
-        self.statusBar().showMessage(self.tr("Weights reset to the model as loaded"), 4000)
         self.session.reset_weights()
+        self.statusBar().showMessage(self.tr("Weights reset to {0}, as loaded").format(self.session.model_name),
+                                     6000)
 
     # ---- drag and drop ---------------------------------------------------------------
     def dragEnterEvent(self, event):
@@ -269,5 +294,11 @@ class MainWindow(QMainWindow):
 
     def _update_model_label(self):
         s = self.session
+        n = s.updates_applied
+        applied = {0: "", 1: self.tr("1 update applied")}.get(n) if n < 2 else self.tr("{0} updates applied").format(n)
+        changed = " · " + applied if applied else ""
+        # Reset goes back to the model last opened, which is not always the pretrained one: say which
+        tip = self.tr("Back to the weights of the model last opened: {0}, as loaded").format(s.model_name)
+        self.left.reset_button.setToolTip(tip)
         self.model_label.setText(self.tr("model: {0} · {1} parameters · {2}").format(
-            s.model_name, f"{s.net.parameter_count():,}", s.weights_origin))
+            s.model_name, f"{s.net.parameter_count():,}", s.weights_origin) + changed)

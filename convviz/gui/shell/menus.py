@@ -48,6 +48,10 @@ class Menus(QObject):
             act(m, self.tr("Export current step arrays (.npz)…"),
                 _ask(files, self.tr("Export the current step's arrays"), self.tr("NumPy archives (*.npz)"),
                      files.export_step_arrays, True, "step.npz"), ["Ctrl+E"]),
+            act(m, self.tr("Export whole iteration (.npz + .json)…"),
+                _ask(files, self.tr("Export every step of the iteration"), self.tr("NumPy archives (*.npz)"),
+                     files.export_iteration, True, "iteration.npz"),
+                tip=self.tr("Every step's arrays in one .npz, and a JSON index of steps, ops and equations")),
             act(m, self.tr("Export window as PNG…"),
                 _ask(files, self.tr("Save the window as a picture"), self.tr("PNG images (*.png)"),
                      files.export_window_png, True, "convviz-window.png")),
@@ -80,6 +84,8 @@ class Menus(QObject):
         self.apply_action = act(m, self.tr("&Apply update ▸ next iteration"), lambda *_: session.apply_update(),
                                 ["U", "Ctrl+Return"])
         reset = act(m, self.tr("&Reset weights"), win.reset_weights)
+        self.remember_lr_action = act(m, self.tr("Remember α for the next launch"), lambda *_: None,
+                                      tip=self.tr("Off: every launch starts at the default α"), checkable=True)
         m.addSeparator()
         self.training_action = win.training_dock.toggleViewAction()
         self.training_action.setText(self.tr("&Training panel: train on many digits"))

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from convviz.gui.presentation import palette
-from convviz.gui.presentation.numbers import percent
+from convviz.gui.presentation.numbers import bar_fraction, percent
 
 ROW = 16
 TOP_COLOUR = QColor(palette.TOP_BAR)        # the predicted class
@@ -27,6 +27,7 @@ class PredictionBars(QWidget):
         super().__init__(parent)
         self._probs = None
         self._target = None
+        self._log = False
         self.revision = 0
         self.setMinimumSize(180, 10 * ROW + 4)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
@@ -49,6 +50,15 @@ class PredictionBars(QWidget):
     @property
     def target(self):
         return self._target
+
+    @property
+    def log_scale(self):
+        return self._log
+
+    def set_log_scale(self, on):
+        """Bars on a log scale (10⁻⁶ … 1), so a runner-up at 0.01% is still visible."""
+        self._log = bool(on)
+        self.update()
 
     def set_probs(self, probs, target=None):
         self._probs = None if probs is None else np.array(probs, dtype=np.float64, copy=True)
@@ -89,7 +99,7 @@ class PredictionBars(QWidget):
             p.drawText(QRectF(6, y, digit_w - 6, ROW - 2), Qt.AlignVCenter | Qt.AlignLeft, str(d))
             p.setPen(text)
             p.fillRect(QRectF(bar_x, y + 2, bar_w, ROW - 6), TRACK_COLOUR)
-            p.fillRect(QRectF(bar_x, y + 2, bar_w * float(prob), ROW - 6),
+            p.fillRect(QRectF(bar_x, y + 2, bar_w * bar_fraction(prob, self._log), ROW - 6),
                        TOP_COLOUR if d == top else BAR_COLOUR)
             p.drawText(row.adjusted(0, 0, -2, 0), Qt.AlignVCenter | Qt.AlignRight, percent(prob))
         p.end()

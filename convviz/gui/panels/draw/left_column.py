@@ -23,7 +23,7 @@ from convviz.gui.models.session import DEFAULT_LR, LR_RANGE
 from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH, SIZE, DrawingCanvas
 from convviz.gui.panels.draw.preview import InputPreview
 from convviz.gui.panels.draw.samples import SamplePicker
-from convviz.gui.presentation.numbers import loss_number, probability
+from convviz.gui.presentation.numbers import loss_number, precise_percent, probability, runner_up
 from convviz.gui.widgets.prediction import LabelSelector, PredictionBars
 
 LEFT_WIDTH = 330
@@ -75,7 +75,13 @@ class LeftColumn(QScrollArea):
         self.lr_spin.setValue(DEFAULT_LR)
         self.lr_spin.setKeyboardTracking(False)     # retrace when typing is done, not per digit
         self.lr_spin.setFocusPolicy(Qt.ClickFocus)  # never the default focus: arrows step the trace
-        self.lr_spin.setToolTip(self.tr("Learning rate α of the update θ ← θ − α·∂L/∂θ"))
+        lo, hi = self.lr_spin.minimum(), self.lr_spin.maximum()
+        self.lr_spin.setToolTip(self.tr("Learning rate α of the update θ ← θ − α·∂L/∂θ, from {0} to {1}. "
+                                        "Each launch starts at {2} unless you ask to remember it "
+                                        "(Train menu)").format(f"{lo:g}", f"{hi:g}", f"{DEFAULT_LR:g}"))
+        self.lr_range = QLabel(self.tr("{0} – {1}").format(f"{lo:g}", f"{hi:g}"))
+        self.lr_range.setToolTip(self.lr_spin.toolTip())
+        self.lr_range.setStyleSheet("color: gray;")
         self.lr_spin.editingFinished.connect(self.lr_spin.clearFocus)   # give the arrow keys back
 
         self.apply_button = QPushButton(self.tr("Apply update ▸ next iteration"))
@@ -86,6 +92,15 @@ class LeftColumn(QScrollArea):
         for b in (self.apply_button, self.reset_button):
             b.setFocusPolicy(Qt.NoFocus)
 
+        self.runner_up = QLabel()
+        # its text changes with every prediction while drawing: a fixed size never re-lays out the column
+        self.runner_up.setFixedSize(150, self.runner_up.fontMetrics().height() + 4)
+        self.runner_up.setToolTip(self.tr("The second most likely digit: a confident prediction hides it"))
+        self.log_bars = QCheckBox(self.tr("log"))
+        self.log_bars.setFocusPolicy(Qt.NoFocus)
+        self.log_bars.setToolTip(self.tr("Bars on a log scale from 0.0001% to 100%: small probabilities "
+                                         "become visible"))
+        self.log_bars.toggled.connect(self.prediction.set_log_scale)
         self.target_text = QLabel()
         self.target_text.setWordWrap(True)
         self.auto_label = QCheckBox(self.tr("use the prediction as target"))
@@ -117,6 +132,11 @@ class LeftColumn(QScrollArea):
         row.addLayout(seen)
         row.addWidget(self.prediction, 1, Qt.AlignTop)
         col.addLayout(row)
+        under = QHBoxLayout()
+        under.addStretch(1)
+        under.addWidget(self.runner_up)
+        under.addWidget(self.log_bars)
+        col.addLayout(under)
         col.addWidget(self._heading(self.tr("3 · Train one iteration")))
         col.addWidget(self.target_text)
         col.addWidget(self.label_selector)
@@ -124,6 +144,7 @@ class LeftColumn(QScrollArea):
         lr_row = QHBoxLayout()
         lr_row.addWidget(QLabel(self.tr("Learning rate α")))
         lr_row.addWidget(self.lr_spin)
+        lr_row.addWidget(self.lr_range)
         lr_row.addStretch(1)
         col.addLayout(lr_row)
         # The buttons above the loss text: that text grows a line ("losses so far") after the
@@ -179,6 +200,10 @@ class LeftColumn(QScrollArea):
         self.preview.set_array(x)
         self.input_caption.setText(self.tr("input I, {0}×{1}").format(x.shape[0], x.shape[1]))
         self.prediction.set_probs(self.session.probs, self.session.label)
+        second = None if self.session.probs is None else runner_up(self.session.probs)
+        text = "" if second is None else self.tr("2nd: {0} ({1})").format(second[0], precise_percent(second[1]))
+        if text != self.runner_up.text():
+            self.runner_up.setText(text)
 
     def _on_trace(self):
         s = self.session
@@ -197,15 +222,18 @@ class LeftColumn(QScrollArea):
         if s.trace is None:
             self.loss_text.setText("")
             return
-        t, history = s.trace, s.loss_history
-        n = len(history)
-        past = " → ".join(loss_number(v) for v in history[-5:])
+        t, history, targets = s.trace, s.loss_history, s.target_history
+        # one history with the weights: a change of target is marked where it happened
+        parts = []
+        for k in range(max(0, len(history) - 5), len(history)):
+            mark = f"(y={targets[k]}) " if k > 0 and targets[k] != targets[k - 1] else ""
+            parts.append(mark + loss_number(history[k]))
         text = self.tr("Iteration {0}: loss L = <b>{1}</b>; after this update L = {2}, "
                        "ŷ<sub>{3}</sub> {4} → {5}").format(
-            n, loss_number(t.loss), loss_number(t.loss_after), label, probability(t.probs[label]),
+            s.iteration, loss_number(t.loss), loss_number(t.loss_after), label, probability(t.probs[label]),
             probability(t.probs_after[label]))
-        if n > 1:
-            text += "<br>" + self.tr("losses so far: {0}").format(past)
+        if len(history) > 1:
+            text += "<br>" + self.tr("losses so far: {0}").format(" → ".join(parts))
         self.loss_text.setText(text)
 
     @staticmethod

@@ -4,15 +4,17 @@ and for every other step that writes maps the big view: its stage's maps as larg
 with what the step reads beside them (the input and kernels of a conv, the maps before a pool).
 """
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
+from convviz.engine import OpKind
 from convviz.gui.panels.iteration.detail_pages import BigPage, big_tiling, set_text
 from convviz.gui.panels.iteration.param_pages import ParamPages
 from convviz.gui.presentation.big_view import MAX_LABELLED, big_panels, has_own_page
 from convviz.gui.presentation.equations import title_rich
-from convviz.gui.presentation.mosaic import Strip
+from convviz.gui.presentation.mosaic import Strip, Tiling, window_lines
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
@@ -23,6 +25,7 @@ class DetailView(QStackedWidget):
     """Draws one step's detail; elementClicked(stage, index) for clicks on a weight heat map."""
 
     elementClicked = Signal(object, tuple)   # (StageId, index)
+    elementHovered = Signal(object, tuple)   # (None, ()) when the pointer leaves the elements
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -32,23 +35,30 @@ class DetailView(QStackedWidget):
         self._shown = None
         self._big = None               # the big view's (step, panels) when it is the current page
         self.levels_for = lambda stage: None
+        # (values, levels) of a stage as the pipeline shows it at this step, or None
+        self.values_for = lambda stage, shape: None
+        self.mode = "both"
         self._retile = QTimer(self)
         self._retile.setSingleShot(True)
         self._retile.setInterval(100)
         self._retile.timeout.connect(self._on_retile)
         self._markers = ()
+        self._hovered = None
         self.big_page()                # built now, not on the first step that needs it
 
     def has_page(self, step, trace):
         """True when the step has something to show here (a page of its own or the big view)."""
         return step is not None and (has_own_page(step) or big_panels(step, trace, catalogue_tr) is not None)
 
-    def show_step(self, step, selection=None, trace=None, markers=()):
+    def show_step(self, step, selection=None, trace=None, markers=(), mode=None):
         """Fill the page this step needs (pages are built once; only data changes).
 
         trace: the step's trace (for the big view); markers: the pipeline's marker rectangles
-        (stage, index, rows, cols, colour), drawn on the big view's images of those stages.
+        (stage, index, rows, cols, colour), drawn on the big view's images of those stages;
+        mode: values, gradients or both, as in the pipeline (the big view's gradients).
         """
+        if mode is not None and mode != self.mode:
+            self.mode, self._shown = mode, None
         if self._shown is not step:
             self._shown = step
             self.params.heat = []
@@ -60,6 +70,7 @@ class DetailView(QStackedWidget):
                 if panels is not None:
                     self._fill_big(step, panels)
         self._markers = tuple(markers)
+        self._draw_windows()
         if self._big is not None:
             self._mark_big(self._markers)
         else:
@@ -91,6 +102,7 @@ class DetailView(QStackedWidget):
             page.on_resize = self._retile.start
             self.addWidget(page)
             page.scene().sigMouseClicked.connect(lambda ev, page=page: self._on_big_click(page, ev))
+            page.scene().sigMouseMoved.connect(lambda pos, page=page: self._on_big_move(page, pos))
         return self.pages[name]
 
     def _fill_big(self, step, panels):
@@ -109,22 +121,39 @@ class DetailView(QStackedWidget):
         what = self.tr("an element") if panels[-1][1].ndim == 1 else self.tr("a pixel")
         set_text(page.title, self.tr("{0} · click {1} for its numbers").format(title_rich(step_title(step)), what))
         main_levels = None
-        for panel, (stage, arr, kind, caption) in zip(page.active, panels):
+        main_arr = panels[-1][1]
+        main_rows = {}
+        if self._tile_count(main_arr) is not None:
+            main_rows[self._tile_count(main_arr)] = big_tiling(main_arr, page.main.aspect()).rows
+        for panel, (stage, arr, kind, caption) in zip(page.active[::-1], panels[::-1]):
             levels = self._levels(stage, arr, kind)
+            # a gradient in Values or Both mode: the stage's values beneath (or instead), as in the pipeline
+            under = (self.values_for(stage, arr.shape) if kind == "grad" and arr.ndim == 3 and self.mode != "gradients"
+                     else None)     # maps only: a short strip writes its gradient's numbers beside it
             if panel is page.main:
-                main_levels = (kind, levels)
-            tiling = big_tiling(arr, panel.aspect())
-            sig = (id(arr), kind, levels, getattr(tiling, "rows", 0), getattr(tiling, "cols", 0))
+                main_levels = (kind, levels) if under is None or self.mode == "both" else ("value", under[1])
+            # one grid for the same number of maps within the big view: the step's stage decides
+            # (the sources beside it follow, so map p sits at the same place in each)
+            tiling = big_tiling(arr, panel.aspect(), main_rows.get(self._tile_count(arr)))
+            sig = (id(arr), kind, levels, getattr(tiling, "rows", 0), getattr(tiling, "cols", 0),
+                   None if under is None else (id(under[0]), self.mode))
             panel.stage = stage
             if sig != panel.shown:
                 panel.shown = sig
                 panel.tiling = tiling
-                lut = colors.diverging_lut() if kind == "grad" else colors.grey_lut()
+                lut = colors.diverging_lut() if kind == "grad" and under is None else colors.grey_lut()
                 if getattr(panel, "lut", None) is not lut:
                     panel.lut = lut
                     panel.img.setLookupTable(lut)
                 data = tiling.compose(arr)
-                panel.img.setImage(data, autoLevels=False, levels=levels)
+                if under is None:
+                    panel.img.setImage(data, autoLevels=False, levels=levels)
+                    panel.ovl.setVisible(False)
+                else:
+                    panel.img.setImage(tiling.compose(under[0]), autoLevels=False, levels=under[1])
+                    panel.ovl.setVisible(self.mode == "both")
+                    if self.mode == "both":
+                        panel.ovl.setImage(data, autoLevels=False, levels=levels)
                 if getattr(panel, "data_shape", None) != data.shape:
                     panel.data_shape = data.shape
                     panel.vb.setAspectLocked(arr.ndim != 1)
@@ -139,12 +168,31 @@ class DetailView(QStackedWidget):
             panel.img.setVisible(True)
             panel.set_framed(True)
             extra = f" (±{plain_number(levels[1], 2)})" if kind == "grad" else ""
+            if under is not None and self.mode == "values":
+                caption, extra = self.tr("the stage's values<br>(its gradient: Gradients or Both)"), ""
             set_text(panel.caption, caption + extra)
         kind, levels = main_levels
         if page._colorbar_shown != main_levels:
             page._colorbar_shown = main_levels
             page.colorbar.setColorMap(colors.diverging_map() if kind == "grad" else colors.grey_map())
             colors.set_colorbar(page.colorbar, levels)
+
+    @staticmethod
+    def _tile_count(arr):
+        return arr.shape[0] if arr.ndim in (3, 4) and (arr.ndim == 3 or arr.shape[1] == 1) else None
+
+    def _draw_windows(self):
+        """Pooling and its gradient: each window's border over the maps it pools, so where δ goes
+        (max: to the winner; average: split; L2: in proportion) shows without a click."""
+        page, step = self.pages["big"], self._big[0] if self._big is not None else None
+        pooled = step is not None and step.op in (OpKind.POOL, OpKind.POOL_GRAD) and "pool_size" in step.meta
+        source = step.arrays.get("input" if step.op == OpKind.POOL else "grad_input") if pooled else None
+        for panel in page.panels:
+            t = panel.tiling
+            on = (pooled and source is not None and panel in page.active and isinstance(t, Tiling)
+                  and (t.n, t.h, t.w) == tuple(np.shape(source)))
+            if on or panel.windows is not None:
+                panel.set_windows(window_lines(t, step.meta["pool_size"], step.meta["pool_stride"]) if on else [])
 
     def _levels(self, stage, arr, kind):
         if kind == "grad":
@@ -180,23 +228,41 @@ class DetailView(QStackedWidget):
         page = self.currentWidget()
         return [(p.stage, p.img.image, tuple(p.img.levels), p.lut) for p in page.active]
 
+    def shown_big_overlays(self):
+        """[(stage, overlay image or None)] of the big view's panels (gradients over values in Both)."""
+        if self._big is None:
+            return None
+        return [(p.stage, p.ovl.image if p.ovl.isVisible() else None) for p in self.currentWidget().active]
+
     def big_element_pos(self, k, index):
         """Viewport position of element `index` in the big view's panel k (for tests and tours)."""
         panel = self.currentWidget().active[k]
         x, y, w, h = panel.tiling.rect(index)
         return self.currentWidget().mapFromScene(panel.vb.mapViewToScene(pg.Point(x + w / 2, y + h / 2)))
 
-    def _on_big_click(self, page, ev):
-        if ev.button() != Qt.LeftButton or page is not self.currentWidget() or self._big is None:
-            return
+    def _big_element(self, page, pos):
+        """(stage, index) under scene point `pos` of the big view, or None."""
+        if page is not self.currentWidget() or self._big is None:
+            return None
         for panel in page.panels:
-            if panel.tiling is None or not panel.vb.sceneBoundingRect().contains(ev.scenePos()):
+            if panel.tiling is None or not panel.vb.sceneBoundingRect().contains(pos):
                 continue
-            p = panel.vb.mapSceneToView(ev.scenePos())
+            p = panel.vb.mapSceneToView(pos)
             idx = panel.tiling.locate(p.x(), p.y())
-            if idx is not None:
-                self.elementClicked.emit(panel.stage, tuple(int(v) for v in idx))
-            return
+            return None if idx is None else (panel.stage, tuple(int(v) for v in idx))
+        return None
+
+    def _on_big_click(self, page, ev):
+        hit = self._big_element(page, ev.scenePos()) if ev.button() == Qt.LeftButton else None
+        if hit is not None:
+            self.elementClicked.emit(*hit)
+
+    def _on_big_move(self, page, pos):
+        """Hovering the big view reads the element out, as hovering the pipeline does."""
+        hit = self._big_element(page, pos)
+        if hit != self._hovered:
+            self._hovered = hit
+            self.elementHovered.emit(*(hit or (None, ())))
 
     def resizeEvent(self, ev):
         super().resizeEvent(ev)
@@ -222,6 +288,7 @@ class DetailView(QStackedWidget):
             step, panels = self._big
             self._fill_big(step, panels)
             self._mark_big(self._markers)
+            self._draw_windows()
 
     def _on_click(self, page, ev):
         if ev.button() != Qt.LeftButton or page is not self.currentWidget():

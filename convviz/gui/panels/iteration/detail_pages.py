@@ -3,6 +3,8 @@
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem
 
 from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
 from convviz.gui.presentation.numbers import plain_number
@@ -103,12 +105,38 @@ class BigPanel:
         self.vb.setBorder(pg.mkPen(colors.FRAME))
         self.img = pg.ImageItem(axisOrder="row-major")
         self.vb.addItem(self.img)
+        # the gradient over the stage's values (Both), as in the pipeline
+        self.ovl = pg.ImageItem(axisOrder="row-major")
+        self.ovl.setParentItem(self.img)
+        self.ovl.setZValue(1)
+        self.ovl.setLookupTable(colors.blend_lut())
+        self.ovl.setVisible(False)
         self.caption = add_label(layout, row + 1, col, size=font_size)
         self.markers = []
         self.framed = True
         self.texts = []
         self.stage = self.tiling = None
         self.shown = None
+        self.windows = None            # the pooling windows' grid, made when first needed
+
+    def set_windows(self, lines):
+        """The pooling windows' borders over the image ([] hides them)."""
+        if not changed(self, "window_lines", lines):
+            return
+        if self.windows is None:
+            self.windows = QGraphicsPathItem()
+            pen = QPen(QColor(colors.WINDOW_GRID))
+            pen.setCosmetic(True)
+            pen.setWidthF(1.0)
+            self.windows.setPen(pen)
+            self.windows.setZValue(3)
+            self.vb.addItem(self.windows, ignoreBounds=True)
+        path = QPainterPath()
+        for x0, y0, x1, y1 in lines:
+            path.moveTo(x0, y0)
+            path.lineTo(x1, y1)
+        self.windows.setPath(path)
+        self.windows.setVisible(bool(lines))
 
     def set_framed(self, framed):
         """A frame around a slot in use; none around an empty one."""
@@ -178,8 +206,9 @@ class BigPage(pg.GraphicsLayoutWidget):
             self.on_resize()
 
 
-def big_tiling(arr, aspect):
-    """A vector (n,) as a strip; maps (D, H, W) in the grid that makes them largest in a box
+def big_tiling(arr, aspect, rows=None):
+    """A vector (n,) as a strip; maps (D, H, W) in `rows` rows (the stage's grid in the pipeline:
+    one grid per stage, wherever it is drawn), else in the grid that makes them largest in a box
     `aspect` times taller than wide; kernels (D, C, k, k) one per row when they have several
     channels (as in the pipeline)."""
     if arr.ndim == 1:
@@ -187,9 +216,9 @@ def big_tiling(arr, aspect):
     if arr.ndim == 4:
         d, c, k1, k2 = arr.shape
         return Tiling(d, k1, k2, channels=c, kernel_index=True,
-                      max_rows=best_rows(d, aspect) if c == 1 else d)
+                      max_rows=rows or (best_rows(d, aspect) if c == 1 else d))
     d, h, w = arr.shape
-    return Tiling(d, h, w, max_rows=best_rows(d, aspect * w / h))
+    return Tiling(d, h, w, max_rows=rows or best_rows(d, aspect * w / h))
 
 
 def set_text(label, text):

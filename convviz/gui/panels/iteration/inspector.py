@@ -56,29 +56,29 @@ class Inspector(QTextBrowser):
         color = colors.PHASE_COLORS.get(step.phase, colors.DEFAULT_PHASE)
         phase = catalogue_tr(catalogue.PHASE_NAMES[step.phase]).upper()
         where = self.tr("{0} · step {1} of {2}").format(phase, step.index + 1, total)
-        parts = [_CSS, f"<div class='phase' style='color:{color}'>{where}</div>",
-                 f"<h3>{title_rich(step_title(step))}</h3>",
-                 f"<div class='eq'>{to_rich(step.equation)}</div>"]
+        head = [_CSS, f"<div class='phase' style='color:{color}'>{where}</div>",
+                f"<h3>{title_rich(step_title(step))}</h3>"]
+        general = [f"<div class='eq'>{to_rich(step.equation)}</div>"]
         sizes = step.meta.get("sizes")
         if sizes:
             eq21 = self.tr("Eq. 2.1:")
-            parts.append(f"<div class='about'>{eq21} {to_rich(sizes)}</div>")
-        parts.append(f"<p class='about'>{to_rich(step_about(step))}</p>")
+            general.append(f"<div class='about'>{eq21} {to_rich(sizes)}</div>")
+        general.append(f"<p class='about'>{to_rich(step_about(step))}</p>")
         if step.meta.get("mistake"):                # mistakes mode: this step computes it wrong
-            parts.append(mistake_note(mistakes.get(step.meta["mistake"]), QCoreApplication.translate))
-        parts.append("<hr>")
+            general.append(mistake_note(mistakes.get(step.meta["mistake"]), QCoreApplication.translate))
         if selection is None:
-            parts.append(f"<p class='hint'>{hint()}</p>")
-        else:
-            sym = element_symbol(*selection)
-            selected = self.tr("Selected:")
-            parts.append(f"<p class='sel'>{selected} {sym + ' · ' if sym else ''}"
-                         f"<span style='font-weight:normal'>{html.escape(element_name(*selection))}</span></p>")
-            if explanation is not None:
-                parts.append(format_explanation(explanation[0], explanation[1], step, catalogue_tr))
-            elif fallback:
-                parts.append(fallback)
-        self.set_html("".join(parts))
+            self.set_html("".join(head + general + [f"<hr><p class='hint'>{hint()}</p>"]))
+            return
+        # the selected element's numbers first: on a short screen they are what the learner asked for
+        sym = element_symbol(*selection)
+        selected = self.tr("Selected:")
+        mine = [f"<p class='sel'>{selected} {sym + ' · ' if sym else ''}"
+                f"<span style='font-weight:normal'>{html.escape(element_name(*selection))}</span></p>"]
+        if explanation is not None:
+            mine.append(format_explanation(explanation[0], explanation[1], step, catalogue_tr))
+        elif fallback:
+            mine.append(fallback)
+        self.set_html("".join(head + mine + ["<hr>"] + general))
 
     def set_html(self, text):
         """setHtml only when the text changed (it re-lays out the whole document)."""

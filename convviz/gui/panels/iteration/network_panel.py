@@ -2,14 +2,11 @@
 and a detail view, all drawn from (trace, index, mode, selection) each time the step changes."""
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QSizePolicy,
     QSplitter,
@@ -19,11 +16,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convviz.engine import PHASES, OpKind, StageId
+from convviz.engine import OpKind, StageId
 from convviz.engine.explain import explain
+from convviz.engine.export import step_record
 from convviz.gui.models.stepper import Stepper
+from convviz.gui.panels.iteration import pipeline_queries
+from convviz.gui.panels.iteration.conv_sweep import ConvSweep
 from convviz.gui.panels.iteration.detail import DetailView
 from convviz.gui.panels.iteration.inspector import Inspector, hint
+from convviz.gui.panels.iteration.panel_widgets import (
+    MODES,
+    SCALES,
+    SPEEDS,
+    first_hint,
+    mode_buttons,
+    scale_box,
+    speed_box,
+    step_list,
+)
+from convviz.gui.panels.iteration.phases import PhaseIndicator
 from convviz.gui.panels.iteration.pipeline import PipelineView
 from convviz.gui.presentation import catalogue, palette
 from convviz.gui.presentation.equations import title_rich, title_text
@@ -33,51 +44,23 @@ from convviz.gui.presentation.symbols import element_name
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.translate import catalogue_tr, step_title
 
-MODES = ("values", "gradients", "both")
-MODE_NAMES = {"values": QT_TRANSLATE_NOOP("NetworkPanel", "Values"),
-              "gradients": QT_TRANSLATE_NOOP("NetworkPanel", "Gradients"),
-              "both": QT_TRANSLATE_NOOP("NetworkPanel", "Both")}
-MODE_TIPS = {"values": QT_TRANSLATE_NOOP("NetworkPanel", "Show the values each stage computed"),
-             "gradients": QT_TRANSLATE_NOOP("NetworkPanel",
-                                            "Show the gradients ∂L/∂· (blue negative, white 0, red positive)"),
-             "both": QT_TRANSLATE_NOOP("NetworkPanel", "Gradients blended over the values")}
-SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
+
+def step_arrays(step):
+    """A step's arrays and, numbered as the app shows it (Step 5 is step 5), what it computes."""
+    if step is None:
+        return {}
+    out = {k: np.asarray(v) for k, v in step.arrays.items()}
+    out.update({name: np.array(value) for name, value in step_record(step).items() if name != "arrays"})
+    return out
 
 
-class PhaseIndicator(QWidget):
-    """Forward · Loss · Backward · Update, with the current phase highlighted."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        self.labels = {}
-        for p in PHASES:
-            lab = QLabel(catalogue_tr(catalogue.PHASE_NAMES[p]))
-            lab.setAlignment(Qt.AlignCenter)
-            lab.setMinimumWidth(58)
-            lay.addWidget(lab)
-            self.labels[p] = lab
-        self.current = None
-        self.set_phase(None)
-
-    def set_phase(self, phase):
-        if phase == self.current and self.labels and getattr(self, "_styled", False):
-            return
-        self._styled = True
-        self.current = phase
-        for p, lab in self.labels.items():
-            if p == phase:
-                lab.setStyleSheet(f"background:{colors.PHASE_COLORS[p]}; color:white; font-weight:bold;"
-                                  "border-radius:4px; padding:3px 6px;")
-            else:
-                lab.setStyleSheet(f"color:{colors.MUTED_TEXT}; border:1px solid {colors.MUTED_BORDER}; "
-                                  "border-radius:4px; padding:3px 6px;")
-
-    def text(self):
-        """The highlighted phase's label ('' when none)."""
-        return self.labels[self.current].text() if self.current else ""
+def flattened_shape(trace, step):
+    """(D, Hp, Wp) of the flattened maps if `step` belongs to the layer that reads them, else None."""
+    flat = next((s for s in trace if s.op == OpKind.FLATTEN), None)
+    if flat is None or flat.index + 1 >= len(trace) or trace[flat.index + 1].layer != step.layer:
+        return None
+    shape = flat.arrays["input"].shape
+    return shape if len(shape) == 3 else None
 
 
 class NetworkPanel(QWidget):
@@ -92,6 +75,7 @@ class NetworkPanel(QWidget):
         super().__init__(parent)
         self.stepper = stepper
         self.mode = "both"
+        self.scale = "stage"
         self.selection = None          # (stage, index) the user clicked; kept while stepping
         self._actions = self._make_actions()
         self.addActions(self._actions)
@@ -100,6 +84,9 @@ class NetworkPanel(QWidget):
         stepper.stepChanged.connect(self._on_step)
         stepper.playingChanged.connect(self._on_playing)
         stepper.speedChanged.connect(self._on_speed)
+        self.sweep = ConvSweep(self, stepper)        # a playing conv step slides its receptive field
+        stepper.stepChanged.connect(self.sweep.refresh)
+        stepper.playingChanged.connect(self.sweep.refresh)
         if stepper.trace is not None:
             self._on_trace_reset()
             self._on_step(stepper.index)
@@ -138,53 +125,44 @@ class NetworkPanel(QWidget):
             b.setFocusPolicy(Qt.NoFocus)
             b.setAutoRaise(True)
             bar.addWidget(b)
-        self.speed = QComboBox()
-        self.speed.setFocusPolicy(Qt.NoFocus)
-        self.speed.setToolTip(self.tr("Playing speed (steps per second)"))
-        for s in SPEEDS:
-            self.speed.addItem(self.tr("{0} steps/s").format(f"{s:g}"), s)
-        self.speed.setCurrentIndex(min(range(len(SPEEDS)), key=lambda k: abs(SPEEDS[k] - self.stepper.speed)))
-        self.speed.currentIndexChanged.connect(lambda k: self.stepper.set_speed(SPEEDS[k]))
+        self.speed = speed_box(self.stepper)
         bar.addWidget(self.speed)
         bar.addSpacing(12)
         self.phase = PhaseIndicator()
+        self.phase.phaseClicked.connect(self.go_to_phase)
         bar.addWidget(self.phase)
         bar.addSpacing(12)
         self.counter = QLabel()
         self.counter.setMinimumWidth(120)        # long titles are cut here; the inspector has them whole
         self.counter.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         bar.addWidget(self.counter, 1)
-        self.mode_buttons = QButtonGroup(self)
-        for k, m in enumerate(MODES):
-            b = QToolButton()
-            b.setText(QCoreApplication.translate("NetworkPanel", MODE_NAMES[m]))
-            b.setCheckable(True)
-            b.setFocusPolicy(Qt.NoFocus)
-            b.setToolTip(QCoreApplication.translate("NetworkPanel", MODE_TIPS[m]))
-            b.setChecked(m == self.mode)
-            self.mode_buttons.addButton(b, k)
+        self.mode_buttons, buttons = mode_buttons(self, self.mode)
+        for b in buttons:
             bar.addWidget(b)
         self.mode_buttons.idClicked.connect(lambda k: self.set_mode(MODES[k]))
+        self.scale_box = scale_box()
+        self.scale_box.currentIndexChanged.connect(lambda k: self.set_scale(SCALES[k]))
+        bar.addWidget(self.scale_box)
 
         self.pipeline = PipelineView()
         self.pipeline.elementClicked.connect(self.select)
         self.pipeline.elementHovered.connect(self._on_hover)
-        self.pipeline.layoutRebuilt.connect(self._render)
-        self.readout = QLabel(hint())
+        self.pipeline.layoutRebuilt.connect(lambda: (self.detail.invalidate(), self._render()))   # the grids changed
+        self._stepped = False          # the hint goes once the learner has taken a step
+        self.readout = QLabel(first_hint())
         self.readout.setStyleSheet(f"color:{colors.READOUT_TEXT}; padding:1px 4px;")
-        self.steps = QListWidget()
-        self.steps.setFocusPolicy(Qt.NoFocus)
-        self.steps.setMinimumWidth(200)
-        # long titles end in "…" (the tooltip has them whole) rather than under a scroll bar
-        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.steps.setTextElideMode(Qt.ElideRight)
+        self.readout.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)     # a long line never widens the panel
+        self.steps = step_list()
         self.steps.itemClicked.connect(lambda item: self.stepper.go(self.steps.row(item)))
         self.inspector = Inspector()
         self.inspector.setFocusPolicy(Qt.NoFocus)
         self.detail = DetailView()
         self.detail.elementClicked.connect(self.select)
+        self.detail.elementHovered.connect(self._on_hover)
         # the big view draws values at the pipeline's levels for their stage (the same greys)
         self.detail.levels_for = lambda stage: getattr(self.pipeline.views.get(stage), "levels", None)
+        q = pipeline_queries
+        self.detail.values_for = lambda stage, shape: q.value_shown(self.pipeline, stage, self.stepper.index, shape)
 
         self.bottom = QSplitter(Qt.Horizontal)
         self.bottom.addWidget(self.steps)
@@ -196,13 +174,17 @@ class NetworkPanel(QWidget):
         self.bottom.addWidget(self.detail)
         self.bottom.setStretchFactor(1, 3)
         self.bottom.setStretchFactor(2, 2)
-        self.bottom.setSizes([210, 470, 590])
+        self.bottom.setSizes([260, 450, 560])
         top = QWidget()
         top_lay = QVBoxLayout(top)
         top_lay.setContentsMargins(0, 0, 0, 0)
         top_lay.setSpacing(0)
         top_lay.addWidget(self.readout)
-        top_lay.addWidget(self.pipeline, 1)
+        stages = QHBoxLayout()
+        stages.setSpacing(0)
+        stages.addWidget(self.pipeline, 1)
+        stages.addWidget(self.pipeline.legend)
+        top_lay.addLayout(stages, 1)
         self.split = QSplitter(Qt.Vertical)
         self.split.addWidget(top)
         self.split.addWidget(self.bottom)
@@ -221,6 +203,23 @@ class NetworkPanel(QWidget):
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         self.mode = mode
         self.mode_buttons.button(MODES.index(mode)).setChecked(True)
+        self._render()
+
+    def go_to_phase(self, phase):
+        """Jump to the first step of a phase (forward, loss, backward, update)."""
+        trace = self.stepper.trace
+        first = None if trace is None else next((s.index for s in trace if s.phase == phase), None)
+        if first is not None:
+            self.stepper.pause()
+            self.stepper.go(first)
+
+    def set_scale(self, scale):
+        """Gradient colours: "stage" (each its own scale) or "step" (one for the step); ValueError otherwise."""
+        if scale not in SCALES:
+            raise ValueError(f"scale must be one of {', '.join(SCALES)}, not {scale!r}")
+        self.scale = scale
+        if self.scale_box.currentIndex() != SCALES.index(scale):
+            self.scale_box.setCurrentIndex(SCALES.index(scale))
         self._render()
 
     def select(self, stage, index):
@@ -262,6 +261,10 @@ class NetworkPanel(QWidget):
         self.detail.invalidate()
 
     def _on_step(self, i):
+        if i > 0 and not self._stepped:
+            self._stepped = True
+            if not self.pipeline.hovered:
+                self.readout.setText(hint())
         self._render()
 
     def _on_speed(self, speed):
@@ -295,13 +298,13 @@ class NetworkPanel(QWidget):
         explanation = None
         if self.selection is not None:
             try:
-                explanation = explain(step, *self.selection, maps_shape=self._flattened_shape(trace, step))
+                explanation = explain(step, *self.selection, maps_shape=flattened_shape(trace, step))
             except (IndexError, ValueError, KeyError):
                 explanation = None
         markers = selection_markers(trace, step, self.selection, explanation, self.pipeline.views)
-        self.pipeline.render(trace, i, self.mode, markers)
+        self.pipeline.render(trace, i, self.mode, markers, self.scale)
         self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i))
-        self.detail.show_step(step, self.selection, trace, markers)
+        self.detail.show_step(step, self.selection, trace, markers, self.mode)
         visible = self.detail.has_page(step, trace)
         if self.detail.isVisibleTo(self) != visible:
             self.detail.setVisible(visible)
@@ -311,20 +314,12 @@ class NetworkPanel(QWidget):
             self._on_hover(*hovered)
         self.counter.setText(self.tr("<b>Step {0} / {1}</b> · {2}").format(i + 1, len(trace),
                                                                           title_rich(step_title(step))))
+        self.counter.setToolTip(title_text(step_title(step)))       # whole, when the bar cuts it
         if self.steps.currentRow() != i:
             self.steps.blockSignals(True)
             self.steps.setCurrentRow(i)
             self.steps.blockSignals(False)
             self.steps.scrollToItem(self.steps.item(i))
-
-    @staticmethod
-    def _flattened_shape(trace, step):
-        """(D, Hp, Wp) of the flattened maps if `step` belongs to the layer that reads them, else None."""
-        flat = next((s for s in trace if s.op == OpKind.FLATTEN), None)
-        if flat is None or flat.index + 1 >= len(trace) or trace[flat.index + 1].layer != step.layer:
-            return None
-        shape = flat.arrays["input"].shape
-        return shape if len(shape) == 3 else None
 
     def _element_text(self, stage, index, i):
         """'value …, gradient …' of a pipeline element as shown at step i (None if not a column)."""
@@ -354,7 +349,7 @@ class NetworkPanel(QWidget):
 
     def _on_hover(self, stage, index):
         if stage is None or self.stepper.trace is None:
-            self.readout.setText(hint())
+            self.readout.setText(hint() if self._stepped else first_hint())
             return
         text = self._element_text(stage, index, self.stepper.index)
         self.readout.setText(f"<b>{element_name(stage, index)}</b>: {text or ''}   · "
@@ -362,17 +357,12 @@ class NetworkPanel(QWidget):
 
     # ---- export -----------------------------------------------------------------------
     def export_stage_png(self, path):
-        """Save the pipeline view (every stage, as shown now) as a PNG; True on success."""
-        return bool(self.pipeline.graphics.grab().save(str(path), "PNG"))
+        """Save the stage the current step writes (its title, maps and scale, as shown now) as a PNG."""
+        return bool(pipeline_queries.grab_stage(self.pipeline, self.stepper.step()).save(str(path), "PNG"))
 
     def current_step_arrays(self):
-        """The current step's arrays (for 'Export step (.npz)'), plus its index; {} without a trace."""
-        step = self.stepper.step()
-        if step is None:
-            return {}
-        out = {k: np.asarray(v) for k, v in step.arrays.items()}
-        out["step_index"] = np.array(step.index)
-        return out
+        """The current step's arrays (for 'Export step (.npz)') and what it is; {} without a trace."""
+        return step_arrays(self.stepper.step())
 
 
 __all__ = ["NetworkPanel", "PhaseIndicator", "Stepper"]

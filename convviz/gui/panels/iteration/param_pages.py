@@ -22,9 +22,9 @@ class ParamPages(QObject):
         super().__init__(stack)
         self.stack = stack
         self.pages = {"heat": Page(n_images=1), "bars": Page(n_plots=1), "images2": Page(n_images=2),
-                      "images3": Page(n_images=3),
-                      "bars3": Page(n_plots=3), "rerun": Page(n_plots=1, legend=True)}
-        for plot in self.pages["bars3"].plots:     # the index axis says little here and costs a repaint
+                      "images4": Page(n_images=4),
+                      "bars4": Page(n_plots=4), "rerun": Page(n_plots=1, legend=True)}
+        for plot in self.pages["bars4"].plots:     # the index axis says little here and costs a repaint
             plot.hideAxis("bottom")
         for page in self.pages.values():
             stack.addWidget(page)
@@ -63,32 +63,7 @@ class ParamPages(QObject):
             page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
             self.heat.append((page.plots[0].getViewBox(), step.stage, g.shape, ("bars", page.bars[0])))
         elif step.op == OpKind.UPDATE:
-            key, lr = step.stage, step.meta["lr"]
-            if a["before"].ndim >= 2:
-                page = self.page("images3")
-                lv = colors.value_levels([a["before"], a["after"]])
-                stage = step.target if a["before"].ndim == 4 else key
-                for k, name in enumerate(("before", "grad", "after")):
-                    self.set_image(page, k, a[name], stage, name == "grad", None if name == "grad" else lv)
-                page.captions[0].setText(self.tr("before"))
-                page.captions[1].setText(self.tr("gradient (±{0})").format(plain_number(np.abs(a["grad"]).max(), 2)))
-                change = float(np.abs(a["after"] - a["before"]).max())
-                page.captions[2].setText(self.tr("after (largest change {0})").format(plain_number(change, 2)))
-            else:
-                page = self.page("bars3")
-                for k, name in enumerate(("before", "grad", "after")):
-                    v = a[name]
-                    brushes = signed_brushes(v) if name == "grad" else [brush(colors.BEFORE_BAR if name == "before"
-                                                                                   else colors.AFTER_BAR)] * v.size
-                    page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
-                    self.heat.append((page.plots[k].getViewBox(), key, v.shape, ("bars", page.bars[k])))
-                    if changed(page.plots[k], "title", name):
-                        names = {"before": self.tr("before"), "grad": self.tr("gradient"), "after": self.tr("after")}
-                        page.plots[k].setTitle(names[name],
-                                               color=colors.PLOT_TEXT, size="8pt")
-            what = self.tr("a weight") if a["before"].ndim >= 2 else self.tr("a bar")
-            page.title.setText(self.tr("{0}<br>after = before − α · gradient,   α = {1} · click {2}")
-                               .format(key.name, f"{lr:g}", what))
+            self._fill_update(step)
         elif step.op == OpKind.RERUN:
             page = self.page("rerun")
             before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
@@ -101,6 +76,43 @@ class ParamPages(QObject):
             page.after.setOpts(x=x + 0.2, height=after, width=0.4)
             page.plots[0].setYRange(0, 1, padding=0.02)
             page.plots[0].getAxis("bottom").setTicks([[(int(k), str(k)) for k in x]])
+
+    def _fill_update(self, step):
+        """before, gradient, Δ = −α·∇ on its own scale (the change is invisible on the weights' scale
+        at a small α), after; the size of the change in numbers in the title."""
+        a, key, lr = step.arrays, step.stage, step.meta["lr"]
+        names = ("before", "grad", "delta", "after")
+        delta_top = colors.symmetric_levels(a["delta"])[1] if np.any(a["delta"]) else 0.0
+        theta_top = float(np.abs(a["before"]).max()) if a["before"].size else 0.0
+        if a["before"].ndim >= 2:
+            page = self.page("images4")
+            lv = colors.value_levels([a["before"], a["after"]])
+            stage = step.target if a["before"].ndim == 4 else key
+            for k, name in enumerate(names):
+                signed = name in ("grad", "delta")
+                self.set_image(page, k, a[name], stage, signed, None if signed else lv)
+            page.captions[0].setText(self.tr("before"))
+            page.captions[1].setText(self.tr("gradient (±{0})").format(plain_number(np.abs(a["grad"]).max(), 2)))
+            page.captions[2].setText(self.tr("Δ = −α·∇ (±{0})").format(plain_number(delta_top, 2)))
+            page.captions[3].setText(self.tr("after"))
+        else:
+            page = self.page("bars4")
+            titles = {"before": self.tr("before"), "grad": self.tr("gradient"), "delta": self.tr("Δ = −α·∇"),
+                      "after": self.tr("after")}
+            for k, name in enumerate(names):
+                v = a[name]
+                brushes = signed_brushes(v) if name in ("grad", "delta") else \
+                    [brush(colors.BEFORE_BAR if name == "before" else colors.AFTER_BAR)] * v.size
+                page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
+                self.heat.append((page.plots[k].getViewBox(), key, v.shape, ("bars", page.bars[k])))
+                if changed(page.plots[k], "title", name):
+                    page.plots[k].setTitle(titles[name], color=colors.PLOT_TEXT, size="8pt")
+        what = self.tr("a weight") if a["before"].ndim >= 2 else self.tr("a bar")
+        share = self.tr(" ({0}% of the largest |θ|)").format(plain_number(100 * delta_top / theta_top, 2)) \
+            if theta_top > 0 else ""
+        page.title.setText(self.tr("{0}: after = before + Δ, Δ = −α · gradient, α = {1} · click {2}<br>"
+                                   "largest change |Δ| = {3}{4}")
+                           .format(key.name, f"{lr:g}", what, plain_number(delta_top, 2), share))
 
     def page(self, name):
         page = self.pages[name]

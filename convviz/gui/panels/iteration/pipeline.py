@@ -12,14 +12,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QScrollArea
 
-from convviz.engine import OpKind, StageId, StageKind
+from convviz.engine import OpKind, StageId
 from convviz.gui.panels.iteration.stage_view import (
     LOSS_WIDTH,
     MAP_MIN_WIDTH,
     STRIP_WIDTH,
     TEXT_WIDTH,
+    LevelCache,
     StageView,
-    pen,
     set_label,
 )
 from convviz.gui.presentation.numbers import plain_number
@@ -27,6 +27,8 @@ from convviz.gui.presentation.stages import build_columns, structure_key
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
 from convviz.gui.widgets.translate import catalogue_tr
+
+LEGEND_WIDTH = 76
 
 
 class PipelineView(QScrollArea):
@@ -61,9 +63,19 @@ class PipelineView(QScrollArea):
         self._key = None
         self.views = {}
         self.columns = []
-        self.colorbar = None
+        # the gradient legend beside the scrolled stages, never scrolled away (1366-wide screens)
+        self.legend = pg.GraphicsLayoutWidget()
+        self.legend.setBackground(colors.BACKGROUND)
+        self.legend.setFixedWidth(LEGEND_WIDTH)
+        self.colorbar_label = pg.LabelItem("", size="8pt", color=colors.TEXT)
+        self.legend.ci.addItem(self.colorbar_label, row=0, col=0)
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=colors.diverging_map(), interactive=False,
+                                        width=12, pen=colors.FRAME, colorMapMenu=False)
+        self.legend.ci.addItem(self.colorbar, row=1, col=0)
+        self.legend.ci.layout.setRowStretchFactor(1, 10)
+        self.colorbar.setVisible(False)
         self._colorbar_shown = ()
-        self._levels_cache = {}
+        self.levels = LevelCache()
 
     # ---- structure --------------------------------------------------------------------
     @property
@@ -92,17 +104,10 @@ class PipelineView(QScrollArea):
                 self.views[col.stage].col = col
         self.columns = cols
         self._colorbar_shown = ()
-        self._levels_cache = {}
+        self.levels.clear()
         for col in cols:
             v = self.views[col.stage]
             v.shown = None                       # a new trace: its arrays are new (ids may repeat)
-            if col.tiling is not None and col.values:
-                if col.kind == "probs":
-                    v.levels = (0.0, 1.0)
-                elif col.stage.kind == StageKind.INPUT:
-                    v.levels = (0.0, max(1.0, float(col.values[0][1].max())))
-                else:
-                    v.levels = colors.value_levels([a for _, a in col.values])
         return rebuilt
 
     def _aspect(self, trace):
@@ -114,7 +119,7 @@ class PipelineView(QScrollArea):
             else [c.kind for c in self.columns]
         n_maps = sum(k in ("maps", "kernels") for k in kinds)
         fixed = sum({"vector": 2 * STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(k, 0) for k in kinds)
-        width = max(40.0, (vw - fixed - 62 - 4 * len(kinds)) / max(1, n_maps))
+        width = max(40.0, (vw - fixed - 4 * len(kinds)) / max(1, n_maps))
         return max(60.0, vh - 95.0) / width
 
     def resizeEvent(self, ev):
@@ -135,42 +140,55 @@ class PipelineView(QScrollArea):
         self.views = {}
         for k, col in enumerate(cols):
             self.views[col.stage] = StageView(self.graphics.ci, col, k, self.font)
-        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=colors.diverging_map(), interactive=False,
-                                        width=12, pen=colors.FRAME, colorMapMenu=False)
-        self.graphics.ci.addItem(self.colorbar, row=1, col=len(cols))
-        self.graphics.ci.layout.setColumnFixedWidth(len(cols), 62)
-        self.colorbar_label = pg.LabelItem("", size="8pt", color=colors.TEXT)
-        self.graphics.ci.addItem(self.colorbar_label, row=0, col=len(cols))
         self.graphics.ci.layout.setRowStretchFactor(1, 10)
         widths = {"maps": MAP_MIN_WIDTH, "kernels": MAP_MIN_WIDTH, "vector": 2 * STRIP_WIDTH, "probs": TEXT_WIDTH}
         minimum = sum(widths.get(c.kind, LOSS_WIDTH) for c in cols)
         hint = self.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
-        self.graphics.setMinimumWidth(int(max(hint, minimum + 62 + 4 * len(cols))) + 4)
+        self.graphics.setMinimumWidth(int(max(hint, minimum + 4 * len(cols))) + 4)
         self.graphics.setMinimumHeight(220)
 
     def clear(self):
         """No trace: no stages."""
         self.graphics.ci.clear()
-        self.views, self.columns, self._key, self.colorbar, self._trace = {}, [], None, None, None
+        self.views, self.columns, self._key, self._trace = {}, [], None, None
+        self._colorbar_shown = None
+        self.colorbar.setVisible(False)
+        set_label(self.colorbar_label, "")
 
     # ---- one step ---------------------------------------------------------------------
-    def render(self, trace, index, mode="both", markers=()):
-        """Draw step `index`: values reached so far, gradients so far, highlights and markers."""
+    def _shown_grad(self, trace, index, step, col):
+        """The (step index, gradient) a column shows at this step, or None."""
+        grad = col.latest(col.grads, index)
+        if grad is not None and step.phase == "update" and (
+                step.op == OpKind.RERUN or trace[grad[0]].phase != "update"):
+            # the update shows new values with only its own gradients; the rerun, values only
+            grad = None
+        return grad
+
+    def render(self, trace, index, mode="both", markers=(), scale="stage"):
+        """Draw step `index`: values reached so far, gradients so far, highlights and markers.
+
+        scale: "stage" (each stage's gradients on their own scale) or "step" (one scale for every
+        gradient shown at this step, so colours compare across stages)."""
         step = trace[index]
         target = step.target
         sources = set(step.reads)
         opacity = colors.GRADIENT_OPACITY[mode]
         current_grad = None
+        common = None
+        if scale == "step":
+            tops = [self.levels.grad(g[1])[1] for c in self.columns if c.tiling is not None
+                    for g in [self._shown_grad(trace, index, step, c)] if g is not None]
+            common = (-max(tops), max(tops)) if tops else None
         for col in self.columns:
             v = self.views[col.stage]
             val = col.latest(col.values, index)
-            grad = col.latest(col.grads, index)
-            if grad is not None and step.phase == "update" and (
-                    step.op == OpKind.RERUN or trace[grad[0]].phase != "update"):
-                # the update shows new values with only its own gradients; the rerun, values only
-                grad = None
+            grad = self._shown_grad(trace, index, step, col)
             reached = val is not None
             set_label(v.label, col.title, colors.TEXT if reached else colors.DIM_TEXT)
+            narrow = col.kind == "vector"
+            v.show_pending("" if reached else (self.tr("step<br>{0}") if narrow else self.tr("computed<br>at step {0}"))
+                           .format(col.forward_index + 1))
             if col.stage == target:
                 border = ("target",)
             elif col.stage in sources:
@@ -178,21 +196,22 @@ class PipelineView(QScrollArea):
             else:
                 border = ("plain", reached)
             if v.border != border:
-                self._set_border(v, border)
+                v.set_border(border)
             if col.tiling is None:               # the loss
                 before = step.arrays["loss_before"] if step.op == OpKind.RERUN else None
                 v.show_loss(val[1] if reached else None, before)
                 set_label(v.gradlabel, "")
                 continue
             show_grad = grad is not None and opacity > 0 and reached
-            lv = self._grad_levels(grad[1]) if grad is not None else None
+            lv = (common or self.levels.grad(grad[1])) if grad is not None else None
             # what this stage shows, by identity: its images are set only when it changes
             sig = (id(val[1]) if reached else None,
-                   (id(grad[1]), mode, opacity) if show_grad else None)
+                   (id(grad[1]), mode, opacity, lv) if show_grad else None)
             if sig != v.shown:
                 v.shown = sig
                 v.img.setVisible(reached)
                 if reached:
+                    v.levels = self.levels.value(col, val[1])
                     v.img.setImage(col.tiling.compose(val[1]), autoLevels=False, levels=v.levels)
                 v.ovl.setVisible(show_grad)
                 if show_grad:
@@ -213,14 +232,15 @@ class PipelineView(QScrollArea):
         if current_grad is None and step.is_gradient and opacity > 0:
             g = step.main_array()
             if g is not None and np.size(g) > 1:
-                current_grad = colors.symmetric_levels(g)
+                current_grad = common or colors.symmetric_levels(g)
         if current_grad != self._colorbar_shown:
             self._colorbar_shown = current_grad
             self.colorbar.setVisible(current_grad is not None)
             if current_grad is not None:
                 colors.set_colorbar(self.colorbar, current_grad)
         if current_grad is not None:
-            set_label(self.colorbar_label, self.tr("gradient<br>−  0  +"))
+            set_label(self.colorbar_label, self.tr("gradient<br>one scale<br>for the step") if common else
+                      self.tr("gradient<br>this stage's<br>own scale"))
         elif mode == "gradients" and step.phase in ("forward", "loss"):   # why Gradients shows values
             set_label(self.colorbar_label, self.tr("no<br>gradients<br>yet"), colors.DIM_TEXT)
         else:
@@ -240,30 +260,6 @@ class PipelineView(QScrollArea):
         r = v.vb.sceneBoundingRect()
         x = self.graphics.viewport().mapTo(self.graphics, self.graphics.mapFromScene(r.center())).x()
         self.ensureVisible(x, self.verticalScrollBar().value(), int(r.width() / 2) + 24, 0)
-
-    def _grad_levels(self, g):
-        """Symmetric levels of a gradient array of the current trace (computed once per array)."""
-        lv = self._levels_cache.get(id(g))
-        if lv is None:
-            lv = self._levels_cache[id(g)] = colors.symmetric_levels(g)
-        return lv
-
-    def _set_border(self, v, border):
-        """Highlight the stage the step writes (solid) or reads (dashed); repaint around the frame,
-        since a thick border shrinking back leaves paint outside the view box's own rectangle."""
-        v.border = border
-        kind = border[0]
-        if kind == "target":
-            border_pen = pen(colors.HIGHLIGHT, 3)
-        elif kind == "source":
-            border_pen = pen(colors.SOURCE, 2, Qt.DashLine)
-        else:
-            border_pen = pen(colors.FRAME if border[1] else colors.UNREACHED_FRAME, 1)
-        v.vb.setBorder(border_pen)
-        v.vb.update()
-        scene = v.vb.scene()
-        if scene is not None:
-            scene.update(v.vb.sceneBoundingRect().adjusted(-4, -4, 4, 4))
 
     def _draw_markers(self, markers):
         used = {}

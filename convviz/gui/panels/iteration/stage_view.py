@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
+from convviz.engine import StageKind
 from convviz.gui.presentation.numbers import loss_column_html
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import nth_marker
@@ -34,6 +35,41 @@ def pen(color, width, style=Qt.SolidLine):
 def set_html(item, text):
     if changed(item, "html", text):
         item.setHtml(text)
+
+
+class LevelCache:
+    """The colour levels of the current trace's arrays, computed once per array."""
+
+    def __init__(self):
+        self._cache = {}
+
+    def clear(self):
+        """A new trace: its arrays are new (ids may repeat)."""
+        self._cache = {}
+
+    def value(self, col, a):
+        """The grey levels of one value array: each step's scale comes from what that step shows,
+        so the forward steps never borrow the scale of the values after a (large) update."""
+        if col.kind == "probs":
+            return (0.0, 1.0)
+        key = ("value", id(a))
+        lv = self._cache.get(key)
+        if lv is None:
+            if col.stage.kind == StageKind.INPUT:
+                finite = np.asarray(a)[np.isfinite(a)]
+                lv = (0.0, max(1.0, float(finite.max()) if finite.size else 1.0))
+            else:
+                lv = colors.value_levels([a])
+            self._cache[key] = lv
+        return lv
+
+    def grad(self, g):
+        """Symmetric levels of a gradient array."""
+        key = ("grad", id(g))
+        lv = self._cache.get(key)
+        if lv is None:
+            lv = self._cache[key] = colors.symmetric_levels(g)
+        return lv
 
 
 class StageView:
@@ -88,6 +124,13 @@ class StageView:
             self.vb.addItem(t)
             self.texts.append(t)
             self.vb.setRange(QRectF(0, 0, 1, 1), padding=0)
+        # an empty stage says when it is filled (the first screen is otherwise 13 blank boxes)
+        self.pending = pg.TextItem("", color=colors.HINT_TEXT, anchor=(0.5, 0.5))
+        self.pending.setFont(font)
+        rect = self.vb.viewRect() if col.tiling is None else QRectF(0, 0, col.tiling.shape[1], col.tiling.shape[0])
+        self.pending.setPos(rect.center())
+        self.pending.setZValue(5)
+        self.vb.addItem(self.pending, ignoreBounds=True)
         self.markers = []
         width = {"vector": STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(col.kind)
         if width:
@@ -98,6 +141,27 @@ class StageView:
         self.shown = None          # signature of the images shown: (value id, (gradient id, mode, opacity))
         self.border = None
         self.lut_mode = None
+
+    def set_border(self, border):
+        """Highlight the stage the step writes (solid) or reads (dashed); repaint around the frame,
+        since a thick border shrinking back leaves paint outside the view box's own rectangle."""
+        self.border = border
+        kind = border[0]
+        if kind == "target":
+            border_pen = pen(colors.HIGHLIGHT, 3)
+        elif kind == "source":
+            border_pen = pen(colors.SOURCE, 2, Qt.DashLine)
+        else:
+            border_pen = pen(colors.FRAME if border[1] else colors.UNREACHED_FRAME, 1)
+        self.vb.setBorder(border_pen)
+        self.vb.update()
+        scene = self.vb.scene()
+        if scene is not None:
+            scene.update(self.vb.sceneBoundingRect().adjusted(-4, -4, 4, 4))
+
+    def show_pending(self, text):
+        """'computed at step n' in an empty stage ('' once it is reached)."""
+        set_html(self.pending, text)
 
     def show_loss(self, loss, before=None):
         """The loss column: L (None: not reached yet); the rerun shows it before and after."""

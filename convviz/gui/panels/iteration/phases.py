@@ -1,0 +1,53 @@
+"""The phase badges: Forward · Loss · Backward · Update, the current one highlighted, each a button."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+
+from convviz.engine import PHASES
+from convviz.gui.presentation import catalogue
+from convviz.gui.widgets import colors
+from convviz.gui.widgets.translate import catalogue_tr
+
+
+class PhaseIndicator(QWidget):
+    """Forward · Loss · Backward · Update, with the current phase highlighted; each is a button
+    that jumps to its phase's first step (phaseClicked(phase))."""
+
+    phaseClicked = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        self.labels = {}
+        for p in PHASES:
+            name = catalogue_tr(catalogue.PHASE_NAMES[p])
+            lab = QToolButton()
+            lab.setText(name)
+            lab.setMinimumWidth(48)
+            lab.setFocusPolicy(Qt.NoFocus)
+            lab.setCursor(Qt.PointingHandCursor)
+            lab.setToolTip(self.tr("Go to the first step of the {0} phase").format(name.lower()))
+            lab.clicked.connect(lambda _=False, p=p: self.phaseClicked.emit(p))
+            lay.addWidget(lab)
+            self.labels[p] = lab
+        self.current = None
+        self.set_phase(None)
+
+    def set_phase(self, phase):
+        if phase == self.current and self.labels and getattr(self, "_styled", False):
+            return
+        self._styled = True
+        self.current = phase
+        for p, lab in self.labels.items():
+            if p == phase:
+                lab.setStyleSheet(f"background:{colors.PHASE_COLORS[p]}; color:white; font-weight:bold;"
+                                  "border-radius:4px; padding:3px 4px;")
+            else:
+                lab.setStyleSheet(f"color:{colors.MUTED_TEXT}; border:1px solid {colors.MUTED_BORDER}; "
+                                  "border-radius:4px; padding:3px 4px;")
+
+    def text(self):
+        """The highlighted phase's label ('' when none)."""
+        return self.labels[self.current].text() if self.current else ""
