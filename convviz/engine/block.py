@@ -43,9 +43,10 @@ SHIFTED_COPY_BYTES = 1 * 2 ** 20
 
 def fuses(activation, pool, pool_size, pool_stride, conv_hw):
     """Whether a conv block can take the fused path: ReLU, max pooling over non-overlapping
-    windows that tile the feature maps exactly."""
+    windows of at most 255 cells that tile the feature maps exactly."""
     return (activation == "relu" and pool == "max" and tuple(pool_size) == tuple(pool_stride)
-            and conv_hw[0] % pool_size[0] == 0 and conv_hw[1] % pool_size[1] == 0)
+            and conv_hw[0] % pool_size[0] == 0 and conv_hw[1] % pool_size[1] == 0
+            and pool_size[0] * pool_size[1] <= 255)       # a window's winner fits a uint8 code
 
 
 class _Geometry:
