@@ -217,11 +217,11 @@ class Network:
             caches.append(cache)
             a = out
         z = a
-        yhat, _ = self.output.forward(z, params)
+        yhat, log_yhat = self.output.forward_and_log(z)     # ln ŷ shared with the loss
         if rec:
             rec("forward", self.output.forward_steps(z, yhat, None, params))
         loss_name, out_act = self.config["loss"], self.config["output"]["activation"]
-        terms = losses.loss_terms(loss_name, out_act, yhat, target, z)
+        terms = losses.loss_terms(loss_name, out_act, yhat, target, z, log_yhat)
         per_example = terms.sum(axis=-1)
         loss = float(per_example.mean())
         if not backward:
