@@ -52,6 +52,15 @@ def softmax(z):
     return e / e.sum(axis=-1, keepdims=True)
 
 
+def softmax_and_log(z):
+    """(ŷ, ln ŷ) from one pass: ln ŷ_i = z_i − max(z) − ln Σ_j e^(z_j − max(z)), exact and finite
+    where ŷ_i underflows to 0; both equal `softmax` and `losses.loss_terms`' own bit for bit."""
+    shifted = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    total = e.sum(axis=-1, keepdims=True)
+    return e / total, shifted - np.log(total)
+
+
 def softmax_backward(dyhat, yhat):
     """Jacobian-vector product (diag(ŷ) − ŷŷᵀ)·∂L/∂ŷ without forming the Jacobian."""
     return yhat * (dyhat - (dyhat * yhat).sum(axis=-1, keepdims=True))

@@ -36,13 +36,17 @@ CHUNK_BYTES = 6 * 2 ** 20
 # A patch matrix this small (one image) is kept for the backward run instead of built again:
 # below the allocator's 128 kB threshold for fresh pages it costs no page faults.
 KEEP_BYTES = 120_000
+# The shifted copies of ∂L/∂I's phases are summed in one call up to this size (one image of a
+# shipped block needs 56 kB in float64); larger batches add the shifts in a loop.
+SHIFTED_COPY_BYTES = 1 * 2 ** 20
 
 
 def fuses(activation, pool, pool_size, pool_stride, conv_hw):
     """Whether a conv block can take the fused path: ReLU, max pooling over non-overlapping
-    windows that tile the feature maps exactly."""
+    windows of at most 255 cells that tile the feature maps exactly."""
     return (activation == "relu" and pool == "max" and tuple(pool_size) == tuple(pool_stride)
-            and conv_hw[0] % pool_size[0] == 0 and conv_hw[1] % pool_size[1] == 0)
+            and conv_hw[0] % pool_size[0] == 0 and conv_hw[1] % pool_size[1] == 0
+            and pool_size[0] * pool_size[1] <= 255)       # a window's winner fits a uint8 code
 
 
 class _Geometry:
@@ -168,6 +172,35 @@ def _folded_kernels(W, g):
     return np.ascontiguousarray(Wf).reshape(q1 * q2 * g.c * b1 * b2, g.d * g.offsets), (q1, b1, q2, b2)
 
 
+def _shifted_sum(G, g, q1, q2, phases, nc, hs, wsz):
+    """Σ over the q1·q2 shifts (a, c) of G's row block (a, c), moved a window rows down and c
+    window columns right: the input phases (C, B1, B2, hs, wsz, N) of ∂L/∂I.
+
+    Each shift gets its own zeroed copy of the result, and one strided assignment puts every
+    block in place: element (a, c, r, i, j) of G lands at (a·q2 + c)·S + r·hs·wsz·N +
+    (i + a)·wsz·N + c·N + j of the copies (S the size of one), linear in all five indices, so
+    the copies are a plain view and no two elements share a place. Summing the copies over
+    the shift axis adds the shifts in the order (0, 0), (0, 1), …, as a loop of q1·q2 slice
+    additions would, in 3 calls instead of q1·q2 (each ~2 µs at one image: most of the input
+    gradient's time). Beyond SHIFTED_COPY_BYTES of copies the loop is used (same sums)."""
+    rows, cols = hs, wsz * nc                      # one phase plane, columns and images joined
+    size = g.c * phases * rows * cols
+    G = G.reshape(q1, q2, g.c * phases, g.hp, g.wp * nc)
+    if q1 * q2 * size * G.itemsize > SHIFTED_COPY_BYTES:
+        out = ws.zeros("block.phases", (g.c * phases, rows, cols), G.dtype)
+        for a in range(q1):
+            for c in range(q2):
+                out[:, a:a + g.hp, c * nc:(c + g.wp) * nc] += G[a, c]
+        return out
+    copies = ws.zeros("block.shifts", (q1 * q2, size), G.dtype)
+    item = G.itemsize
+    view = np.ndarray(G.shape, G.dtype, copies, 0,
+                      ((q2 * size + cols) * item, (size + nc) * item, rows * cols * item,
+                       cols * item, item))
+    view[...] = G
+    return copies.sum(axis=0, out=ws.buffer("block.phases", (size,), G.dtype))
+
+
 def block_backward(dpooled, cache, need_input_grad=True):
     """∂L/∂P (N, D, Hp, Wp) -> (∂L/∂I or None, ∂L/∂K, ∂L/∂b) of the whole block."""
     xt, W, g, codes = cache
@@ -203,16 +236,9 @@ def block_backward(dpooled, cache, need_input_grad=True):
         elif need_input_grad:
             G = ws.buffer("block.dcols", (Wf.shape[0], m), dt)
             np.matmul(Wf, dF.reshape(g.d * g.offsets, m), out=G)
-            # Each shift (a, c) adds one contiguous block of G's rows, as 3-d arrays whose
-            # last axis joins columns and images.
-            G = G.reshape(q1, q2, g.c * b1 * b2, g.hp, g.wp * nc)
-            phases = ws.zeros("block.phases", (g.c, b1, b2, hs, wsz, nc), dt)
-            target = phases.reshape(g.c * b1 * b2, hs, wsz * nc)
-            for a in range(q1):
-                for c in range(q2):
-                    target[:, a:a + g.hp, c * nc:(c + g.wp) * nc] += G[a, c]
+            phases = _shifted_sum(G, g, q1, q2, b1 * b2, nc, hs, wsz)
             # depth-to-space: padded pixel (a'·B1 + u', b'·B2 + v') of image i ← phases[c, u', v', a', b', i]
-            spread = phases.transpose(5, 0, 3, 1, 4, 2)
+            spread = phases.reshape(g.c, b1, b2, hs, wsz, nc).transpose(5, 0, 3, 1, 4, 2)
             if g.z1 == g.z2 == 0 and hs * b1 == g.h and wsz * b2 == g.w:
                 np.copyto(dx[i0:i1].reshape(nc, g.c, hs, b1, wsz, b2), spread)
             else:

@@ -44,10 +44,13 @@ def gradient_equation(loss, output_activation):
     return GRADIENT_EQUATIONS[_key(loss, output_activation)]
 
 
-def loss_terms(loss, output_activation, yhat, y, z):
-    """The per-class terms of each example's loss, (N, t); the loss of example n is their sum."""
+def loss_terms(loss, output_activation, yhat, y, z, log_yhat=None):
+    """The per-class terms of each example's loss, (N, t); the loss of example n is their sum.
+    `log_yhat`: ln ŷ of a softmax output already computed (`activations.softmax_and_log`)."""
     t = y.shape[-1]
     if loss == "cross_entropy":
+        if output_activation == "softmax" and log_yhat is not None:
+            return -y * log_yhat
         if output_activation == "softmax":
             # ln ŷ_i = z_i − logsumexp(z): exact and finite even where ŷ_i underflows to 0.
             zmax = z.max(axis=-1, keepdims=True)

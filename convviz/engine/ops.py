@@ -254,6 +254,12 @@ class Output:
         yhat = act.output_activate(self.name, z)
         return yhat, (z, yhat)
 
+    def forward_and_log(self, z):
+        """(ŷ, ln ŷ) where softmax gives ln ŷ on the way (for cross-entropy), else (ŷ, None)."""
+        if self.name == "softmax":
+            return act.softmax_and_log(z)
+        return act.output_activate(self.name, z), None
+
     def backward(self, dout, cache, params, need_input_grad=True):
         z, yhat = cache
         return act.output_backward(self.name, dout, yhat), {}

@@ -146,6 +146,19 @@ def test_which_blocks_fuse():
         assert net.units == net.ops
 
 
+def test_a_pool_window_of_more_than_255_cells_runs_on_the_general_path():
+    # The fused kernel codes each window's winner in a uint8: a 16 × 16 window (256 cells)
+    # raised OverflowError there. It now takes the general path, and 15 × 15 still fuses.
+    assert fuses("relu", "max", (15, 17), (15, 17), (30, 34))
+    assert not fuses("relu", "max", (16, 16), (16, 16), (32, 32))
+    block = {"kernels": 2, "size": 3, "activation": "relu", "pool": "max", "pool_size": 16}
+    net = Network(small_config([block], input=(34, 34)))
+    assert isinstance(net.units[0], Conv) and net.units == net.ops
+    x = np.random.default_rng(0).random((2, 34, 34))
+    loss, grads = net.loss_and_gradients(x, [1, 2])
+    assert np.isfinite(loss) and grads["conv1.W"].shape == (2, 1, 3, 3)
+
+
 def unfused(net):
     """The same network on the general path: every op on its own."""
     for op in net.ops:
