@@ -267,14 +267,13 @@ class Network:
         # A far too large α may overflow here: the app checks `params_after` before applying it.
         with np.errstate(over="ignore", invalid="ignore"):
             after = {key: p - lr * grads[key] for key, p in self.params.items()}
+            deltas = {key: -(lr * grads[key]) for key in self.params}   # Δ = −α·∂L/∂θ; before + Δ = after exactly
         for key, p in self.params.items():
-            with np.errstate(over="ignore", invalid="ignore"):
-                delta = -(lr * grads[key])      # Δ = −α·∂L/∂θ: after = before + Δ, bit for bit
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
             sid = StageId.parse(key)
             entries.append(step("update", sid.layer, sid,
                                 f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
-                                {"before": p, "grad": grads[key], "delta": delta, "after": after[key]}, {"lr": lr},
+                                {"before": p, "grad": grads[key], "delta": deltas[key], "after": after[key]}, {"lr": lr},
                                 writes=(self.param_stage(key),)))
         recorder.add("update", entries)
         rerun = Recorder(single)
