@@ -14,6 +14,9 @@ from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.shown import changed
 
+# The paper's symbol for the kernels: notation, the same in every language (not translated).
+KERNELS_SYMBOL = "K"
+
 
 class ParamPages(QObject):
     """The pages of `stack` (a QStackedWidget) for parameter steps; on_click(page, event) gets their clicks."""
@@ -53,7 +56,7 @@ class ParamPages(QObject):
                                + "<br>" + self.tr("the kernels K and their gradient ∂L/∂K · click a weight"))
             self.set_image(page, 0, a["W"], step.target, False, colors.value_levels([a["W"]]))
             self.set_image(page, 1, a["grad_W"], step.target, True)
-            page.captions[0].setText("K")
+            page.captions[0].setText(KERNELS_SYMBOL)
             page.captions[1].setText(self.tr("∂L/∂K (±{0})").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
         elif step.op in (OpKind.DENSE_DB, OpKind.CONV_DB):
             page = self.page("bars")
