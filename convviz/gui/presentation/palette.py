@@ -36,3 +36,12 @@ PASS_TEXT, FAIL_TEXT, KINK_TEXT = "#00803a", "#b00020", "#8a6d00"
 # The warning bar after an update that went wrong.
 WARNING_BACKGROUND, WARNING_BORDER, WARNING_TEXT = "#fff3cd", "#d4a017", "#5c4400"
 WINDOW_GRID = "#90f0a030"         # the pooling windows drawn over the maps
+# the network editor and this step's choice
+NOTE_TEXT = "#a05a00"             # a warning that does not block (a poor pairing, a skipped border)
+ERROR_TEXT = "#c0392b"            # a refusal under its field; an error line in a panel
+CHOSEN_ROW = "#e8f4ea"            # the chosen loss or pooling kind in a table
+CURVE_SIGMA, CURVE_DERIVATIVE, CURVE_MARK = "#2e64b5", "#c0392b", "#f1c40f"
+# the gradient check's histogram: one colour per array, the tolerance line
+SERIES = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+          "#bcbd22", "#17becf")
+TOLERANCE_LINE, ZERO_BIN_TEXT = "#d62728", "#aaaaaa"

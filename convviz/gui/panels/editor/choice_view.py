@@ -17,11 +17,13 @@ from convviz.gui.panels.editor.choices import (
     pairing_warnings,
     pooling_kinds,
 )
+from convviz.gui.presentation import palette
 from convviz.gui.presentation.html import matrix
 from convviz.gui.presentation.numbers import number
 
 _CSS = ("<style>table.t td { padding: 1px 6px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; }"
-        " table.t th { padding: 1px 6px; color: #555; } .warn { color: #a05a00; } .hint { color: #777; }"
+        f" table.t th {{ padding: 1px 6px; color: {palette.TABLE_HEAD}; }} .warn {{ color: {palette.NOTE_TEXT}; }}"
+        f" .hint {{ color: {palette.HINT_TEXT}; }}"
         " table.m td { padding: 0 3px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; }</style>")
 _LOSS_OPS = (OpKind.LOSS, OpKind.LOSS_GRAD, OpKind.OUTPUT_GRAD)
 _POOL_OPS = (OpKind.POOL, OpKind.POOL_GRAD)
@@ -54,7 +56,7 @@ class ChoiceView(QStackedWidget):
         self.none_page = QLabel(self.tr("Step to a loss, activation or pooling step to see what that "
                                         "choice does, and how the others would do it."))
         self.none_page.setWordWrap(True)
-        self.none_page.setStyleSheet("color:#777; padding:8px;")
+        self.none_page.setStyleSheet(f"color:{palette.HINT_TEXT}; padding:8px;")
         self.text = QTextBrowser()
         self.act_page = QWidget()
         lay = QVBoxLayout(self.act_page)
@@ -67,12 +69,12 @@ class ChoiceView(QStackedWidget):
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.addLegend(offset=(10, 10))
-        self.sigma_curve = self.plot.plot(pen=pg.mkPen("#2e64b5", width=2), name="σ(x)")
-        self.deriv_curve = self.plot.plot(pen=pg.mkPen("#c0392b", width=2, style=pg.QtCore.Qt.DashLine),
+        self.sigma_curve = self.plot.plot(pen=pg.mkPen(palette.CURVE_SIGMA, width=2), name="σ(x)")
+        self.deriv_curve = self.plot.plot(pen=pg.mkPen(palette.CURVE_DERIVATIVE, width=2, style=pg.QtCore.Qt.DashLine),
                                           name="σ′(x)")
-        self.marks = pg.ScatterPlotItem(size=11, pen=pg.mkPen("k"), brush=pg.mkBrush("#f1c40f"))
+        self.marks = pg.ScatterPlotItem(size=11, pen=pg.mkPen("k"), brush=pg.mkBrush(palette.CURVE_MARK))
         self.plot.addItem(self.marks)
-        self.c_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#999", style=pg.QtCore.Qt.DotLine))
+        self.c_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(palette.MUTED_TEXT, style=pg.QtCore.Qt.DotLine))
         self.plot.addItem(self.c_line)
         lay.addWidget(self.act_label)
         lay.addWidget(self.plot, 1)
@@ -110,7 +112,7 @@ class ChoiceView(QStackedWidget):
                      trace.label, number(yhat[trace.label]), wrong, number(yhat[wrong]), output)
         cells = []
         for r in rows:
-            style = " style='background:#e8f4ea; font-weight:bold'" if r.loss == chosen else ""
+            style = f" style='background:{palette.CHOSEN_ROW}; font-weight:bold'" if r.loss == chosen else ""
             cells.append(f"<tr{style}><td style='text-align:left'>{LOSS_LABELS[r.loss]}</td>"
                          f"<td>{number(r.value)}</td><td>{number(r.grad_target)}</td>"
                          f"<td>{number(r.grad_wrong)}</td></tr>")
@@ -188,7 +190,7 @@ class ChoiceView(QStackedWidget):
         lines = [_fill(self.tr("<p>The window of %1:</p>"), where) + matrix(np.asarray(window))]
         for kind, (value, grad) in pooling_kinds(window).items():
             forward, backward = POOL_FORMULAS[kind]
-            mark = " style='background:#e8f4ea'" if kind == chosen else ""
+            mark = f" style='background:{palette.CHOSEN_ROW}'" if kind == chosen else ""
             lines.append(f"<div{mark}>" + _fill(self.tr("<b>%1</b> pooling: %2 = <b>%3</b>; backward: %4. With "
                                                          "δ = 1 the window's gradient is"),
                                                  kind, self.tr(forward), number(value), self.tr(backward))

@@ -5,6 +5,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from convviz.engine.config import ACTIVATION_NAMES, POOL_KINDS
+from convviz.gui.presentation import palette
 
 #: (value, shown) pairs; the value is the engine's name, never derived from the shown text.
 POOL_LABELS = {"max": "max", "avg": "average", "l2": "L2-norm", "none": "none"}
@@ -37,7 +38,7 @@ def set_combo(c, data):
 def error_label():
     lab = QLabel()
     lab.setWordWrap(True)
-    lab.setStyleSheet("color:#c0392b;")
+    lab.setStyleSheet(f"color:{palette.ERROR_TEXT};")
     lab.setVisible(False)
     return lab
 

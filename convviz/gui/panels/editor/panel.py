@@ -27,6 +27,7 @@ from convviz.gui.panels.editor.choices import LOSS_LABELS, pairing_warnings
 from convviz.gui.panels.editor.fields import ConvFields, DenseFields, combo, error_label, set_combo, spin
 from convviz.gui.panels.editor.presets import PRESETS, SHIPPED
 from convviz.gui.panels.editor.shapes import changed_fields, field_words, keeps_weights, plan
+from convviz.gui.presentation import palette
 
 MAX_DENSE = 3
 NOTE_BRUSH = QBrush(QColor(255, 236, 200))
@@ -61,7 +62,7 @@ class EditorPanel(QWidget):
         top.addWidget(self.preset, 1)
         self.preset_about = QLabel()
         self.preset_about.setWordWrap(True)
-        self.preset_about.setStyleSheet("color:#555;")
+        self.preset_about.setStyleSheet(f"color:{palette.TABLE_HEAD};")
 
         fields = QWidget()
         col = QVBoxLayout(fields)
@@ -84,7 +85,7 @@ class EditorPanel(QWidget):
         form.addRow(self.tr("loss"), self.loss)
         self.loss_warning = QLabel()
         self.loss_warning.setWordWrap(True)
-        self.loss_warning.setStyleSheet("color:#a05a00;")
+        self.loss_warning.setStyleSheet(f"color:{palette.NOTE_TEXT};")
         form.addRow(self.loss_warning)
         self.other_error = error_label()
         form.addRow(self.other_error)
@@ -119,7 +120,7 @@ class EditorPanel(QWidget):
         self.totals = QLabel()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color:#a05a00;")
+        self.notes.setStyleSheet(f"color:{palette.NOTE_TEXT};")
         lower = QWidget()
         low = QVBoxLayout(lower)
         low.setContentsMargins(0, 0, 0, 0)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from convviz.engine import gradcheck, mistakes
+from convviz.gui.presentation import palette
 from convviz.gui.presentation.equations import to_rich
 from convviz.gui.presentation.gradcheck_text import CONTEXT, KINK_WHY, MISTAKE_NEEDS, MISTAKE_TITLE, MISTAKE_WHAT
 
@@ -36,8 +37,7 @@ EDGES = 10.0 ** np.arange(-17.0, 0.51, 0.5)
 #: deleted view's flag stops the check at its next element, and ended threads are dropped.
 _THREADS = set()
 
-COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-          "#bcbd22", "#17becf")
+COLORS = palette.SERIES
 
 
 def _t(text):
@@ -315,10 +315,11 @@ class GradCheckView(QWidget):
             self.plot.plot(EDGES, counts, stepMode="center", pen=pg.mkPen(COLORS[k % len(COLORS)], width=2),
                            name=p.key)
         # The first bin also holds errors of exactly 0 (numeric and analytic equal, often both 0).
-        zero = pg.TextItem(self.tr("≤ 1e-17 or exactly 0"), color="#aaaaaa", anchor=(0, 0))
+        zero = pg.TextItem(self.tr("≤ 1e-17 or exactly 0"), color=palette.ZERO_BIN_TEXT, anchor=(0, 0))
         zero.setPos(np.log10(SMALLEST), 0)
         self.plot.addItem(zero)
-        line = pg.InfiniteLine(pos=np.log10(result.tol), angle=90, pen=pg.mkPen("#d62728", style=Qt.DashLine),
+        line = pg.InfiniteLine(pos=np.log10(result.tol), angle=90,
+                               pen=pg.mkPen(palette.TOLERANCE_LINE, style=Qt.DashLine),
                                label=self.tr("tolerance"), labelOpts={"position": 0.9})
         self.plot.addItem(line)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from convviz.digits.my_digits import MyDigits, MyDigitsError
+from convviz.gui.presentation import palette
 
 
 def digit_icon(image, scale=2):
@@ -65,7 +66,7 @@ class MyDigitsView(QWidget):
         self._on_trace()
 
     def _say(self, text, error=False):
-        self.message.setStyleSheet("color: #dc2626;" if error else "")
+        self.message.setStyleSheet(f"color: {palette.ERROR_TEXT};" if error else "")
         self.message.setText(text)
 
     def _on_trace(self):

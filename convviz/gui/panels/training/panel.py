@@ -28,10 +28,11 @@ from convviz.gui.panels.training.settings_form import TrainingSettings
 from convviz.gui.panels.training.updates_view import UpdatesView
 from convviz.gui.panels.training.views import ConfusionView, DigitStrip, KernelsView, LossCurves
 from convviz.gui.panels.training.worker import TrainingWorker
+from convviz.gui.presentation import palette
 from convviz.gui.widgets.prediction import PredictionBars
 
 POLL_MS = 40
-ERROR_STYLE = "color: #dc2626;"
+ERROR_STYLE = f"color: {palette.ERROR_TEXT};"
 
 
 class TrainingPanel(QWidget):
