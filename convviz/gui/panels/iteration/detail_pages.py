@@ -44,8 +44,9 @@ class Page(pg.GraphicsLayoutWidget):
     def __init__(self, n_images=0, n_plots=0, legend=False):
         super().__init__()
         self.setBackground(colors.BACKGROUND)
-        self.title = self.addLabel("", row=0, col=0, colspan=max(n_images, n_plots, 1), size="9pt",
-                                   color=colors.TEXT)
+        # fixed-height labels that ask for no width: a new title or caption never re-lays out the
+        # page (a second repaint per step) nor widens it past the view (the 4th panel cut off)
+        self.title = add_label(self.ci, 0, 0, colspan=max(n_images, n_plots, 1), lines=2, size="9pt")
         self.images, self.captions, self.plots, self.bars = [], [], [], []
         for k in range(n_images):
             vb = self.addViewBox(row=1, col=k)
@@ -56,7 +57,7 @@ class Page(pg.GraphicsLayoutWidget):
             img = pg.ImageItem(axisOrder="row-major")
             vb.addItem(img)
             self.images.append((vb, img))
-            self.captions.append(self.addLabel("", row=2, col=k, size="8pt", color=colors.TEXT))
+            self.captions.append(add_label(self.ci, 2, k, lines=1))
         for k in range(n_plots):
             plot = style_plot(self.addPlot(row=1, col=k))
             bar = pg.BarGraphItem(x=[0], height=[0], width=0.8, pen=None)

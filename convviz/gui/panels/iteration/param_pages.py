@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from convviz.engine import OpKind
-from convviz.gui.panels.iteration.detail_pages import Page, brush, signed_brushes
+from convviz.gui.panels.iteration.detail_pages import Page, brush, set_text, signed_brushes
 from convviz.gui.presentation.mosaic import Tiling
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
@@ -44,24 +44,24 @@ class ParamPages(QObject):
         a = step.arrays
         if step.op == OpKind.DENSE_DW:
             page = self.page("heat")
-            page.title.setText(self.tr("∂L/∂W of {0}<br>{1} units (rows) × {2} inputs (columns) · click a weight")
+            set_text(page.title, self.tr("∂L/∂W of {0}<br>{1} units (rows) × {2} inputs (columns) · click a weight")
                                .format(step.layer, a["grad_W"].shape[0], a["grad_W"].shape[1]))
             self.set_image(page, 0, a["grad_W"], step.stage, True)
-            page.captions[0].setText(self.tr("gradient ±{0}").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
+            set_text(page.captions[0], self.tr("gradient ±{0}").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
         elif step.op == OpKind.CONV_DK:
             page = self.page("images2")
             d, c, k1, k2 = a["W"].shape
             channels = self.tr(" × {0} channels (one kernel per row)").format(c) if c > 1 else ""
-            page.title.setText(self.tr("{0}: {1} kernels {2} × {3}").format(step.layer, d, k1, k2) + channels
+            set_text(page.title, self.tr("{0}: {1} kernels {2} × {3}").format(step.layer, d, k1, k2) + channels
                                + "<br>" + self.tr("the kernels K and their gradient ∂L/∂K · click a weight"))
             self.set_image(page, 0, a["W"], step.target, False, colors.value_levels([a["W"]]))
             self.set_image(page, 1, a["grad_W"], step.target, True)
-            page.captions[0].setText(KERNELS_SYMBOL)
-            page.captions[1].setText(self.tr("∂L/∂K (±{0})").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
+            set_text(page.captions[0], KERNELS_SYMBOL)
+            set_text(page.captions[1], self.tr("∂L/∂K (±{0})").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
         elif step.op in (OpKind.DENSE_DB, OpKind.CONV_DB):
             page = self.page("bars")
             per = self.tr("unit") if step.op == OpKind.DENSE_DB else self.tr("kernel")
-            page.title.setText(self.tr("∂L/∂b of {0}<br>one bar per {1} · click a bar").format(step.layer, per))
+            set_text(page.title, self.tr("∂L/∂b of {0}<br>one bar per {1} · click a bar").format(step.layer, per))
             g = a["grad_b"]
             page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
             self.heat.append((page.plots[0].getViewBox(), step.stage, g.shape, ("bars", page.bars[0])))
@@ -70,7 +70,7 @@ class ParamPages(QObject):
         elif step.op == OpKind.RERUN:
             page = self.page("rerun")
             before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
-            page.title.setText(self.tr("ŷ before (<span style='color:{0}'>grey</span>) and after "
+            set_text(page.title, self.tr("ŷ before (<span style='color:{0}'>grey</span>) and after "
                                        "(<span style='color:{1}'>green</span>) the update<br>L: {2} → {3}")
                                .format(colors.BEFORE_WORD, colors.AFTER_BAR, plain_number(a["loss_before"]),
                                        plain_number(a["loss_after"])))
@@ -79,6 +79,11 @@ class ParamPages(QObject):
             page.after.setOpts(x=x + 0.2, height=after, width=0.4)
             page.plots[0].setYRange(0, 1, padding=0.02)
             page.plots[0].getAxis("bottom").setTicks([[(int(k), str(k)) for k in x]])
+
+        # the plots' new ranges (and so their axes' ticks) now, not in the first paint, whose
+        # range change would ask for a second one
+        for plot in getattr(self.stack.currentWidget(), "plots", ()):
+            plot.getViewBox().prepareForPaint()
 
     def _fill_update(self, step):
         """before, gradient, Δ = −α·∇ on its own scale (the change is invisible on the weights' scale
@@ -94,10 +99,10 @@ class ParamPages(QObject):
             for k, name in enumerate(names):
                 signed = name in ("grad", "delta")
                 self.set_image(page, k, a[name], stage, signed, None if signed else lv)
-            page.captions[0].setText(self.tr("before"))
-            page.captions[1].setText(self.tr("gradient (±{0})").format(plain_number(np.abs(a["grad"]).max(), 2)))
-            page.captions[2].setText(self.tr("Δ = −α·∇ (±{0})").format(plain_number(delta_top, 2)))
-            page.captions[3].setText(self.tr("after"))
+            set_text(page.captions[0], self.tr("before"))
+            set_text(page.captions[1], self.tr("gradient (±{0})").format(plain_number(np.abs(a["grad"]).max(), 2)))
+            set_text(page.captions[2], self.tr("Δ = −α·∇ (±{0})").format(plain_number(delta_top, 2)))
+            set_text(page.captions[3], self.tr("after"))
         else:
             page = self.page("bars4")
             titles = {"before": self.tr("before"), "grad": self.tr("gradient"), "delta": self.tr("Δ = −α·∇"),
@@ -113,7 +118,7 @@ class ParamPages(QObject):
         what = self.tr("a weight") if a["before"].ndim >= 2 else self.tr("a bar")
         share = self.tr(" ({0}% of the largest |θ|)").format(plain_number(100 * delta_top / theta_top, 2)) \
             if theta_top > 0 else ""
-        page.title.setText(self.tr("{0}: after = before + Δ, Δ = −α · gradient, α = {1} · click {2}<br>"
+        set_text(page.title, self.tr("{0}: after = before + Δ, Δ = −α · gradient, α = {1} · click {2}<br>"
                                    "largest change |Δ| = {3}{4}")
                            .format(key.name, f"{lr:g}", what, plain_number(delta_top, 2), share))
 
