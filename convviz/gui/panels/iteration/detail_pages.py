@@ -3,6 +3,7 @@
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -46,7 +47,7 @@ class Page(pg.GraphicsLayoutWidget):
         self.setBackground(colors.BACKGROUND)
         # fixed-height labels that ask for no width: a new title or caption never re-lays out the
         # page (a second repaint per step) nor widens it past the view (the 4th panel cut off)
-        self.title = add_label(self.ci, 0, 0, colspan=max(n_images, n_plots, 1), lines=2, size="9pt")
+        self.title = add_label(self.ci, 0, 0, colspan=max(n_images, n_plots, 1), lines=3, size="9pt", wrap=True)
         self.images, self.captions, self.plots, self.bars = [], [], [], []
         for k in range(n_images):
             vb = self.addViewBox(row=1, col=k)
@@ -57,7 +58,7 @@ class Page(pg.GraphicsLayoutWidget):
             img = pg.ImageItem(axisOrder="row-major")
             vb.addItem(img)
             self.images.append((vb, img))
-            self.captions.append(add_label(self.ci, 2, k, lines=1))
+            self.captions.append(add_label(self.ci, 2, k, lines=2, wrap=True))
         for k in range(n_plots):
             plot = style_plot(self.addPlot(row=1, col=k))
             bar = pg.BarGraphItem(x=[0], height=[0], width=0.8, pen=None)
@@ -73,21 +74,31 @@ class FixedLabel(pg.LabelItem):
     """A label whose text changes never re-lay out its page: its height is fixed at `lines`
     lines and it asks for no width (captions are kept short enough to fit)."""
 
-    def __init__(self, lines=2, **kw):
+    def __init__(self, lines=2, wrap=False, **kw):
         super().__init__("<br>".join(["Ag"] * lines), **kw)
         self._height = self.itemRect().height()
         self.setMinimumHeight(self._height)
         self.setMaximumHeight(self._height)
         self.setMinimumWidth(0)
+        self._wrap = wrap
+        if wrap:                       # long lines wrap at the label's width, centred
+            option = self.item.document().defaultTextOption()
+            option.setAlignment(Qt.AlignHCenter)
+            self.item.document().setDefaultTextOption(option)
         self.setText("")
 
     def updateMin(self):
         if not hasattr(self, "_height"):
             super().updateMin()
 
+    def resizeEvent(self, ev):
+        if getattr(self, "_wrap", False):
+            self.item.setTextWidth(max(1.0, self.rect().width()))
+        super().resizeEvent(ev)
 
-def add_label(layout, row, col, colspan=1, lines=2, size="8pt"):
-    label = FixedLabel(lines, size=size, color=colors.TEXT)
+
+def add_label(layout, row, col, colspan=1, lines=2, size="8pt", wrap=False):
+    label = FixedLabel(lines, wrap, size=size, color=colors.TEXT)
     layout.addItem(label, row=row, col=col, colspan=colspan)
     return label
 
