@@ -204,15 +204,17 @@ class PipelineView(QScrollArea):
                 continue
             show_grad = grad is not None and opacity > 0 and reached
             lv = (common or self.levels.grad(grad[1])) if grad is not None else None
-            # what this stage shows, by identity: its images are set only when it changes
+            # what this stage shows, by identity: each of its two images is set only when it
+            # changes (entering the update hides every gradient but leaves the values as they are)
             sig = (id(val[1]) if reached else None,
                    (id(grad[1]), mode, opacity, lv) if show_grad else None)
-            if sig != v.shown:
-                v.shown = sig
+            shown = v.shown or (False, False)
+            if sig[0] != shown[0]:
                 v.img.setVisible(reached)
                 if reached:
                     v.levels = self.levels.value(col, val[1])
                     v.img.setImage(col.tiling.compose(val[1]), autoLevels=False, levels=v.levels)
+            if sig[1] != shown[1] or sig[0] != shown[0]:
                 v.ovl.setVisible(show_grad)
                 if show_grad:
                     if v.lut_mode != mode:
@@ -220,6 +222,7 @@ class PipelineView(QScrollArea):
                         v.ovl.setLookupTable(colors.blend_lut() if mode == "both" else colors.diverging_lut())
                     v.ovl.setImage(col.tiling.compose(grad[1]), autoLevels=False, levels=lv)
                     v.ovl.setOpacity(opacity)
+            v.shown = sig
             if grad is not None and opacity > 0:      # Values mode shows no gradient scale
                 set_label(v.gradlabel, f"±{plain_number(lv[1], 2)}",
                            colors.PHASE_COLORS["backward"] if grad[0] == index else colors.TEXT)
