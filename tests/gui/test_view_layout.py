@@ -44,3 +44,19 @@ def test_laptop_screen_update_pages_show_all_four_panels_and_their_whole_title(w
             seen.add(page.images and "images" or "bars")
         _press(window, qtbot, Qt.Key_Left)
     assert seen == {"images", "bars"}
+
+
+def test_the_gradient_scale_choice_is_kept_for_the_next_launch(make_window, settings, qtbot):
+    win = make_window()
+    box = win.panel.scale_box
+    assert win.panel.scale == "stage"
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key_Down)                    # "scale: whole step", as a learner picks it
+    assert win.panel.scale == "step"
+    win.close()
+    again = make_window()
+    assert again.panel.scale == "step" and again.panel.scale_box.currentIndex() == 1
+    again.close()
+    settings.setValue("view/scale", "sideways")         # unreadable: the default, and no error
+    third = make_window()
+    assert third.panel.scale == "stage"
