@@ -60,3 +60,76 @@ def test_the_gradient_scale_choice_is_kept_for_the_next_launch(make_window, sett
     settings.setValue("view/scale", "sideways")         # unreadable: the default, and no error
     third = make_window()
     assert third.panel.scale == "stage"
+
+
+# ---- 13: the dense ∂L/∂W heat map: labelled axes, exact clicks, hover, zoom -----------------
+def _cell_pos(page, vb, x, y):
+    import pyqtgraph as pg
+    from PySide6.QtCore import QPoint
+    p = page.mapFromScene(vb.mapViewToScene(pg.Point(x, y)))
+    return QPoint(round(p.x()), round(p.y()))
+
+
+def _move(widget, pos):
+    """A mouse move to `pos` delivered to `widget` now (QTest.mouseMove goes through the offscreen
+    platform's cursor, which lands a few pixels off)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+    p = QPointF(pos)
+    QApplication.sendEvent(widget, QMouseEvent(QEvent.MouseMove, p, QPointF(widget.mapToGlobal(pos)),
+                                               Qt.NoButton, Qt.NoButton, Qt.NoModifier))
+
+
+def _go(window, qtbot, op, layer):
+    trace = window.session.trace
+    target = next(s for s in trace if s.op == op and s.layer == layer)
+    _press(window, qtbot, Qt.Key_Home)
+    _press(window, qtbot, Qt.Key_Right, target.index)
+    assert window.stepper.step() is target
+    return target
+
+
+def test_weight_gradient_clicks_hover_and_zoom_resolve_exactly(window, qtbot):
+    import numpy as np
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from convviz.gui.presentation.numbers import number
+    panel = window.panel
+    for layer in ("out", "dense1"):
+        step = _go(window, qtbot, OpKind.DENSE_DW, layer)
+        page = panel.detail.currentWidget()
+        plot, (vb, _) = page.axes[0], page.images[0]
+        assert plot.getAxis("left").labelText.startswith("output unit i")
+        assert plot.getAxis("bottom").labelText.startswith("input unit j")
+        g = step.arrays["grad_W"]
+        rows, cols = g.shape
+        rng = np.random.default_rng(0)
+        cells = [(0, 0), (rows - 1, cols - 1), (rows // 2, cols // 3)] + \
+            [tuple(int(v) for v in rng.integers((rows, cols))) for _ in range(6)]
+        # off-centre points of a cell where cells are wide enough for whole pixels to tell them apart
+        offsets = [(0, 0), (-0.3, 0.3), (0.3, -0.3)] if layer == "out" else [(0, 0)]
+        for (i, j), (dx, dy) in zip(cells, offsets * 9):
+            qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=_cell_pos(page, vb, j + dx, i + dy))
+            assert panel.selection == (step.stage, (i, j)), (layer, i, j)
+            mx, my = (-dx / 2, -dy / 2)                      # another point of the same cell
+            qtbot.wait(15)                                  # pyqtgraph drops moves closer than 10 ms
+            _move(page.viewport(), _cell_pos(page, vb, j + mx, i + my))
+            name = f"W[j={i}, i={j}]"                         # the paper's W_ji: unit j of the layer, input i
+            assert name in panel.readout.text()
+            assert f"gradient {number(g[i, j])}" in panel.readout.text()
+    # the wheel zooms in around the pointer; a click then still names its cell; double-click: all
+    full = vb.viewRange()
+    at = _cell_pos(page, vb, 100, 30)
+    for _ in range(3):
+        ev = QWheelEvent(QPointF(at), QPointF(page.viewport().mapToGlobal(at)), QPoint(0, 0), QPoint(0, 120),
+                         Qt.NoButton, Qt.NoModifier, Qt.NoScrollPhase, False)
+        QApplication.sendEvent(page.viewport(), ev)
+    zoomed = vb.viewRange()
+    assert zoomed[0][1] - zoomed[0][0] < 0.7 * (full[0][1] - full[0][0])
+    qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=_cell_pos(page, vb, 101, 31))
+    assert panel.selection == (step.stage, (31, 101))
+    qtbot.mouseDClick(page.viewport(), Qt.LeftButton, pos=_cell_pos(page, vb, 101, 31))
+    assert vb.viewRange() == full

@@ -30,7 +30,7 @@ class DetailView(QStackedWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumWidth(240)
-        self.params = ParamPages(self, self._on_click)
+        self.params = ParamPages(self, self._on_click, self._on_param_move)
         self.pages = dict(self.params.pages)
         self._shown = None
         self._big = None               # the big view's (step, panels) when it is the current page
@@ -260,6 +260,13 @@ class DetailView(QStackedWidget):
     def _on_big_move(self, page, pos):
         """Hovering the big view reads the element out, as hovering the pipeline does."""
         hit = self._big_element(page, pos)
+        if hit != self._hovered:
+            self._hovered = hit
+            self.elementHovered.emit(*(hit or (None, ())))
+
+    def _on_param_move(self, page, pos):
+        """Hovering a weight, kernel or bar reads it out too."""
+        hit = self.params.locate(pos) if page is self.currentWidget() else None
         if hit != self._hovered:
             self._hovered = hit
             self.elementHovered.emit(*(hit or (None, ())))

@@ -39,20 +39,47 @@ def signed_brushes(values):
     return [pos if v > 0 else neg for v in np.asarray(values).ravel()]
 
 
-class Page(pg.GraphicsLayoutWidget):
-    """One layout of the detail view, built once and refilled per step."""
+class IndexAxis(pg.AxisItem):
+    """An axis of element indices: whole-number ticks only (cell j is drawn centred on j)."""
 
-    def __init__(self, n_images=0, n_plots=0, legend=False):
+    def tickSpacing(self, minVal, maxVal, size):
+        levels = [(float(round(sp)), off) for sp, off in super().tickSpacing(minVal, maxVal, size) if sp >= 1]
+        return levels or [(1.0, 0.0)]
+
+
+def zoomable(vb):
+    """Wheel zooms, a drag pans (within the data, see ParamPages.set_image); the menu stays off."""
+    vb.setMouseEnabled(True, True)
+    vb.setMenuEnabled(False)
+    vb.sigRangeChangedManually.connect(lambda *_: setattr(vb, "zoomed", True))
+
+
+class Page(pg.GraphicsLayoutWidget):
+    """One layout of the detail view, built once and refilled per step.
+
+    indexed: the images sit in plots whose axes count the elements (a heat map's rows and columns)."""
+
+    def __init__(self, n_images=0, n_plots=0, legend=False, indexed=False):
         super().__init__()
         self.setBackground(colors.BACKGROUND)
         # fixed-height labels that ask for no width: a new title or caption never re-lays out the
         # page (a second repaint per step) nor widens it past the view (the 4th panel cut off)
         self.title = add_label(self.ci, 0, 0, colspan=max(n_images, n_plots, 1), lines=3, size="9pt", wrap=True)
         self.images, self.captions, self.plots, self.bars = [], [], [], []
+        self.axes = []
         for k in range(n_images):
-            vb = self.addViewBox(row=1, col=k)
-            vb.setMouseEnabled(False, False)
-            vb.setMenuEnabled(False)
+            if indexed:
+                plot = self.addPlot(row=1, col=k, axisItems={"left": IndexAxis("left"), "bottom": IndexAxis("bottom")})
+                plot.setMenuEnabled(False)
+                plot.hideButtons()
+                for ax in ("left", "bottom"):
+                    plot.getAxis(ax).setPen(pg.mkPen(colors.PLOT_AXIS))
+                    plot.getAxis(ax).setTextPen(pg.mkPen(colors.PLOT_TEXT))
+                self.axes.append(plot)
+                vb = plot.getViewBox()
+            else:
+                vb = self.addViewBox(row=1, col=k)
+            zoomable(vb)
             vb.invertY(True)
             vb.setBorder(pg.mkPen(colors.FRAME))
             img = pg.ImageItem(axisOrder="row-major")
@@ -68,6 +95,12 @@ class Page(pg.GraphicsLayoutWidget):
         if legend:
             self.after = pg.BarGraphItem(x=[0], height=[0], width=0.4, brush=colors.AFTER_BAR, pen=None)
             self.plots[0].addItem(self.after)
+        self.on_double = None          # on_double(scene position): a double-click on the page
+
+    def mouseDoubleClickEvent(self, ev):
+        super().mouseDoubleClickEvent(ev)
+        if self.on_double is not None and ev.button() == Qt.LeftButton:
+            self.on_double(self.mapToScene(ev.position().toPoint()))
 
 
 class FixedLabel(pg.LabelItem):

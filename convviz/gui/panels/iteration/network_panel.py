@@ -2,7 +2,7 @@
 and a detail view, all drawn from (trace, index, mode, selection) each time the step changes."""
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -61,6 +61,20 @@ def flattened_shape(trace, step):
         return None
     shape = flat.arrays["input"].shape
     return shape if len(shape) == 3 else None
+
+
+def param_text(step, stage, index):
+    """'value …, gradient …' of a weight or bias `step` draws in the detail view, else None."""
+    if stage not in (step.stage, step.target):
+        return None
+    tr = QCoreApplication.translate
+    names = {"W": tr("NetworkPanel", "value {0}"), "before": tr("NetworkPanel", "value {0}"),
+             "grad_W": tr("NetworkPanel", "gradient {0}"), "grad_b": tr("NetworkPanel", "gradient {0}"),
+             "grad": tr("NetworkPanel", "gradient {0}"), "delta": "Δ {0}", "after": tr("NetworkPanel", "after {0}")}
+    parts = [text.format(number(step.arrays[key][index])) for key, text in names.items()
+             if key in step.arrays and np.ndim(step.arrays[key]) == len(index)
+             and all(0 <= v < n for v, n in zip(index, np.shape(step.arrays[key])))]
+    return ", ".join(parts) or None
 
 
 class NetworkPanel(QWidget):
@@ -325,7 +339,7 @@ class NetworkPanel(QWidget):
         """'value …, gradient …' of a pipeline element as shown at step i (None if not a column)."""
         col = next((c for c in self.pipeline.columns if c.stage == stage), None)
         if col is None:
-            return None
+            return param_text(self.stepper.trace[i], stage, index)
         parts = []
         val, grad = col.latest(col.values, i), col.latest(col.grads, i)
         try:
