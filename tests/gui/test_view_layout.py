@@ -4,6 +4,7 @@ grid per stage, readable pictures; driven with real keys and clicks."""
 from PySide6.QtCore import QRect, Qt
 
 from convviz.engine import OpKind
+from convviz.gui.presentation.mosaic import Tiling
 
 
 def _press(window, qtbot, key, times=1):
@@ -133,3 +134,38 @@ def test_weight_gradient_clicks_hover_and_zoom_resolve_exactly(window, qtbot):
     assert panel.selection == (step.stage, (31, 101))
     qtbot.mouseDClick(page.viewport(), Qt.LeftButton, pos=_cell_pos(page, vb, 101, 31))
     assert vb.viewRange() == full
+
+
+# ---- 11: one grid per stage, in the pipeline and in the big view --------------------------
+def test_every_stage_has_one_grid_in_the_pipeline_and_the_big_view(window, qtbot):
+    panel, pipe = window.panel, window.panel.pipeline
+    qtbot.waitUntil(lambda: not pipe.relayout_pending, timeout=3000)
+    trace = window.session.trace
+    _press(window, qtbot, Qt.Key_Home)
+    checked = set()
+    for _ in range(len(trace) - 1):
+        page = panel.detail.currentWidget()
+        for p in getattr(page, "active", []) if panel.detail.shown_big() else []:
+            v = pipe.views.get(p.stage)
+            if v is None or not isinstance(p.tiling, Tiling) or not isinstance(v.col.tiling, Tiling) \
+                    or v.col.tiling.n != p.tiling.n:
+                continue
+            assert (p.tiling.rows, p.tiling.cols) == (v.col.tiling.rows, v.col.tiling.cols), p.stage
+            checked.add(p.stage.name)
+        _press(window, qtbot, Qt.Key_Right)
+    # maps of both conv blocks and their kernels, forward and backward
+    assert {"conv1.feature_maps", "conv1.pooled", "conv2.activated", "conv1.kernels"} <= checked
+
+
+def test_max_pooling_backward_outlines_each_windows_winner(window, qtbot):
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: not window.panel.pipeline.relayout_pending, timeout=3000)
+    step = _go(window, qtbot, OpKind.POOL_GRAD, "conv2")
+    page = window.panel.detail.currentWidget()
+    main = page.main
+    qtbot.waitUntil(lambda: main.cell_pixels() >= 4, timeout=3000)
+    window.panel.detail._on_retile()                     # (the outlines follow the size, as after a resize)
+    assert main.winners is not None and main.winners.isVisible()
+    windows = step.arrays["argmax"].size
+    assert main.winners.path().elementCount() == 5 * windows      # one rectangle per window
+    assert "each δ goes to its window's max" in main.caption.text

@@ -163,6 +163,7 @@ class BigPanel:
         self.stage = self.tiling = None
         self.shown = None
         self.windows = None            # the pooling windows' grid, made when first needed
+        self.winners = None            # max pooling's winners, outlined, made when first needed
 
     def set_windows(self, lines):
         """The pooling windows' borders over the image ([] hides them)."""
@@ -182,6 +183,24 @@ class BigPanel:
             path.lineTo(x1, y1)
         self.windows.setPath(path)
         self.windows.setVisible(bool(lines))
+
+    def set_winners(self, cells):
+        """Max pooling: each window's winner outlined ([] hides them), the cell its δ goes to."""
+        if not changed(self, "winner_cells", cells):
+            return
+        if self.winners is None:
+            self.winners = QGraphicsPathItem()
+            pen = QPen(QColor(colors.WINNER))
+            pen.setCosmetic(True)
+            pen.setWidthF(1.5)
+            self.winners.setPen(pen)
+            self.winners.setZValue(4)
+            self.vb.addItem(self.winners, ignoreBounds=True)
+        path = QPainterPath()
+        for x, y in cells:
+            path.addRect(x + 0.1, y + 0.1, 0.8, 0.8)
+        self.winners.setPath(path)
+        self.winners.setVisible(bool(cells))
 
     def set_framed(self, framed):
         """A frame around a slot in use; none around an empty one."""
@@ -206,6 +225,11 @@ class BigPanel:
             if changed(t, "text", text):
                 t.setText(text)
                 t.setVisible(bool(text))
+
+    def cell_pixels(self):
+        """How many screen pixels one element is wide (0 before the view has a size)."""
+        px = self.vb.viewPixelSize()[0]
+        return 1.0 / px if px > 0 else 0.0
 
     def aspect(self):
         """Height / width of the view box (1 before it has a size)."""

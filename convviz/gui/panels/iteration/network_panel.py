@@ -173,10 +173,7 @@ class NetworkPanel(QWidget):
         self.detail = DetailView()
         self.detail.elementClicked.connect(self.select)
         self.detail.elementHovered.connect(self._on_hover)
-        # the big view draws values at the pipeline's levels for their stage (the same greys)
-        self.detail.levels_for = lambda stage: getattr(self.pipeline.views.get(stage), "levels", None)
-        q = pipeline_queries
-        self.detail.values_for = lambda stage, shape: q.value_shown(self.pipeline, stage, self.stepper.index, shape)
+        pipeline_queries.link(self.detail, self.pipeline, self.stepper)
 
         self.bottom = QSplitter(Qt.Horizontal)
         self.bottom.addWidget(self.steps)

@@ -76,6 +76,13 @@ class PipelineView(QScrollArea):
         self.colorbar.setVisible(False)
         self._colorbar_shown = ()
         self.levels = LevelCache()
+        self.partner_aspect = None     # the big view's height / width: its maps share the stages' grids
+
+    def set_partner_aspect(self, aspect):
+        """The big view's shape changed: choose the stages' grids again (after the resize settles)."""
+        if aspect != self.partner_aspect:
+            self.partner_aspect = aspect
+            self._relayout.start()
 
     # ---- structure --------------------------------------------------------------------
     @property
@@ -93,7 +100,7 @@ class PipelineView(QScrollArea):
 
         Returns True when the widgets were rebuilt for another structure."""
         self._trace = trace
-        cols = build_columns(trace, self._aspect(trace), catalogue_tr)
+        cols = build_columns(trace, self._aspect(trace), catalogue_tr, self.partner_aspect)
         key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols))
         rebuilt = key != self._key
         if rebuilt:
