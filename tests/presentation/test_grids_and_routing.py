@@ -16,8 +16,14 @@ def test_shared_rows_is_the_best_grid_for_one_box_and_a_compromise_for_two():
     # 4 × 2 and 2 × 4; together 4 × 2 loses least (each box's tiles relative to its own best)
     assert best_rows(8, 0.6) == 2
     assert shared_rows(8, (3.2, 0.6)) == 4
-    # the choice is symmetric in the boxes
-    assert shared_rows(16, (3.5, 0.6)) == shared_rows(16, (0.6, 3.5))
+    # the first box (the pipeline) keeps at least 85% of its best tile size, whatever the other wants
+    def size(n, r, a):
+        return min(1.0 / -(-n // r), a / r)
+    for n in (4, 8, 16, 32):
+        for a, b in ((4.5, 0.77), (2.0, 0.3), (6.0, 1.5)):
+            r = shared_rows(n, (a, b))
+            assert size(n, r, a) >= 0.85 * size(n, best_rows(n, a), a) - 1e-9
+    assert shared_rows(8, (4.5, 0.77)) == 4          # 1600 × 1000: 4 × 2 (8 × 1 and 3 × 3 alone)
 
 
 def test_winner_cells_are_the_windows_argmax_in_mosaic_coordinates():

@@ -21,10 +21,11 @@ def best_rows(n, aspect):
     return best
 
 
-def shared_rows(n, aspects):
+def shared_rows(n, aspects, keep=0.85):
     """Rows for n square tiles drawn in several boxes (each `aspect` times taller than wide) with
     one grid, so map p sits at the same place in each: the grid whose tiles, each box's relative
-    to its own best, are largest together."""
+    to its own best, are largest together, among those that keep the first box's tiles at least
+    `keep` of their best (the pipeline, whose small maps must stay clickable)."""
     def size(r, aspect):
         return min(1.0 / math.ceil(n / r), aspect / r)
 
@@ -35,7 +36,7 @@ def shared_rows(n, aspects):
     best, best_score = 1, -1.0
     for r in range(1, n + 1):
         score = sum(size(r, a) / top for a, top in zip(aspects, tops))
-        if score > best_score + 1e-9:
+        if size(r, aspects[0]) >= keep * tops[0] - 1e-9 and score > best_score + 1e-9:
             best, best_score = r, score
     return best
 

@@ -30,7 +30,8 @@ class DetailView(QStackedWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumWidth(240)
-        self.params = ParamPages(self, self._on_click, self._on_param_move)
+        self.params = ParamPages(self, self._on_click, lambda page, pos: self._hover(
+            self.params.locate(pos) if page is self.currentWidget() else None))
         self.pages = dict(self.params.pages)
         self._shown = None
         self._big = None               # the big view's (step, panels) when it is the current page
@@ -105,7 +106,7 @@ class DetailView(QStackedWidget):
             page.on_resize = self._retile.start
             self.addWidget(page)
             page.scene().sigMouseClicked.connect(lambda ev, page=page: self._on_big_click(page, ev))
-            page.scene().sigMouseMoved.connect(lambda pos, page=page: self._on_big_move(page, pos))
+            page.scene().sigMouseMoved.connect(lambda pos, page=page: self._hover(self._big_element(page, pos)))
         return self.pages[name]
 
     def _fill_big(self, step, panels):
@@ -272,19 +273,16 @@ class DetailView(QStackedWidget):
         if hit is not None:
             self.elementClicked.emit(*hit)
 
-    def _on_big_move(self, page, pos):
-        """Hovering the big view reads the element out, as hovering the pipeline does."""
-        hit = self._big_element(page, pos)
+    def _hover(self, hit):
+        """Hovering the big view, a weight, kernel or bar reads it out, as hovering the pipeline does."""
         if hit != self._hovered:
             self._hovered = hit
             self.elementHovered.emit(*(hit or (None, ())))
 
-    def _on_param_move(self, page, pos):
-        """Hovering a weight, kernel or bar reads it out too."""
-        hit = self.params.locate(pos) if page is self.currentWidget() else None
-        if hit != self._hovered:
-            self._hovered = hit
-            self.elementHovered.emit(*(hit or (None, ())))
+    def main_aspect(self):
+        """Height / width of the big view's main panel, or None before it has a size."""
+        vb = self.pages["big"].main.vb
+        return round(vb.height() / vb.width(), 2) if vb.width() > 20 and vb.height() > 20 else None
 
     def resizeEvent(self, ev):
         super().resizeEvent(ev)
@@ -308,7 +306,7 @@ class DetailView(QStackedWidget):
         """After a resize: tile the big view's maps again to fill the new shape (and tell the
         pipeline, whose stage grids the big view shares)."""
         if self.on_aspect is not None:
-            self.on_aspect(round(self.pages["big"].main.aspect(), 2))
+            self.on_aspect(self.main_aspect())
         if self._big is not None:
             step, panels = self._big
             self._fill_big(step, panels)

@@ -40,7 +40,7 @@ from convviz.gui.presentation import catalogue, palette
 from convviz.gui.presentation.equations import title_rich, title_text
 from convviz.gui.presentation.numbers import number
 from convviz.gui.presentation.selection import selection_markers
-from convviz.gui.presentation.symbols import element_name
+from convviz.gui.presentation.symbols import conv_layers, element_name
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.translate import catalogue_tr, step_title
 
@@ -314,7 +314,7 @@ class NetworkPanel(QWidget):
                 explanation = None
         markers = selection_markers(trace, step, self.selection, explanation, self.pipeline.views)
         self.pipeline.render(trace, i, self.mode, markers, self.scale)
-        self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i))
+        self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i), conv_layers(trace))
         self.detail.show_step(step, self.selection, trace, markers, self.mode)
         visible = self.detail.has_page(step, trace)
         if self.detail.isVisibleTo(self) != visible:
@@ -363,7 +363,7 @@ class NetworkPanel(QWidget):
             self.readout.setText(hint() if self._stepped else first_hint())
             return
         text = self._element_text(stage, index, self.stepper.index)
-        self.readout.setText(f"<b>{element_name(stage, index)}</b>: {text or ''}   · "
+        self.readout.setText(f"<b>{element_name(stage, index, conv_layers(self.stepper.trace))}</b>: {text or ''} · "
                              + self.tr("click for its numbers"))
 
     # ---- export -----------------------------------------------------------------------

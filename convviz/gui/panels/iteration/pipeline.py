@@ -20,12 +20,12 @@ from convviz.gui.panels.iteration.stage_view import (
     TEXT_WIDTH,
     LevelCache,
     StageView,
+    draw_markers,
     set_label,
 )
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.presentation.stages import build_columns, structure_key
 from convviz.gui.widgets import colors
-from convviz.gui.widgets.markers import place_marker
 from convviz.gui.widgets.translate import catalogue_tr
 
 LEGEND_WIDTH = 76
@@ -77,12 +77,17 @@ class PipelineView(QScrollArea):
         self._colorbar_shown = ()
         self.levels = LevelCache()
         self.partner_aspect = None     # the big view's height / width: its maps share the stages' grids
+        self.partner = lambda: None    # asks the big view for it (None before it has a size)
 
     def set_partner_aspect(self, aspect):
-        """The big view's shape changed: choose the stages' grids again (after the resize settles)."""
-        if aspect != self.partner_aspect:
+        """The big view's shape changed: choose the stages' grids again (after the resize settles).
+        Only a change of more than a quarter counts: a banner or a dock showing does not move maps."""
+        old = self.partner_aspect
+        if aspect and (old is None or max(aspect / old, old / aspect) > 1.25):
             self.partner_aspect = aspect
             self._relayout.start()
+            return True
+        return False
 
     # ---- structure --------------------------------------------------------------------
     @property
@@ -100,6 +105,8 @@ class PipelineView(QScrollArea):
 
         Returns True when the widgets were rebuilt for another structure."""
         self._trace = trace
+        if self.set_partner_aspect(self.partner()):     # the grids are chosen now, with the big view's shape
+            self._relayout.stop()
         cols = build_columns(trace, self._aspect(trace), catalogue_tr, self.partner_aspect)
         key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols))
         rebuilt = key != self._key
@@ -255,7 +262,7 @@ class PipelineView(QScrollArea):
             set_label(self.colorbar_label, self.tr("no<br>gradients<br>yet"), colors.DIM_TEXT)
         else:
             set_label(self.colorbar_label, "")
-        self._draw_markers(markers)
+        draw_markers(self.views, markers)
         self._follow(target)
 
     def _follow(self, stage):
@@ -270,20 +277,6 @@ class PipelineView(QScrollArea):
         r = v.vb.sceneBoundingRect()
         x = self.graphics.viewport().mapTo(self.graphics, self.graphics.mapFromScene(r.center())).x()
         self.ensureVisible(x, self.verticalScrollBar().value(), int(r.width() / 2) + 24, 0)
-
-    def _draw_markers(self, markers):
-        used = {}
-        for stage, index, rows, cols, color in markers:
-            v = self.views.get(stage)
-            if v is None or v.col.tiling is None:
-                continue
-            k = used.get(stage, 0)
-            used[stage] = k + 1
-            item = v.marker(k)
-            place_marker(item, v.col.tiling.rect(index, rows, cols), color)
-        for stage, v in self.views.items():
-            for item in v.markers[used.get(stage, 0):]:
-                item.setVisible(False)
 
     # ---- clicks -----------------------------------------------------------------------
     def element_at(self, pos):

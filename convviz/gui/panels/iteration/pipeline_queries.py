@@ -10,7 +10,7 @@ def link(detail, pipe, stepper):
     detail.levels_for = lambda stage: getattr(pipe.views.get(stage), "levels", None)
     detail.values_for = lambda stage, shape: value_shown(pipe, stage, stepper.index, shape)
     detail.rows_for = lambda stage: rows_for(pipe, stage)
-    detail.on_aspect = pipe.set_partner_aspect
+    detail.on_aspect, pipe.partner = pipe.set_partner_aspect, detail.main_aspect
 
 
 def value_shown(pipe, stage, index, shape):

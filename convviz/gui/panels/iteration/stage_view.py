@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from convviz.engine import StageKind
 from convviz.gui.presentation.numbers import loss_column_html
 from convviz.gui.widgets import colors
-from convviz.gui.widgets.markers import nth_marker
+from convviz.gui.widgets.markers import nth_marker, place_marker
 from convviz.gui.widgets.shown import changed
 
 MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
@@ -70,6 +70,21 @@ class LevelCache:
         if lv is None:
             lv = self._cache[key] = colors.symmetric_levels(g)
         return lv
+
+
+def draw_markers(views, markers):
+    """The marker rectangles (stage, index, rows, cols, colour) on the stages' views; the rest hidden."""
+    used = {}
+    for stage, index, rows, cols, color in markers:
+        v = views.get(stage)
+        if v is None or v.col.tiling is None:
+            continue
+        k = used.get(stage, 0)
+        used[stage] = k + 1
+        place_marker(v.marker(k), v.col.tiling.rect(index, rows, cols), color)
+    for stage, v in views.items():
+        for item in v.markers[used.get(stage, 0):]:
+            item.setVisible(False)
 
 
 class StageView:
