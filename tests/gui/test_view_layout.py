@@ -158,14 +158,18 @@ def test_every_stage_has_one_grid_in_the_pipeline_and_the_big_view(window, qtbot
 
 
 def test_max_pooling_backward_outlines_each_windows_winner(window, qtbot):
-    window.resize(1600, 1000)
+    window.resize(2400, 1500)                            # cells large enough to outline
     qtbot.waitUntil(lambda: not window.panel.pipeline.relayout_pending, timeout=3000)
     step = _go(window, qtbot, OpKind.POOL_GRAD, "conv2")
     page = window.panel.detail.currentWidget()
     main = page.main
-    qtbot.waitUntil(lambda: main.cell_pixels() >= 4, timeout=3000)
+    qtbot.waitUntil(lambda: main.cell_pixels() >= 6, timeout=3000)
     window.panel.detail._on_retile()                     # (the outlines follow the size, as after a resize)
     assert main.winners is not None and main.winners.isVisible()
     windows = step.arrays["argmax"].size
     assert main.winners.path().elementCount() == 5 * windows      # one rectangle per window
     assert "each δ goes to its window's max" in main.caption.text
+    window.resize(1268, 800)                             # small cells: no outlines hiding them
+    qtbot.waitUntil(lambda: main.cell_pixels() < 6, timeout=3000)
+    window.panel.detail._on_retile()
+    assert not main.winners.isVisible()

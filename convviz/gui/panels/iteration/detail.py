@@ -205,7 +205,7 @@ class DetailView(QStackedWidget):
                 panel.set_windows(window_lines(t, step.meta["pool_size"], step.meta["pool_stride"]) if on else [])
             # max pooling: each window's winner, the one value its δ goes to (where a cell is large
             # enough for an outline not to hide it)
-            win = on and step.meta.get("pool") == "max" and "argmax" in step.arrays and panel.cell_pixels() >= 4
+            win = on and step.meta.get("pool") == "max" and "argmax" in step.arrays and panel.cell_pixels() >= 6
             if win or panel.winners is not None:
                 panel.set_winners(winner_cells(t, step.arrays["argmax"], step.meta["pool_size"],
                                                step.meta["pool_stride"]) if win else [])
