@@ -169,10 +169,13 @@ def test_hover_reads_out_the_value(qtbot):
     # cursor, which lands a few pixels off, and a stale move from where an earlier test left the
     # cursor may come first and make pyqtgraph drop ours (it drops moves within 10 ms of the last):
     # so move until the readout follows, as a hand would (this test failed now and then).
+    # (the grid may be re-tiled meanwhile, once the window's sizes settle: where the element is
+    # is asked again before each move)
     view = panel.pipeline.graphics.viewport()
-    at = QPoint(round(pos.x()), round(pos.y()))
     for _ in range(20):
         qtbot.wait(15)
+        pos = panel.pipeline.element_widget_pos("conv1.pooled", (1, 4, 6))
+        at = QPoint(round(pos.x()), round(pos.y()))
         QApplication.sendEvent(view, QMouseEvent(QEvent.MouseMove, QPointF(at), QPointF(view.mapToGlobal(at)),
                                                  Qt.NoButton, Qt.NoButton, Qt.NoModifier))
         if panel.pipeline.hovered == (S("conv1.pooled"), (1, 4, 6)):

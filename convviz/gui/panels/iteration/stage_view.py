@@ -142,7 +142,9 @@ class StageView:
         # an empty stage says when it is filled (the first screen is otherwise 13 blank boxes)
         self.pending = pg.TextItem("", color=colors.HINT_TEXT, anchor=(0.5, 0.5))
         self.pending.setFont(font)
-        rect = self.vb.viewRect() if col.tiling is None else QRectF(0, 0, col.tiling.shape[1], col.tiling.shape[0])
+        # (centred in what the column shows: the output column's range is its strip and its numbers)
+        width = 4.0 if col.kind == "probs" else col.tiling.shape[1] if col.tiling is not None else 1
+        rect = self.vb.viewRect() if col.tiling is None else QRectF(0, 0, width, col.tiling.shape[0])
         self.pending.setPos(rect.center())
         self.pending.setZValue(5)
         self.vb.addItem(self.pending, ignoreBounds=True)
