@@ -1,0 +1,115 @@
+"""Each lesson page's set-up, keyed by page id: the network, the step, the selection, the view mode,
+the backprop mistake and the dock to show, put in place through the window's public parts (the
+editor's presets and Apply, the stepper, the network panel, the session). The lesson adds no math."""
+
+from dataclasses import dataclass
+
+from convviz.engine import OpKind, StageId
+
+#: The editor's preset keys (not display text: EditorPanel.load_preset takes these names).
+TINY, SHIPPED = "Tiny", "Shipped digits model"
+
+
+@dataclass(frozen=True)
+class Setup:
+    """network: an editor preset's key; step: (OpKind, layer or None) shown; selection: (stage
+    name, index) selected, None for none; mode: values, gradients or both; mistake: a mistakes name
+    or None; dock: "editor" or "training" shown beside; needs_input: load a sample when blank."""
+
+    network: str
+    step: tuple = (OpKind.INPUT, None)
+    selection: tuple = None
+    mode: str = "values"
+    mistake: str = None
+    dock: str = None
+    needs_input: bool = True
+
+
+KERNEL = ("conv1.kernels", (0, 0, 1, 1))
+
+SETUPS = {
+    "input-draw": Setup(SHIPPED, needs_input=False),
+    "input-pixel": Setup(SHIPPED),
+    "conv-sum": Setup(TINY, (OpKind.CONV, "conv1")),
+    "conv-stride": Setup(TINY, (OpKind.CONV, "conv1"), dock="editor"),
+    "conv-padding": Setup(TINY, (OpKind.CONV, "conv1"), dock="editor"),
+    "act-forward": Setup(TINY, (OpKind.ACTIVATION, "conv1")),
+    "act-derivative": Setup(TINY, (OpKind.ACTIVATION_GRAD, "conv1"), mode="both"),
+    "act-choose": Setup(TINY, (OpKind.ACTIVATION_GRAD, "conv1"), mode="both", dock="editor"),
+    "pool-forward": Setup(TINY, (OpKind.POOL, "conv1")),
+    "pool-grad": Setup(TINY, (OpKind.POOL_GRAD, "conv1"), mode="both"),
+    "pool-kinds": Setup(TINY, (OpKind.POOL_GRAD, "conv1"), mode="both", dock="editor"),
+    "dense-flatten": Setup(TINY, (OpKind.FLATTEN, None)),
+    "dense-layer": Setup(TINY, (OpKind.DENSE, "dense1")),
+    "output-softmax": Setup(TINY, (OpKind.OUTPUT, "out")),
+    "loss-compare": Setup(TINY, (OpKind.LOSS_GRAD, None), mode="both", dock="editor"),
+    "back-delta": Setup(TINY, (OpKind.OUTPUT_GRAD, "out"), mode="both"),
+    "back-weights": Setup(TINY, (OpKind.CONV_DK, "conv1"), mode="both"),
+    "back-overlay": Setup(TINY, (OpKind.CONV_DX, "conv1")),
+    "check-element": Setup(TINY, (OpKind.CONV_DK, "conv1"), KERNEL, mode="both"),
+    "check-mistake": Setup(TINY, (OpKind.CONV_DK, "conv1"), KERNEL, mode="both", mistake="no-sigma-prime"),
+    "descent-update": Setup(TINY, (OpKind.UPDATE, None), mode="both"),
+    "descent-alpha": Setup(TINY, (OpKind.UPDATE, None), mode="both"),
+    "descent-train": Setup(SHIPPED, dock="training"),
+    "own-digit": Setup(SHIPPED, needs_input=False),
+    "own-keep": Setup(SHIPPED, dock="training"),
+}
+
+
+def find_step(trace, step):
+    """The index of the step (op, layer) in `trace`, None without one."""
+    op, layer = step
+    if trace is None:
+        return None
+    found = next((s for s in trace if s.op == op and (layer is None or s.layer == layer)), None)
+    return None if found is None else found.index
+
+
+def use_network(win, preset):
+    """The preset's network in the session, unless it is in use already (the learner's weights and
+    updates stay then); the editor's fields show the preset either way."""
+    editor = win.editor_docks.editor
+    editor.load_preset(preset)
+    if editor.plan.config != win.session.net.config:
+        editor.apply(fresh=preset == TINY)
+
+
+def apply_setup(win, setup):
+    """Put the window in the state `setup` describes; the learner's drawing stays unless blank."""
+    session, stepper, panel = win.session, win.stepper, win.panel
+    stepper.pause()
+    session.set_mistake(setup.mistake)
+    use_network(win, setup.network)
+    if setup.needs_input and session.trace is None:
+        win.left.sample_picker.next()            # a blank canvas: a shipped sample to work on
+    panel.set_mode(setup.mode)
+    index = find_step(session.trace, setup.step)
+    if index is not None:
+        stepper.go(index)
+    if setup.selection is None:
+        if panel.selection is not None:
+            panel.clear_selection()
+    else:
+        panel.select(StageId.parse(setup.selection[0]), setup.selection[1])
+    if setup.dock == "editor":
+        dock = win.editor_docks.editor_dock
+        dock.show()
+        dock.raise_()
+    elif setup.dock == "training":
+        win.training_dock.show()
+        win.training_dock.raise_()
+
+
+def state_matches(win, setup):
+    """True when the window is in `setup`'s state (the tests assert each page's set-up with it)."""
+    trace = win.session.trace
+    if setup.needs_input and trace is None:
+        return False
+    editor = win.editor_docks.editor
+    editor_cfg = editor.plan.config
+    ok = win.session.net.config == editor_cfg and editor.preset.currentData() == setup.network
+    ok = ok and win.session.mistake == setup.mistake and win.panel.mode == setup.mode
+    if trace is not None:
+        ok = ok and win.stepper.index == find_step(trace, setup.step)
+    want = None if setup.selection is None else (StageId.parse(setup.selection[0]), tuple(setup.selection[1]))
+    return ok and win.panel.selection == want
