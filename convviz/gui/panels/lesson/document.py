@@ -53,10 +53,17 @@ class Chapter:
 def parse_chapter(text, number=1, source="<text>", language="en"):
     """The Chapter a file's text describes; LessonFormatError (with the line) when it breaks the format."""
     title, pages, page = None, [], None
-    paragraph, equation, in_equation = [], [], False
+    paragraph, equation, in_equation, opened = [], [], False, 0
+    seen = set()
 
     def fail(n, why):
         raise LessonFormatError(f"{source}, line {n}: {why}")
+
+    def new_id(n, key):
+        if key in seen:
+            fail(n, f"the id {key!r} is used twice")
+        seen.add(key)
+        return key
 
     def end_paragraph():
         if paragraph:
@@ -88,7 +95,7 @@ def parse_chapter(text, number=1, source="<text>", language="en"):
                 fail(n, "the chapter title ('# Title') comes first")
             if page is not None:
                 end_paragraph()
-            page = {"id": m.group(1), "title": m.group(2), "paragraphs": [], "equation": "", "tasks": []}
+            page = {"id": new_id(n, m.group(1)), "title": m.group(2), "paragraphs": [], "equation": "", "tasks": []}
             pages.append(page)
             continue
         if not line:
@@ -101,30 +108,23 @@ def parse_chapter(text, number=1, source="<text>", language="en"):
             if page["equation"]:
                 fail(n, "a page has one equation block")
             end_paragraph()
-            in_equation, equation = True, []
+            in_equation, equation, opened = True, [], n
             continue
         if line.startswith("- "):
             m = _TASK.match(line)
             if m is None:
                 fail(n, "a task line is '- [task-id] What to do'")
             end_paragraph()
-            page["tasks"].append(Task(m.group(1), m.group(2)))
+            page["tasks"].append(Task(new_id(n, m.group(1)), m.group(2)))
             continue
         if page["tasks"]:
             fail(n, "prose after the tasks: the tasks end a page")
         paragraph.append(line)
     if in_equation:
-        fail(len(lines), "the equation block is not closed with $$")
+        fail(opened, "the equation block opened here is not closed with $$")
     if title is None or not pages:
-        fail(len(lines), "a chapter needs a '# Title' and at least one page")
-    if page is not None:
-        end_paragraph()
-    seen = set()
-    for p in pages:
-        for key in [p["id"]] + [t.id for t in p["tasks"]]:
-            if key in seen:
-                fail(len(lines), f"the id {key!r} is used twice")
-            seen.add(key)
+        fail(1, "a chapter needs a '# Title' and at least one page")
+    end_paragraph()
     return Chapter(number, title, tuple(Page(p["id"], p["title"], tuple(p["paragraphs"]), p["equation"],
                                              tuple(p["tasks"])) for p in pages), str(source), language)
 
