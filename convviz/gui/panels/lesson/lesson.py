@@ -9,10 +9,10 @@ from convviz import shipped
 from convviz.gui.panels.lesson.document import load_lesson
 from convviz.gui.panels.lesson.pane import LessonPane, PromptBar
 from convviz.gui.panels.lesson.progress import Progress
-from convviz.gui.panels.lesson.setups import SETUPS, apply_setup
+from convviz.gui.panels.lesson.setups import SETUPS, apply_setup, fits_docked
 from convviz.gui.panels.lesson.tasks import CHECKS
 
-DOCK_WIDTH = 340
+DOCK_WIDTH = 300
 
 
 def lessons_folder():
@@ -64,7 +64,7 @@ class Lesson(QObject):
         self.prompt = PromptBar()
         self.prompt.start.connect(self._start_from_prompt)
         self.prompt.dismiss.connect(self._dismiss_prompt)
-        win.centralWidget().layout().insertWidget(0, self.prompt)
+        win.menuBar().setCornerWidget(self.prompt, Qt.TopRightCorner)
         self.prompt.setVisible(not self.progress.prompted)
         self.retranslate()
         if self.progress.open:
@@ -92,6 +92,13 @@ class Lesson(QObject):
         (coming back after free play keeps what the learner did: "Set this up again" redoes it)."""
         self.prompt.hide()
         self.progress.prompted = self.progress.open = True
+        if not self.dock.isVisible() and not self.dock.isFloating() and not fits_docked(self.win, DOCK_WIDTH):
+            # a laptop screen: the iteration view keeps its width; the pane floats over the lower right
+            # corner (the detail view), clear of the step bar, the pipeline and the canvas
+            free = self.win.screen().availableGeometry()
+            self.dock.setFloating(True)
+            top = free.top() + free.height() * 2 // 5
+            self.dock.setGeometry(free.right() - DOCK_WIDTH, top, DOCK_WIDTH, free.bottom() - top - 10)
         self.dock.show()
         self.dock.raise_()
         if self._set_up != self.page.id:
@@ -121,7 +128,7 @@ class Lesson(QObject):
     def set_up(self):
         """Run the page's set-up, then watch for its tasks."""
         self._unwatch()
-        apply_setup(self.win, SETUPS[self.page.id])
+        apply_setup(self.win, SETUPS[self.page.id], self.dock)
         self._set_up = self.page.id
         self._watch()
         self._save()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from convviz.gui.presentation import palette
 
-MIN_WIDTH = 300
+MIN_WIDTH = 260
 
 
 def _label(style=""):
@@ -92,9 +92,9 @@ class LessonPane(QWidget):
         super().changeEvent(event)
 
     def retranslate(self):
-        self.back_button.setText(self.tr("◀ Back"))
+        self.back_button.setText(self.tr("◀ &Back"))
         self.back_button.setToolTip(self.tr("The previous page"))
-        self.next_button.setText(self.tr("Next ▶"))
+        self.next_button.setText(self.tr("&Next ▶"))
         self.next_button.setToolTip(self.tr("The next page (you can go on before the tasks are done)"))
         self.setup_button.setText(self.tr("Set this up again"))
         self.setup_button.setToolTip(self.tr("Put the network, the step and the selection back as this page "
@@ -133,22 +133,25 @@ class LessonPane(QWidget):
 
 
 class PromptBar(QFrame):
-    """The first-launch invitation above the window's panels (never a modal dialog): start or not now."""
+    """The first-launch invitation in the menu bar's corner (never a modal dialog, and no height
+    taken from a short screen): start or not now."""
 
     start = Signal()
     dismiss = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setFrameShape(QFrame.StyledPanel)
         self.text = QLabel()
-        self.text.setWordWrap(True)
+        self.text.setStyleSheet(f"color:{palette.SELECTED_TEXT}; font-weight:bold;")
         self.start_button, self.later_button = QPushButton(), QPushButton()
+        for b in (self.start_button, self.later_button):
+            b.setStyleSheet("padding:0px 8px;")
         self.start_button.clicked.connect(self.start)
         self.later_button.clicked.connect(self.dismiss)
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(8, 4, 8, 4)
-        lay.addWidget(self.text, 1)
+        lay.setContentsMargins(4, 0, 4, 0)
+        lay.setSpacing(6)
+        lay.addWidget(self.text)
         lay.addWidget(self.start_button)
         lay.addWidget(self.later_button)
         self.retranslate()
@@ -159,8 +162,9 @@ class PromptBar(QFrame):
         super().changeEvent(event)
 
     def retranslate(self):
-        self.text.setText(self.tr("New here? Take the lesson — it follows the paper, from the input image to "
-                                  "gradient descent, and sets the app up for each step."))
+        self.text.setText(self.tr("New here? Take the lesson — it follows the paper."))
+        self.text.setToolTip(self.tr("Ten short chapters, from the input image to gradient descent; each page "
+                                     "sets the app up and gives you something to do."))
         self.start_button.setText(self.tr("Start the lesson"))
         self.later_button.setText(self.tr("Not now"))
         self.later_button.setToolTip(self.tr("Help ▸ Lesson starts it any time"))

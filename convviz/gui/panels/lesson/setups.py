@@ -74,8 +74,39 @@ def use_network(win, preset):
         editor.apply(fresh=preset == TINY)
 
 
-def apply_setup(win, setup):
-    """Put the window in the state `setup` describes; the learner's drawing stays unless blank."""
+#: The width a dock the lesson shows (the editor, the training panel) takes when it has to float.
+FLOAT_WIDTH = 430
+
+
+def fits_docked(win, *widths):
+    """True when the window's panels and docks of these widths fit the screen side by side."""
+    screen = win.screen()
+    if screen is None:
+        return True
+    return win.centralWidget().minimumSizeHint().width() + sum(widths) + 12 * len(widths) <= \
+        screen.availableGeometry().width()
+
+
+def show_dock(win, dock, lesson_dock=None):
+    """Show a dock beside the lesson; on a screen too narrow for both docked (a 1366 px laptop) it
+    floats at the screen's right edge, left of a floating lesson pane, instead of pushing the
+    window past the screen."""
+    lesson_docked = lesson_dock is not None and lesson_dock.isVisible() and not lesson_dock.isFloating()
+    widths = [FLOAT_WIDTH] + ([lesson_dock.width()] if lesson_docked else [])
+    if not dock.isFloating() and not fits_docked(win, *widths):
+        free = win.screen().availableGeometry()
+        right = free.right()
+        if lesson_dock is not None and lesson_dock.isVisible() and lesson_dock.isFloating():
+            right = lesson_dock.frameGeometry().left() - 4
+        dock.setFloating(True)
+        dock.setGeometry(max(free.left(), right - FLOAT_WIDTH), free.top() + 40, FLOAT_WIDTH, free.height() - 80)
+    dock.show()
+    dock.raise_()
+
+
+def apply_setup(win, setup, lesson_dock=None):
+    """Put the window in the state `setup` describes; the learner's drawing stays unless blank.
+    lesson_dock: the lesson's own dock, which a dock shown for the page must not cover."""
     session, stepper, panel = win.session, win.stepper, win.panel
     stepper.pause()
     session.set_mistake(setup.mistake)
@@ -91,13 +122,9 @@ def apply_setup(win, setup):
             panel.clear_selection()
     else:
         panel.select(StageId.parse(setup.selection[0]), setup.selection[1])
-    if setup.dock == "editor":
-        dock = win.editor_docks.editor_dock
-        dock.show()
-        dock.raise_()
-    elif setup.dock == "training":
-        win.training_dock.show()
-        win.training_dock.raise_()
+    if setup.dock is not None:
+        dock = win.editor_docks.editor_dock if setup.dock == "editor" else win.training_dock
+        show_dock(win, dock, lesson_dock)
 
 
 def state_matches(win, setup):
