@@ -193,6 +193,7 @@ def test_the_right_key_reaches_the_output_weights_gradient(qtbot, win):
     qtbot.keyClick(win, Qt.Key_Right)
     assert win.stepper.step().op == OpKind.DENSE_DW
     assert_done(win, "reach-dense-dw", f"step {win.stepper.index + 1}")
+    assert "All done here." in win.lesson.pane.tasks.text()
 
 
 def test_the_gradients_button(qtbot, win):
@@ -251,6 +252,8 @@ def test_own_digit_target_update_and_keep(qtbot, win, stroke):
     go_to_page(qtbot, win, "own-digit")
     canvas = win.left.canvas
     qtbot.keyClick(win, Qt.Key_Delete)                          # Canvas ▸ Clear
+    qtbot.keyClick(win, Qt.Key_1)
+    assert "own-target" not in win.lesson.done                  # a target, but nothing drawn yet
     w, h = canvas.width(), canvas.height()
     stroke(canvas, [(w * 0.5, h * 0.2), (w * 0.5, h * 0.8)])    # a 1
     qtbot.keyClick(win, Qt.Key_1)

@@ -2,7 +2,7 @@
 page up, watches the signals that complete its tasks (never a timer) and remembers the place."""
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from convviz import shipped
@@ -55,6 +55,8 @@ class Lesson(QObject):
         self.pane.languageChanged.connect(self.reload_text)
 
         self.action = QAction(win)
+        self.action.setShortcut(QKeySequence("Ctrl+L"))
+        self.action.setShortcutContext(Qt.WindowShortcut)
         self.action.triggered.connect(lambda *_: self.open())
         menus = win.menus
         menus.help_menu.insertAction(menus.help_menu.actions()[0], self.action)

@@ -126,6 +126,9 @@ class LessonPane(QWidget):
                             f"<b>{html.escape(line)}</b></span></p>")
             else:
                 rows.append(f"<p>☐ {html.escape(t.text)}</p>")
+        if page.tasks and all(t.id in done for t in page.tasks) and position + 1 < total_pages:
+            more = self.tr("All done here. Next ▶ goes on when you are ready.")
+            rows.append(f"<p><i>{html.escape(more)}</i></p>")
         self.tasks.setText("".join(rows))
         self.tasks_heading.setVisible(bool(page.tasks))
         self.back_button.setEnabled(position > 0)

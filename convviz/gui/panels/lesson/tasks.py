@@ -183,6 +183,8 @@ def _own_target(win, ctx):
     s = win.session
     if not (s.label_is_chosen and s.label_source == "user" and s.probs is not None):
         return None
+    if s.x28 is ctx.get("x28"):               # the input of the page's start: nothing drawn yet
+        return None
     return translate("LessonTasks", "Done — target y = {0}; the network gives it ŷ_y = {1} now.").format(s.label,
                                                                                    number(float(s.probs[s.label])))
 
@@ -234,7 +236,7 @@ CHECKS = {
     "train-run": Check(lambda win: [win.training.stateChanged], lambda win, ctx: translate("LessonTasks",
         "Done — training has started: watch the kernels in the Learning tab.")
         if win.training.state != "idle" else None),
-    "own-target": Check(lambda win: [win.session.traceChanged], _own_target),
+    "own-target": Check(lambda win: [win.session.traceChanged], _own_target, lambda win: {"x28": win.session.x28}),
     "own-update": Check(lambda win: [win.session.updatesChanged], _applied, _updates),
     "own-add": Check(lambda win: [win.training.my_digits.list.model().rowsInserted], _added, _my_digits),
 }
