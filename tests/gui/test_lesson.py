@@ -265,3 +265,14 @@ def test_own_digit_target_update_and_keep(qtbot, win, stroke):
     go_to_page(qtbot, win, "own-keep")
     qtbot.keyClick(win, Qt.Key_D, Qt.ControlModifier)
     assert_done(win, "own-add", "1 of your digits")
+
+
+def test_check_gradients_window_on_the_tiny_network(qtbot, win):
+    """Ctrl+G checks the network the lesson put in use (an 8 × 8 input, not the 28 × 28 drawing)."""
+    go_to_page(qtbot, win, "check-element")
+    qtbot.keyClick(win, Qt.Key_G, Qt.ControlModifier)
+    view = win.gradcheck.view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.result() is not None, timeout=60000)
+    assert view.result().parameters
+    view.close()
