@@ -113,3 +113,15 @@ def test_a_language_switch_reloads_the_text_and_keeps_the_place(make_window, qtb
         QLocale.setDefault(QLocale("en_US"))
     QApplication.sendEvent(lesson.pane, QEvent(QEvent.LanguageChange))
     assert lesson.pane.title.text() == "A kernel slides over the image" and lesson.page.id == "conv-sum"
+
+
+def test_without_its_files_the_app_starts_without_the_lesson(make_window, monkeypatch, tmp_path):
+    from convviz.gui.panels.lesson import lesson
+    monkeypatch.setattr(lesson, "lessons_folder", lambda: tmp_path)
+    win = make_window()
+    assert win.lesson is None
+    assert "The lesson could not be loaded" in win.statusBar().currentMessage()
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "01-input.md").write_text("# Broken\n## no id\n", encoding="utf-8")
+    win = make_window()
+    assert win.lesson is None and "01-input.md, line 2" in win.statusBar().currentMessage()

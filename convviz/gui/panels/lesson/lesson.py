@@ -1,12 +1,14 @@
 """The lesson controller: Help ▸ Lesson, the lesson dock and the first-launch prompt; it sets each
 page up, watches the signals that complete its tasks (never a timer) and remembers the place."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from convviz import shipped
-from convviz.gui.panels.lesson.document import load_lesson
+from convviz.gui.panels.lesson.document import LessonFormatError, load_lesson
 from convviz.gui.panels.lesson.pane import LessonPane, PromptBar
 from convviz.gui.panels.lesson.progress import Progress
 from convviz.gui.panels.lesson.setups import SETUPS, apply_setup, fits_docked
@@ -16,7 +18,8 @@ DOCK_WIDTH = 300
 
 
 def lessons_folder():
-    return shipped.root().joinpath("lessons")
+    """The shipped chapters' folder (resources/lessons)."""
+    return Path(str(shipped.root().joinpath("lessons")))
 
 
 class Lesson(QObject):
@@ -28,6 +31,8 @@ class Lesson(QObject):
         self.win, self.folder = win, folder or lessons_folder()
         self.chapters = load_lesson(self.folder, QLocale().name())
         self._index()
+        if not self.pages:
+            raise LessonFormatError(f"no chapter files in {self.folder}")
         page_ids = {p.id for _, p in self.pages}
         task_ids = {t.id for _, p in self.pages for t in p.tasks}
         self.progress = Progress.read(win.settings, page_ids, task_ids)
@@ -197,4 +202,11 @@ class Lesson(QObject):
 
 
 def install(win):
-    return Lesson(win)
+    """The lesson in `win`; None (and a status message) when its files cannot be read: the app
+    still starts without it."""
+    try:
+        return Lesson(win)
+    except (LessonFormatError, OSError, UnicodeDecodeError) as e:
+        win.statusBar().showMessage(QCoreApplication.translate("Lesson", "The lesson could not be loaded: {0}")
+                                    .format(e), 15000)
+        return None
