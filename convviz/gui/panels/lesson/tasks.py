@@ -2,6 +2,7 @@
 window's state that returns the "Done — …" line with the numbers the learner saw (None: not yet).
 Checks read what the engine recorded in the trace; nothing is computed here."""
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from convviz.engine import OpKind, StageId
 from convviz.gui.presentation.numbers import number
-from convviz.gui.presentation.symbols import element_name
+from convviz.gui.presentation.symbols import element_name, element_symbol
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ def forward_value(trace, stage, index):
         return None
 
 
+def symbol(stage, index):
+    """The element as the inspector names it, in plain text: C_1[2, 3], K_0,0[1, 1], ŷ_4."""
+    rich = element_symbol(stage, index) or element_name(stage, index)
+    return re.sub(r"<sub>(.*?)</sub>", r"_\1", rich)
+
+
 def _selected(win, kind, op=None):
     """(stage, index) when the selection is of `kind` (a stage name) at a step of kind `op`, else None."""
     sel, step = win.panel.selection, win.stepper.step()
@@ -55,9 +62,9 @@ def _selection_done(kind, op, text):
     return Check(lambda win: [win.panel.selectionChanged], done)
 
 
-def _value_line(win, stage, index, symbol):
+def _value_line(win, stage, index):
     v = forward_value(win.session.trace, stage, index)
-    return translate("LessonTasks", "Done — {0} = {1}.").format(f"{symbol} {element_name(stage, index)}", number(v))
+    return translate("LessonTasks", "Done — {0} = {1}.").format(symbol(stage, index), number(v))
 
 
 def _second_map(win, stage, index):
@@ -65,7 +72,7 @@ def _second_map(win, stage, index):
         return None
     text = translate("LessonTasks", "Done — {0} = {1}: the sum of the nine products and the bias, as the "
                                     "inspector shows.")
-    return text.format(element_name(stage, index), number(forward_value(win.session.trace, stage, index)))
+    return text.format(symbol(stage, index), number(forward_value(win.session.trace, stage, index)))
 
 
 def _activated(win, stage, index):
@@ -102,7 +109,7 @@ def _pool_grad(win, stage, index):
 
 def _kernel_grad(win, stage, index):
     return translate("LessonTasks", "Done — ∂L/∂K = {0} for {1}.").format(number(_step_array(win, "grad_W", index)),
-                                                      element_name(stage, index))
+                                                                          symbol(stage, index))
 
 
 def _probs(win, stage, index):
@@ -205,7 +212,7 @@ CHECKS = {
                          lambda win, ctx: None if win.session.probs is None else translate("LessonTasks",
                              "Done — the network reads your drawing as a {0} (ŷ = {1}).").format(
                              int(np.argmax(win.session.probs)), number(float(np.max(win.session.probs))))),
-    "click-input-pixel": _selection_done("input", None, lambda win, st, ix: _value_line(win, st, ix, "x")),
+    "click-input-pixel": _selection_done("input", None, _value_line),
     "click-second-map": _selection_done("conv1.feature_maps", None, _second_map),
     "stride-two": _config_done(lambda c: c["conv"][0]["stride"] == [2, 2], _sizes),
     "padding-one": _config_done(lambda c: c["conv"][0]["padding"] == [1, 1], _sizes),
@@ -217,8 +224,8 @@ CHECKS = {
     "click-pool-grad": _selection_done("conv1.activated", OpKind.POOL_GRAD, _pool_grad),
     "pool-average": _config_done(lambda c: c["conv"][0]["pool"] == "avg", lambda win, t: translate("LessonTasks",
         "Done — average pooling: step to its gradient and every pixel of a window gets δ_P / 4.")),
-    "click-flatten": _selection_done("flatten", None, lambda win, st, ix: _value_line(win, st, ix, "a⁰")),
-    "click-dense": _selection_done("dense1.z", None, lambda win, st, ix: _value_line(win, st, ix, "z¹")),
+    "click-flatten": _selection_done("flatten", None, _value_line),
+    "click-dense": _selection_done("dense1.z", None, _value_line),
     "click-probs": _selection_done("out.probs", None, _probs),
     "loss-mse": Check(lambda win: [win.session.traceChanged], _mse,
                       lambda win: {"grad": None if win.session.trace is None
