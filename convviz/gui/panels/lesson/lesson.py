@@ -19,7 +19,7 @@ DOCK_WIDTH = 300
 
 def lessons_folder():
     """The shipped chapters' folder (resources/lessons)."""
-    return Path(str(shipped.root().joinpath("lessons")))
+    return Path(str(shipped.root().joinpath(shipped.LESSONS)))
 
 
 class Lesson(QObject):
