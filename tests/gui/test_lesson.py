@@ -139,7 +139,7 @@ def test_a_click_on_the_wrong_map_does_not_complete_the_task(qtbot, win):
     assert "click-second-map" not in lesson.done
     click(qtbot, win, "conv1.feature_maps", (1, 1, 1))
     value = float(np.asarray(win.session.trace.find(OpKind.CONV).arrays["output"])[1, 1, 1])
-    assert_done(win, "click-second-map", number(value))
+    assert_done(win, "click-second-map", f"C_1[1, 1] = {number(value)}")
 
 
 # ---- the editor: stride, padding, activation, pooling, loss ---------------------------------
@@ -151,6 +151,7 @@ def test_stride_two_in_the_editor_shows_eq_2_1(qtbot, win):
     apply(qtbot, win)
     assert win.session.net.config["conv"][0]["stride"] == [2, 2]
     assert_done(win, "stride-two", "(8 − 3 + 2·0)/2 + 1 = 3")
+    assert win.stepper.step().op == OpKind.CONV                  # back at the convolution, now 3 × 3
 
 
 def test_padding_one_in_the_editor(qtbot, win):
@@ -184,6 +185,7 @@ def test_mse_compares_the_loss_gradient_with_cross_entropys(qtbot, win):
     trace = win.session.trace
     mse = float(np.asarray(trace.find(OpKind.LOSS_GRAD).arrays["grad_input"])[trace.label])
     assert_done(win, "loss-mse", number(ce), number(mse))
+    assert win.stepper.step().op == OpKind.LOSS_GRAD
     assert ce != mse
 
 

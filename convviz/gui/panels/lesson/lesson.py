@@ -11,7 +11,7 @@ from convviz import shipped
 from convviz.gui.panels.lesson.document import LessonFormatError, load_lesson
 from convviz.gui.panels.lesson.pane import LessonPane, PromptBar
 from convviz.gui.panels.lesson.progress import Progress
-from convviz.gui.panels.lesson.setups import SETUPS, apply_setup, fits_docked
+from convviz.gui.panels.lesson.setups import SETUPS, apply_setup, find_step, fits_docked
 from convviz.gui.panels.lesson.tasks import CHECKS
 
 DOCK_WIDTH = 300
@@ -169,10 +169,15 @@ class Lesson(QObject):
         self._watching = []
 
     def _check(self, task_id):
-        line = CHECKS[task_id].done(self.win, self.ctx.get(task_id, {}))
+        check = CHECKS[task_id]
+        line = check.done(self.win, self.ctx.get(task_id, {}))
         if line is None or self.done.get(task_id) == line:
             return
         self.done[task_id] = line            # a later success replaces the line with its numbers
+        if check.back_to_step:               # the new network's iteration, at the step this page is about
+            index = find_step(self.win.session.trace, SETUPS[self.page.id].step)
+            if index is not None:
+                self.win.stepper.go(index)
         self._save()
         self.render()
 

@@ -16,11 +16,13 @@ from convviz.gui.presentation.symbols import element_name, element_symbol
 @dataclass(frozen=True)
 class Check:
     """signals(win): the signals to watch; done(win, ctx): the Done line or None; prepare(win):
-    what the check compares with later, taken when the page is set up (ctx)."""
+    what the check compares with later, taken when the page is set up (ctx); back_to_step: the
+    task rebuilt the network (its iteration restarts at step 0), so show the page's step again."""
 
     signals: object
     done: object
     prepare: object = None
+    back_to_step: bool = False
 
 
 #: Done lines are translated in the context "LessonTasks" (lupdate reads `translate("ctx", "text")`).
@@ -123,7 +125,7 @@ def _config_done(test, text):
     def done(win, ctx):
         t = win.session.trace
         return text(win, t) if t is not None and test(win.session.net.config) else None
-    return Check(lambda win: [win.session.traceChanged], done)
+    return Check(lambda win: [win.session.traceChanged], done, back_to_step=True)
 
 
 def _sizes(win, trace):
@@ -229,7 +231,7 @@ CHECKS = {
     "click-probs": _selection_done("out.probs", None, _probs),
     "loss-mse": Check(lambda win: [win.session.traceChanged], _mse,
                       lambda win: {"grad": None if win.session.trace is None
-                                   else _loss_grad_at_label(win.session.trace)}),
+                                   else _loss_grad_at_label(win.session.trace)}, back_to_step=True),
     "reach-dense-dw": Check(lambda win: [win.stepper.stepChanged], _step_reached),
     "click-kernel-grad": _selection_done("conv1.kernels", OpKind.CONV_DK, _kernel_grad),
     "gradients-view": Check(lambda win: [win.panel.mode_buttons.idClicked],
