@@ -125,3 +125,37 @@ def test_without_its_files_the_app_starts_without_the_lesson(make_window, monkey
     (tmp_path / "en" / "01-input.md").write_text("# Broken\n## no id\n", encoding="utf-8")
     win = make_window()
     assert win.lesson is None and "01-input.md, line 2" in win.statusBar().currentMessage()
+
+
+def test_the_pane_and_the_prompt_follow_an_installed_translation(make_window, qtbot, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    found = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-lrelease")
+    ts = ('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="de">'
+          '<context><name>LessonPane</name><message><source>Leave lesson</source>'
+          '<translation>Lektion verlassen</translation></message></context>'
+          '<context><name>PromptBar</name><message><source>Not now</source>'
+          '<translation>Nicht jetzt</translation></message></context>'
+          '<context><name>Lesson</name><message><source>Lesson</source>'
+          '<translation>Lektion</translation></message></context></TS>')
+    (tmp_path / "de.ts").write_text(ts, encoding="utf-8")
+    subprocess.run([found, str(tmp_path / "de.ts"), "-qm", str(tmp_path / "de.qm")], check=True,
+                   capture_output=True, timeout=60)
+    win = make_window()
+    lesson = win.lesson
+    lesson.open()
+    lesson.go(3)
+    translator = QTranslator()
+    assert translator.load(str(tmp_path / "de.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: lesson.pane.leave_button.text() == "Lektion verlassen", timeout=3000)
+        assert lesson.prompt.later_button.text() == "Nicht jetzt"
+        assert lesson.dock.windowTitle() == "Lektion" and lesson.position == 3
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: lesson.pane.leave_button.text() == "Leave lesson", timeout=3000)
+    assert lesson.dock.windowTitle() == "Lesson"
