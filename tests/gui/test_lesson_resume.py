@@ -159,3 +159,17 @@ def test_the_pane_and_the_prompt_follow_an_installed_translation(make_window, qt
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: lesson.pane.leave_button.text() == "Leave lesson", timeout=3000)
     assert lesson.dock.windowTitle() == "Lesson"
+
+
+def test_a_floating_dock_a_page_showed_goes_away_on_a_page_without_it(make_window, qtbot):
+    win = make_window()
+    lesson = win.lesson
+    lesson.open()
+    lesson.go(3)                                                  # conv-stride: the editor
+    editor = win.editor_docks.editor_dock
+    assert editor.isVisible()
+    editor.setFloating(True)                                      # as on a narrow screen
+    lesson.go(5)                                                  # act-forward: no editor
+    assert not editor.isVisible()
+    lesson.go(7)                                                  # act-choose: the editor again
+    assert editor.isVisible()

@@ -11,7 +11,7 @@ from convviz import shipped
 from convviz.gui.panels.lesson.document import LessonFormatError, load_lesson
 from convviz.gui.panels.lesson.pane import LessonPane, PromptBar
 from convviz.gui.panels.lesson.progress import Progress
-from convviz.gui.panels.lesson.setups import SETUPS, apply_setup, find_step, fits_docked
+from convviz.gui.panels.lesson.setups import SETUPS, apply_setup, find_step, fits_docked, put_away
 from convviz.gui.panels.lesson.tasks import CHECKS
 
 DOCK_WIDTH = 300
@@ -135,6 +135,7 @@ class Lesson(QObject):
     def set_up(self):
         """Run the page's set-up, then watch for its tasks."""
         self._unwatch()
+        put_away(self.win, SETUPS.get(self._set_up), SETUPS[self.page.id])
         apply_setup(self.win, SETUPS[self.page.id], self.dock)
         self._set_up = self.page.id
         self._watch()

@@ -104,6 +104,19 @@ def show_dock(win, dock, lesson_dock=None):
     dock.raise_()
 
 
+def dock_of(win, name):
+    """The window's dock a Setup names ("editor", "training"), None for None."""
+    return {"editor": win.editor_docks.editor_dock, "training": win.training_dock}.get(name)
+
+
+def put_away(win, before, after):
+    """Hide the floating dock the page `before` showed when the page `after` does not need it:
+    a floating window would cover the iteration for nothing (a docked one stays where it is)."""
+    dock = dock_of(win, before.dock) if before is not None else None
+    if dock is not None and before.dock != after.dock and dock.isFloating():
+        dock.hide()
+
+
 def apply_setup(win, setup, lesson_dock=None):
     """Put the window in the state `setup` describes; the learner's drawing stays unless blank.
     lesson_dock: the lesson's own dock, which a dock shown for the page must not cover."""
@@ -123,8 +136,7 @@ def apply_setup(win, setup, lesson_dock=None):
     else:
         panel.select(StageId.parse(setup.selection[0]), setup.selection[1])
     if setup.dock is not None:
-        dock = win.editor_docks.editor_dock if setup.dock == "editor" else win.training_dock
-        show_dock(win, dock, lesson_dock)
+        show_dock(win, dock_of(win, setup.dock), lesson_dock)
 
 
 def state_matches(win, setup):
