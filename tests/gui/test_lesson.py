@@ -278,3 +278,14 @@ def test_check_gradients_window_on_the_tiny_network(qtbot, win):
     qtbot.waitUntil(lambda: view.result() is not None, timeout=60000)
     assert view.result().parameters
     view.close()
+
+
+#: The tasks the tests above complete with real events; a new task needs a test here too.
+DRIVEN = {task for _, task, _, _ in CLICKS} | {
+    "draw-stroke", "stride-two", "padding-one", "activation-tanh", "pool-average", "loss-mse", "reach-dense-dw",
+    "gradients-view", "run-element-check", "catch-mistake", "apply-update", "set-alpha", "train-run", "own-target",
+    "own-update", "own-add"}
+
+
+def test_every_task_is_driven_by_a_test_above():
+    assert DRIVEN == set(CHECKS)
