@@ -267,6 +267,7 @@ def test_own_digit_target_update_and_keep(qtbot, win, stroke):
     go_to_page(qtbot, win, "own-keep")
     qtbot.keyClick(win, Qt.Key_D, Qt.ControlModifier)
     assert_done(win, "own-add", "1 of your digits")
+    assert "That was the last page" in win.lesson.pane.tasks.text()
 
 
 def test_check_gradients_window_on_the_tiny_network(qtbot, win):

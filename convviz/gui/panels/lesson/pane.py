@@ -126,8 +126,11 @@ class LessonPane(QWidget):
                             f"<b>{html.escape(line)}</b></span></p>")
             else:
                 rows.append(f"<p>☐ {html.escape(t.text)}</p>")
-        if page.tasks and all(t.id in done for t in page.tasks) and position + 1 < total_pages:
-            more = self.tr("All done here. Next ▶ goes on when you are ready.")
+        if page.tasks and all(t.id in done for t in page.tasks):
+            more = self.tr("All done here. Next ▶ goes on when you are ready.") if position + 1 < total_pages \
+                else self.tr("That was the last page: you have walked the paper from the input image to your own "
+                             "handwriting. Leave the lesson and play freely; the chapter list takes you back "
+                             "to any page.")
             rows.append(f"<p><i>{html.escape(more)}</i></p>")
         self.tasks.setText("".join(rows))
         self.tasks_heading.setVisible(bool(page.tasks))
