@@ -22,6 +22,8 @@ FILES = {
 
 #: Qt translations to come: translations/convviz_<locale>.qm (none shipped yet).
 TRANSLATIONS = "translations"
+#: The guided lesson's chapters: lessons/<language>/NN-name.md and lessons/README.md (their format).
+LESSONS = "lessons"
 
 
 class MissingResourceError(FileNotFoundError):
