@@ -271,10 +271,9 @@ class Network:
         for key, p in self.params.items():
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
             sid = StageId.parse(key)
-            entries.append(step("update", sid.layer, sid,
-                                f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
-                                {"before": p, "grad": grads[key], "delta": deltas[key], "after": after[key]}, {"lr": lr},
-                                writes=(self.param_stage(key),)))
+            arrays = {"before": p, "grad": grads[key], "delta": deltas[key], "after": after[key]}
+            entries.append(step("update", sid.layer, sid, f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
+                                arrays, {"lr": lr}, writes=(self.param_stage(key),)))
         recorder.add("update", entries)
         rerun = Recorder(single)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
