@@ -71,7 +71,19 @@ class _Geometry:
         # code k + 1 marks window offset k as the winner (broadcast against the codes)
         self.codes = np.arange(1, self.offsets + 1, dtype=np.uint8)[None, :, None]
         self.codes.flags.writeable = False
-        self._patch_index = None
+        self._patch_index = self._folded_index = None
+
+    def folded_index(self):
+        """Where each entry of `_folded_kernels`' Wf comes from in K.ravel(), K.size for a 0;
+        and (q1, b1, q2, b2)."""
+        if self._folded_index is None:
+            size = self.d * self.c * self.k1 * self.k2
+            flat = np.arange(1, size + 1, dtype=np.float64).reshape(self.d, self.c, self.k1, self.k2)
+            spread, shape = _spread_kernels(flat, self)
+            index = spread.astype(np.intp) - 1
+            index[index < 0] = size
+            self._folded_index = index, shape
+        return self._folded_index
 
     def patch_index(self):
         """For one image: the flat index into the padded input (C, Hq, Wq) of every entry of the
@@ -130,8 +142,14 @@ def block_forward(x, W, b, stride, padding, pool, keep_maps=False):
         m = g.hp * g.wp * nc
         shape = (g.rows + 1, g.offsets * m)
         keep = len(g.chunks) == 1 and shape[0] * shape[1] * x.dtype.itemsize <= KEEP_BYTES
-        cols = _patches(xt, i0, i1, g,
-                        np.empty(shape, x.dtype) if keep else ws.buffer("block.cols", shape, x.dtype))
+        cols = np.empty(shape, x.dtype) if keep else ws.buffer("block.cols", shape, x.dtype)
+        if g.n == 1 and g.c > 1:
+            # One image of several channels: one gather through the patch index map beats the
+            # strided copy, whose innermost run is a single image (7.5 vs 10.8 µs, shipped conv2).
+            cols[g.rows] = 1
+            np.take(xt.reshape(-1), g.patch_index(), out=cols[:g.rows].reshape(-1), mode="clip")
+        else:
+            _patches(xt, i0, i1, g, cols)
         # F[d, (u, v), (a, b, i)] = C_d[a·p1 + u, b·p2 + v] of image i
         F = ws.buffer("block.maps", (g.d, g.offsets, m), x.dtype)
         np.matmul(Wb, cols, out=F.reshape(g.d, g.offsets * m))
@@ -179,7 +197,16 @@ def _folded_kernels(W, g):
     """Wf (Q1·Q2·C·B1·B2, D·p1·p2): window offset (u, v) of kernel d reaches input phase
     (u', v') of the window q1, q2 steps back with the weight
     Wf[q1, q2, c, u', v', d, u, v] = K_d,c[q1·B1 + u' − u·Z_s, q2·B2 + v' − v·Z_s] (0 outside
-    the kernel). (q1, q2) outermost, so each shift's rows are one contiguous block."""
+    the kernel). (q1, q2) outermost, so each shift's rows are one contiguous block.
+
+    One gather from K and a 0 through the index map of `_spread_kernels` (made once per
+    geometry): 3 calls instead of ~8 (measured 2.5 against 8 µs for the shipped conv1)."""
+    index, shape = g.folded_index()
+    return np.concatenate((W.reshape(-1), np.zeros(1, W.dtype))).take(index), shape
+
+
+def _spread_kernels(W, g):
+    """`_folded_kernels` by slice assignments: builds the index map (from K's flat indices)."""
     b1, b2 = g.p1 * g.s1, g.p2 * g.s2
     q1 = -(-((g.p1 - 1) * g.s1 + g.k1) // b1)
     q2 = -(-((g.p2 - 1) * g.s2 + g.k2) // b2)

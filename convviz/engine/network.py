@@ -143,10 +143,10 @@ class Network:
         else:
             raise ValueError(f"input: expected an image of shape ({h}, {w}) or a batch (N, {h}, {w}), "
                              f"got shape {x.shape}")
-        if not np.issubdtype(x.dtype, np.number) or np.issubdtype(x.dtype, np.complexfloating):
-            raise ValueError(f"input: expected real numbers, got dtype {x.dtype}")
-        if x.dtype == self.dtype:
+        if x.dtype == self.dtype:            # real numbers already: no dtype checks (~1.5 µs)
             cast = x
+        elif not np.issubdtype(x.dtype, np.number) or np.issubdtype(x.dtype, np.complexfloating):
+            raise ValueError(f"input: expected real numbers, got dtype {x.dtype}")
         else:
             with np.errstate(over="ignore"):     # a too large value is refused below, by value
                 cast = x.astype(self.dtype, copy=False)
@@ -223,7 +223,7 @@ class Network:
         loss_name, out_act = self.config["loss"], self.config["output"]["activation"]
         terms = losses.loss_terms(loss_name, out_act, yhat, target, z, log_yhat)
         per_example = terms.sum(axis=-1)
-        loss = float(per_example.mean())
+        loss = float(per_example.sum() / n)    # as .mean() computes it, without its Python layer
         if not backward:
             return loss, {}, (yhat[0] if single else yhat)
         # The batch loss is the mean over examples, so every example's gradient carries 1/N.
