@@ -261,13 +261,14 @@ class Network:
     def trace(self, x, y, lr=0.1):
         """Record one full training iteration on (x, y) with learning rate α = lr; changes nothing."""
         _, single = self._as_batch(x)
-        recorder = Recorder(single)
+        recorder, entries = Recorder(single), []
         loss, grads, probs = self._run(x, y, params=self.params, recorder=recorder)
-        entries = []
         # A far too large α may overflow here: the app checks `params_after` before applying it.
+        # Δ = −α·∂L/∂θ, then θ + Δ: exactly θ − α·∂L/∂θ (x − y is x + (−y) in IEEE arithmetic).
         with np.errstate(over="ignore", invalid="ignore"):
-            after = {key: p - lr * grads[key] for key, p in self.params.items()}
-            deltas = {key: -(lr * grads[key]) for key in self.params}   # Δ = −α·∂L/∂θ; before + Δ = after exactly
+            deltas = {key: grads[key] * -lr for key in self.params}
+            after = {key: p + deltas[key] for key, p in self.params.items()}
+        recorder.own([*after.values(), *deltas.values()])      # made here: recorded uncopied
         for key, p in self.params.items():
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
             sid = StageId.parse(key)
@@ -275,7 +276,7 @@ class Network:
             entries.append(step("update", sid.layer, sid, f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
                                 arrays, {"lr": lr}, writes=(self.param_stage(key),)))
         recorder.add("update", entries)
-        rerun = Recorder(single)
+        rerun = Recorder(single, recorder.copies)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             loss_after, _, probs_after = self._run(x, y, params=after, recorder=rerun, backward=False)
         batch = (lambda a: a[None]) if single else (lambda a: a)   # the recorder drops the batch axis
