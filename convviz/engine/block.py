@@ -267,8 +267,11 @@ def block_backward(dpooled, cache, need_input_grad=True):
     for (i0, i1), (code, kept) in zip(g.chunks, codes):
         nc = i1 - i0
         m = g.hp * g.wp * nc
-        delta = ws.buffer("block.delta", (g.d, g.hp, g.wp, nc), dt)
-        np.copyto(delta, dpooled[i0:i1].transpose(1, 2, 3, 0))
+        if nc == 1 and dpooled.flags.c_contiguous:           # one image: already (D, Hp, Wp, N)
+            delta = dpooled[i0:i1].reshape(g.d, g.hp, g.wp, 1)
+        else:
+            delta = ws.buffer("block.delta", (g.d, g.hp, g.wp, nc), dt)
+            np.copyto(delta, dpooled[i0:i1].transpose(1, 2, 3, 0))
         # δ of each window goes to its winner, where ReLU let the window through (code > 0).
         dF = ws.buffer("block.dmaps", (g.d, g.offsets, m), dt)
         is_k = np.equal(code[:, None, :], g.codes, out=ws.buffer("block.is_k", dF.shape, np.bool_))
