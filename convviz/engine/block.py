@@ -38,6 +38,10 @@ KEEP_BYTES = 120_000
 # The shifted copies of ∂L/∂I's phases are summed in one call up to this size (one image of a
 # shipped block needs 56 kB in float64); larger batches add the shifts in a loop.
 SHIFTED_COPY_BYTES = 1 * 2 ** 20
+# One image's patch index map (`_Geometry.patch_index`) is kept per geometry only up to this
+# size (the shipped conv2's is 100 kB); a larger block takes the strided copy and the folded
+# kernels instead, so a session of many large configurations keeps no big index maps.
+INDEX_BYTES = 1 * 2 ** 20
 
 
 def fuses(activation, pool, pool_size, pool_stride, conv_hw):
@@ -87,7 +91,10 @@ class _Geometry:
 
     def patch_index(self):
         """For one image: the flat index into the padded input (C, Hq, Wq) of every entry of the
-        patch matrix (without its ones row), in the matrix's order; made once."""
+        patch matrix (without its ones row), in the matrix's order; made once. None for a
+        geometry whose map would exceed INDEX_BYTES."""
+        if self.rows * self.offsets * self.hp * self.wp * np.dtype(np.intp).itemsize > INDEX_BYTES:
+            return None
         if self._patch_index is None:
             pixels = np.arange(self.c * self.hq * self.wq, dtype=np.float64).reshape(self.c, self.hq, self.wq, 1)
             cols = _patches(pixels, 0, 1, self, np.empty((self.rows + 1, self.offsets * self.hp * self.wp)))
@@ -143,7 +150,7 @@ def block_forward(x, W, b, stride, padding, pool, keep_maps=False):
         shape = (g.rows + 1, g.offsets * m)
         keep = len(g.chunks) == 1 and shape[0] * shape[1] * x.dtype.itemsize <= KEEP_BYTES
         cols = np.empty(shape, x.dtype) if keep else ws.buffer("block.cols", shape, x.dtype)
-        if g.n == 1 and g.c > 1:
+        if g.n == 1 and g.c > 1 and g.patch_index() is not None:
             # One image of several channels: one gather through the patch index map beats the
             # strided copy, whose innermost run is a single image (7.5 vs 10.8 µs, shipped conv2).
             cols[g.rows] = 1
@@ -259,7 +266,7 @@ def block_backward(dpooled, cache, need_input_grad=True):
     # as a product and one weighted count over the patch matrix's pixel indices
     # (`np.bincount`): 34 against 42 µs (scatter-add) and 52 µs (folded kernels) for the
     # shipped conv2's backward run. One channel: the folded kernels are a little faster.
-    scatter = need_input_grad and g.n == 1 and g.c > 1
+    scatter = need_input_grad and g.n == 1 and g.c > 1 and g.patch_index() is not None
     if need_input_grad and not scatter:
         Wf, (q1, b1, q2, b2) = _folded_kernels(W, g)
         hs, wsz = g.hp + q1 - 1, g.wp + q2 - 1              # input rows / columns per phase
