@@ -10,10 +10,10 @@ import zipfile
 
 import numpy as np
 import pytest
-from unprivileged import error_as_unprivileged, public_folder
 
 from convviz.engine import ConfigError, ModelFileError, Network, normalize_config
 from convviz.engine.config import DEFAULT_CONFIG, MAX_PARAMETERS
+from unprivileged import error_as_unprivileged, public_folder
 
 
 def unblock_fifo_later(path, seconds=3.0):
