@@ -9,8 +9,17 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSettings, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from convviz.digits import load_pretrained, load_samples
 from convviz.engine import Network
@@ -22,7 +31,7 @@ from convviz.gui.panels.editor.install import install as install_editor
 from convviz.gui.panels.gradcheck.controls import GradCheckControls
 from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
 from convviz.gui.panels.training.panel import TrainingPanel
-from convviz.gui.shell import dialogs
+from convviz.gui.shell import dialogs, translations
 from convviz.gui.shell import settings as stored
 from convviz.gui.shell.files import FileActions
 from convviz.gui.shell.menus import Menus
@@ -44,7 +53,6 @@ class MainWindow(QMainWindow):
         configure_pyqtgraph()
         self.settings = settings if settings is not None else QSettings()
         self.report = report_error or (lambda title, text: dialogs.show_error(self, title, text))
-        self.setWindowTitle(self.tr("convviz: how a CNN computes and learns"))
         self.setAcceptDrops(True)
         net, model_name, warning, detail = self._initial_network(net)
         # α comes back at the next launch only when the learner asked for it: a large α tried once
@@ -82,7 +90,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
         self.training = TrainingPanel(self.session, my_digits_path or self._my_digits_path(),
                                       save=lambda: self.menus.save_action.trigger(), settings=self.settings)
-        self.training_dock = QDockWidget(self.tr("Training"), self)
+        self.training_dock = QDockWidget(self)
         self.training_dock.setObjectName("training")
         scroll = QScrollArea()            # a short screen scrolls the panel instead of cutting it
         scroll.setWidget(self.training)
@@ -99,6 +107,8 @@ class MainWindow(QMainWindow):
         self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
         self.editor_docks = install_editor(self)      # the network editor and "This step's choice"
+        self.menus.add_language_menu(self.editor_docks.view_menu)
+        self.retranslate()
         self._restore_settings()
         self._wire()
 
@@ -147,6 +157,23 @@ class MainWindow(QMainWindow):
         self.update_warning.resetClicked.connect(self.reset_weights)
         self.update_warning.smallerClicked.connect(lambda: s.set_lr(max(left.lr_spin.minimum(), s.lr / 10)))
         s.paramsChanged.connect(lambda: None if s.updates_applied else self.update_warning.hide())
+
+    # ---- language ----------------------------------------------------------------------
+    def set_language(self, name):
+        """View ▸ Language: switch live (every widget gets LanguageChange) and remember the choice."""
+        translations.set_language(QApplication.instance(), name)
+        self.settings.setValue(translations.SETTING, name)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self):
+        self.setWindowTitle(self.tr("convviz: how a CNN computes and learns"))
+        self.training_dock.setWindowTitle(self.tr("Training"))
+        self.menus.retranslate()       # after the dock: its title resets the dock's menu action
+        self._update_model_label()
 
     # ---- settings --------------------------------------------------------------------
     def _restore_settings(self):

@@ -1,8 +1,71 @@
-"""The shipped Qt translation for the user's language, installed on the app if one ships (none yet)."""
+"""The app's language: the shipped translation and Qt's own installed, switched live, remembered.
 
-from PySide6.QtCore import QLocale, QTranslator
+English is the source language (no translator); Simplified Chinese installs convviz_zh_CN.qm
+(shipped in convviz/resources/translations) and Qt's qtbase_zh_CN.qm (file dialogs, message-box
+buttons), from the Qt that PySide6 ships. Installing or removing a translator makes Qt send
+QEvent.LanguageChange to every widget, and each sets its texts again (widgets/translate.py).
+"""
+
+import os
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from convviz import shipped
+from convviz.gui.shell import settings as stored
+
+ENGLISH, CHINESE = "en_US", "zh_CN"
+#: Each language named in itself: a learner finds their own whichever language is showing.
+LANGUAGES = {ENGLISH: "English", CHINESE: "简体中文"}
+SETTING = "view/language"
+#: CONVVIZ_LANG=zh_CN starts in that language whatever the settings say (screenshots, tests).
+ENVIRONMENT = "CONVVIZ_LANG"
+
+_installed = []        # the translators in use: removed before the next language's are installed
+
+
+def system_language(locale=None):
+    """Chinese for a zh_* system locale, else English."""
+    locale = locale or QLocale.system()
+    return CHINESE if locale.language() == QLocale.Language.Chinese else ENGLISH
+
+
+def chosen_language(settings, environ=None):
+    """The environment's override, else the learner's last choice (validated), else the system's."""
+    wanted = (os.environ if environ is None else environ).get(ENVIRONMENT, "")
+    if wanted in LANGUAGES:
+        return wanted
+    return stored.read_choice(settings, SETTING, None, LANGUAGES) or system_language()
+
+
+def current_language():
+    """The language the app shows now (QLocale's default, set by set_language)."""
+    name = QLocale().name()
+    return name if name in LANGUAGES else system_language(QLocale())
+
+
+def set_language(app, name):
+    """Show `name` (a key of LANGUAGES): the app's and Qt's translators swapped, QLocale's default
+    set first (views that pick text by locale read it when LanguageChange arrives).
+    Returns the installed translators (none for English, or when a file is missing)."""
+    if name not in LANGUAGES:
+        raise ValueError(f"no such language: {name!r} (one of {', '.join(LANGUAGES)})")
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    QLocale.setDefault(QLocale(name))
+    if name == ENGLISH:
+        return []
+    translator = QTranslator(app)
+    data = shipped.translation(name)
+    if data is not None and translator.load(data):
+        # Qt reads the .qm bytes in place, never copying them: they must live as long as it.
+        translator.qm_data = data
+        _installed.append(translator)
+    qt_own = QTranslator(app)
+    if qt_own.load(QLocale(name), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        _installed.append(qt_own)
+    for t in _installed:
+        app.installTranslator(t)
+    return list(_installed)
 
 
 def install_translation(app, locale=None):
@@ -14,7 +77,6 @@ def install_translation(app, locale=None):
             continue
         translator = QTranslator(app)
         if translator.load(data):
-            # Qt reads the .qm bytes in place, never copying them: they must live as long as it.
             translator.qm_data = data
             app.installTranslator(translator)
             return translator
