@@ -115,11 +115,19 @@ def qm_matches(ts_messages, qm, fresh_qm):
     return differ
 
 
-def check():
-    """The list of problems (empty: all good) and a one-line count, printed."""
-    if not TS.is_file():
-        print(f"{TS.relative_to(ROOT)} is missing: run `python tools/translations.py update`")
-        return 1
+#: What check() reports, in order, with what to do about each.
+TITLES = {
+    "missing": "user-visible strings missing from the .ts (run `python tools/translations.py update`)",
+    "dropped": "messages no longer in the code (run `python tools/translations.py update`)",
+    "unfinished": "unfinished or empty translations",
+    "lost": "translations that lost a placeholder of their source",
+    "stale_qm": "the shipped .qm is not what lrelease makes of the .ts (run `python tools/translations.py release`)",
+}
+
+
+def findings():
+    """{kind: [problem]} for every kind of TITLES (empty lists: all good), plus "nameless" (lupdate
+    found no context: a warning) and "counts" (messages, finished, unfinished)."""
     before = messages(TS)
     with tempfile.TemporaryDirectory() as tmp:
         updated = Path(tmp) / TS.name
@@ -129,30 +137,32 @@ def check():
         fresh_qm = Path(tmp) / QM.name
         lrelease(TS, fresh_qm)
         stale_qm = qm_matches(before, QM, fresh_qm)
-    missing = [describe(k) for k in after if k not in before]
-    dropped = [describe(k) for k in before if k not in after]
     unfinished, lost = problems_in(before)
-    nameless = [describe(k) for k in after if not k[0]]
-    finished = sum(1 for v in before.values() if v[2] and all(t.strip() for t in v[1]))
-    print(f"{TS.relative_to(ROOT)}: {len(before)} messages, {finished} finished, {len(before) - finished} unfinished")
-    report = [
-        ("user-visible strings missing from the .ts (run `python tools/translations.py update`)", missing),
-        ("messages no longer in the code (run `python tools/translations.py update`)", dropped),
-        ("unfinished or empty translations", unfinished),
-        ("translations that lost a placeholder of their source", lost),
-        ("the shipped .qm is not what lrelease makes of the .ts (run `python tools/translations.py release`)",
-         stale_qm),
-    ]
+    return {"missing": [describe(k) for k in after if k not in before],
+            "dropped": [describe(k) for k in before if k not in after],
+            "unfinished": unfinished, "lost": lost, "stale_qm": stale_qm,
+            "nameless": [describe(k) for k in after if not k[0]],
+            "counts": (len(before), len(before) - len(unfinished), len(unfinished))}
+
+
+def check():
+    """Print what is wrong (nothing: "ok") with the counts; 1 if anything is."""
+    if not TS.is_file():
+        print(f"{TS.relative_to(ROOT)} is missing: run `python tools/translations.py update`")
+        return 1
+    found = findings()
+    total, finished, unfinished = found["counts"]
+    print(f"{TS.relative_to(ROOT)}: {total} messages, {finished} finished, {unfinished} unfinished")
     failed = False
-    for title, items in report:
-        if items:
+    for kind, title in TITLES.items():
+        if found[kind]:
             failed = True
-            print(f"\n{len(items)} {title}:")
-            print("\n".join(f"  {item}" for item in items))
-    if nameless:      # not fatal: the code's context is lupdate's blind spot, not the .ts's fault
-        print(f"\nwarning: {len(nameless)} messages have no context (a tr() wrapper lupdate cannot see "
-              "through); their translations are never found at run time:")
-        print("\n".join(f"  {item}" for item in nameless))
+            print(f"\n{len(found[kind])} {title}:")
+            print("\n".join(f"  {item}" for item in found[kind]))
+    if found["nameless"]:      # not fatal: the code's tr() wrapper is the fault, not the .ts's
+        print(f"\nwarning: {len(found['nameless'])} messages have no context (a tr() wrapper lupdate cannot "
+              "see through); their translations are never found at run time:")
+        print("\n".join(f"  {item}" for item in found["nameless"]))
     print("\ntranslations: " + ("FAILED" if failed else "ok"))
     return 1 if failed else 0
 

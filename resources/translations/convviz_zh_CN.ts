@@ -712,11 +712,11 @@
     <name>Inspector</name>
     <message>
         <source>Click any pixel, unit or weight to see its numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击任意像素、单元或权重，查看它的数值。</translation>
     </message>
     <message>
         <source>{0} · step {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 第 {1} 步，共 {2} 步</translation>
     </message>
     <message>
         <source>Eq. 2.1:</source>
@@ -724,7 +724,7 @@
     </message>
     <message>
         <source>Selected:</source>
-        <translation type="unfinished"></translation>
+        <translation>选中：</translation>
     </message>
 </context>
 <context>
@@ -742,7 +742,7 @@
     </message>
     <message>
         <source>Eraser</source>
-        <translation type="unfinished"></translation>
+        <translation>橡皮擦</translation>
     </message>
     <message>
         <source>Left button erases (the right button always does). Key E</source>
@@ -754,7 +754,7 @@
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Undo the last stroke (Ctrl+Z)</source>
@@ -762,7 +762,7 @@
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Clear the canvas (Delete); Ctrl+Z brings it back</source>
@@ -814,11 +814,11 @@
     </message>
     <message>
         <source>1 · Draw a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>1 · 写一个数字</translation>
     </message>
     <message>
         <source>Brush</source>
-        <translation type="unfinished"></translation>
+        <translation>画笔</translation>
     </message>
     <message>
         <source>2 · What the network sees and predicts</source>
@@ -830,11 +830,11 @@
     </message>
     <message>
         <source>3 · Train one iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>3 · 训练一次迭代</translation>
     </message>
     <message>
         <source>Learning rate α</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率 α</translation>
     </message>
     <message>
         <source>input I, {0}×{1}</source>
@@ -877,11 +877,11 @@
     <name>MainWindow</name>
     <message>
         <source>convviz: how a CNN computes and learns</source>
-        <extracomment>While drawing, predict at most every PREDICT_INTERVAL_MS, and never spend more than a quarter of the time predicting (slow machines space predictions out; the canvas itself never waits).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>convviz：卷积神经网络如何计算与学习</translation>
     </message>
     <message>
         <source>fresh random weights (seed 0)</source>
+        <extracomment>While drawing, predict at most every PREDICT_INTERVAL_MS, and never spend more than a quarter of the time predicting (slow machines space predictions out; the canvas itself never waits).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -890,7 +890,7 @@
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>Sample digits unavailable: {0}</source>
@@ -953,11 +953,11 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open image…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像(&amp;O)…</translation>
     </message>
     <message>
         <source>Open an image of a digit</source>
@@ -1029,19 +1029,19 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>画布(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Undo stroke</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销笔画(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Eraser</source>
@@ -1057,11 +1057,11 @@
     </message>
     <message>
         <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
     <message>
         <source>Target y = {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 y = {0}</translation>
     </message>
     <message>
         <source>Target = the &amp;prediction</source>
@@ -1069,7 +1069,7 @@
     </message>
     <message>
         <source>&amp;Apply update ▸ next iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>应用更新(&amp;A) ▸ 下一次迭代</translation>
     </message>
     <message>
         <source>&amp;Reset weights</source>
@@ -1096,24 +1096,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
         <source>Training target y = that digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About convviz</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 convviz(&amp;A)</translation>
     </message>
     <message>
         <source>File</source>
@@ -1257,11 +1261,12 @@
     <name>NetworkPanel</name>
     <message>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The stepping actions&apos; names (as NetworkPanel._make_actions words them, in its context).</extracomment>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>Previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <source>First step</source>
@@ -1297,7 +1302,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Step {0} / {1}&lt;/b&gt; · {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;第 {0} / {1} 步&lt;/b&gt; · {2}</translation>
     </message>
     <message>
         <source>value {0}</source>
@@ -1325,15 +1330,15 @@
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <source>Both</source>
-        <translation type="unfinished"></translation>
+        <translation>两者</translation>
     </message>
     <message>
         <source>Show the values each stage computed</source>
@@ -1459,7 +1464,7 @@
     <name>PhaseIndicator</name>
     <message>
         <source>Go to the first step of the {0} phase</source>
-        <translation type="unfinished"></translation>
+        <translation>转到{0}阶段的第一步</translation>
     </message>
 </context>
 <context>
@@ -1813,51 +1818,51 @@ The weights are unchanged. Try a smaller α.</source>
     <name>catalogue</name>
     <message>
         <source>Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>前向传播</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>Backward</source>
-        <translation type="unfinished"></translation>
+        <translation>反向传播</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>input image I</source>
-        <translation type="unfinished"></translation>
+        <translation>输入图像 I</translation>
     </message>
     <message>
         <source>{layer}: convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：卷积</translation>
     </message>
     <message>
         <source>{layer}: activation {activation}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：激活函数 {activation}</translation>
     </message>
     <message>
         <source>{layer}: {pool} pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：{pool}池化</translation>
     </message>
     <message>
         <source>flatten</source>
-        <translation type="unfinished"></translation>
+        <translation>展平</translation>
     </message>
     <message>
         <source>{layer}: weighted sum</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：加权和</translation>
     </message>
     <message>
         <source>output: {activation}</source>
-        <translation type="unfinished"></translation>
+        <translation>输出：{activation}</translation>
     </message>
     <message>
         <source>loss: {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失：{loss}</translation>
     </message>
     <message>
         <source>loss gradient ∂L/∂ŷ</source>

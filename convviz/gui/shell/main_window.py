@@ -29,6 +29,7 @@ from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH
 from convviz.gui.panels.draw.left_column import LeftColumn
 from convviz.gui.panels.editor.install import install as install_editor
 from convviz.gui.panels.gradcheck.controls import GradCheckControls
+from convviz.gui.panels.iteration.language import follow_language
 from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
 from convviz.gui.panels.training.panel import TrainingPanel
 from convviz.gui.shell import dialogs, translations
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         speed = stored.read_float(self.settings, "view/speed", 2.0, 0.1, 60.0)
         self.stepper = Stepper(parent=self, steps_per_second=speed)
         self.panel = NetworkPanel(self.stepper)
+        follow_language(self.panel)
         self.left = LeftColumn()
         self.update_warning = UpdateWarningBar()
         central = QWidget()
