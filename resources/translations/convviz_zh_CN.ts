@@ -825,10 +825,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>input I, 28×28</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>3 · Train one iteration</source>
         <translation>3 · 训练一次迭代</translation>
     </message>
