@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self.editor_docks = install_editor(self)      # the network editor and "This step's choice"
         self.menus.add_language_menu(self.editor_docks.view_menu)
+        for dock in self.findChildren(QDockWidget):    # a dock floated off: the window back within the screen
+            dock.topLevelChanged.connect(lambda floating: floating and QTimer.singleShot(0, self._within_screen))
         self.retranslate()
         self._restore_settings()
         self._wire()
@@ -238,6 +240,12 @@ class MainWindow(QMainWindow):
             dock.setFloating(True)
             width = TRAINING_WIDTH + 30
             dock.setGeometry(free.right() - width, free.top() + 30, width, free.height() - 60)
+
+    def _within_screen(self):
+        """A dock shown docked for a moment (then floated, on a narrow screen) widened the window past it."""
+        free = self.screen().availableGeometry() if self.screen() is not None else None
+        if free is not None and self.width() > free.width() and not self.isMaximized():
+            self.resize(free.width(), self.height())
 
     @staticmethod
     def _my_digits_path():
