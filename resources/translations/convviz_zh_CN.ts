@@ -124,6 +124,17 @@
     </message>
 </context>
 <context>
+    <name>ConfusionView</name>
+    <message>
+        <source>true digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConvFields</name>
     <message>
         <source>Convolution block %1</source>
@@ -866,6 +877,37 @@
     </message>
     <message>
         <source>losses so far: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LossCurves</name>
+    <message>
+        <source>loss L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training, per epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation, per epoch</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1673,6 +1715,7 @@ The weights are unchanged. Try a smaller α.</source>
     <name>TrainingSettings</name>
     <message>
         <source>the shipped 5,000 digits</source>
+        <extracomment>The data sources and the learning-rate schedules, as the boxes name them (marked for lupdate).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1685,6 +1728,18 @@ The weights are unchanged. Try a smaller α.</source>
     </message>
     <message>
         <source>my digits + the shipped ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
