@@ -6,7 +6,6 @@ in for any language, so this holds whatever the Chinese .ts says."""
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication
-
 from test_translation import GERMAN, compile_translation
 
 MORE = {
