@@ -2479,6 +2479,31 @@ Corinna Cortes and Christopher J. C. Burges, used under
 <context>
     <name>gradcheck</name>
     <message>
+        <source>backprop</source>
+        <extracomment>The element check&apos;s words (check_html), marked here where lupdate sees them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backprop with the mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relative error; tolerance %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PASS: backprop agrees with central differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL: backprop disagrees with central differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT A KINK: no derivative to check here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ReLU has a corner at 0: its slope is 0 on the left and 1 on the right, so at 0 there is no single derivative and the two sides of the difference see different slopes.</source>
         <translation type="unfinished"></translation>
     </message>

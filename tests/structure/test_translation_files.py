@@ -90,3 +90,30 @@ def test_the_real_ts_holds_every_string_and_the_qm_is_current():
 def test_every_message_of_the_real_ts_is_translated():
     found = load_tool().findings()
     assert found["unfinished"] == [], f"{len(found['unfinished'])} unfinished, e.g. {found['unfinished'][:5]}"
+
+
+def hidden_from_lupdate(path):
+    """Literal texts handed to a home-made wrapper (`tr("…")`, `_tr("…")`): lupdate extracts them
+    with no context or not at all, so no translation of them is ever found at run time."""
+    import ast
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.lstrip("_") in
+                ("tr", "t", "translate") and node.args and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[0].value[:50]!r}")
+    return found
+
+
+EDITOR_DOCKS = ROOT / "convviz" / "gui" / "panels" / "editor" / "install.py"
+
+
+def test_no_literal_text_goes_through_a_wrapper_lupdate_cannot_see():
+    found = [f for p in sorted((ROOT / "convviz").rglob("*.py")) if p != EDITOR_DOCKS for f in hidden_from_lupdate(p)]
+    assert found == []
+
+
+@pytest.mark.xfail(reason="panels/editor/install.py (issue-11-rest's) wraps QCoreApplication.translate in tr(): "
+                          "lupdate files its 14 texts under no context; remove this mark when it is fixed", strict=True)
+def test_the_editor_docks_texts_reach_lupdate():
+    assert hidden_from_lupdate(EDITOR_DOCKS) == []

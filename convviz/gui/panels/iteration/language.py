@@ -29,7 +29,8 @@ def retranslate(panel):
         a = panel.action[name]
         a.setText(_tr(text))
         keys = [k.toString() for k in a.shortcuts()]
-        a.setToolTip(_tr("{0} ({1})").format(a.text(), _tr(" or ").join(keys)))
+        a.setToolTip(QCoreApplication.translate("NetworkPanel", "{0} ({1})").format(
+            a.text(), QCoreApplication.translate("NetworkPanel", " or ").join(keys)))
     group, buttons = mode_buttons(None, panel.mode)
     for k, fresh in enumerate(buttons):
         mine = panel.mode_buttons.button(k)
