@@ -924,7 +924,7 @@
     </message>
     <message>
         <source>pretrained weights</source>
-        <translation type="unfinished"></translation>
+        <translation>预训练权重</translation>
     </message>
     <message>
         <source>Training</source>
@@ -936,11 +936,12 @@
     </message>
     <message>
         <source>network given at start</source>
+        <extracomment>Each language named in itself: a learner finds their own whichever language is showing. CONVVIZ_LANG=zh_CN starts in that language whatever the settings say (screenshots, tests). The words the main window names the network and its weights with: said again in the new language on a switch (a file&apos;s name stays as it is).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>pretrained model (shipped with convviz)</source>
-        <translation type="unfinished"></translation>
+        <translation>预训练模型（随 convviz 提供）</translation>
     </message>
     <message>
         <source>untrained network (seed 0)</source>
@@ -976,7 +977,7 @@
     </message>
     <message>
         <source>model: {0} · {1} parameters · {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：{0} · {1} 个参数 · {2}</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,7 @@ def test_switching_language_live_changes_the_texts_and_keeps_the_work(make_windo
     assert selection is not None and index == conv.index
     english = {"file": window.menus.file_menu.title(), "steps": step_texts(window),
                "inspector": window.panel.inspector.toPlainText(), "phase": window.panel.phase.text(),
-               "title": window.windowTitle()}
+               "title": window.windowTitle(), "model": window.model_label.text()}
     assert "Selected:" in english["inspector"]
     assert english["file"] == "&File" and "convolution" in english["steps"][conv.index]
 
@@ -77,6 +77,9 @@ def test_switching_language_live_changes_the_texts_and_keeps_the_work(make_windo
     assert CJK.search(where + selected) and where in inspector and selected in inspector
     assert inspector != english["inspector"]
     assert window.windowTitle() != english["title"]
+    name = QCoreApplication.translate("MainWindow", "pretrained model (shipped with convviz)")
+    assert window.session.model_name == name and name in window.model_label.text()     # the window's words
+    assert CJK.search(window.model_label.text())
     # the work survives the switch
     assert window.panel.selection == selection and window.stepper.index == index
     assert np.array_equal(window.left.canvas.ink_array(), ink)
@@ -87,6 +90,7 @@ def test_switching_language_live_changes_the_texts_and_keeps_the_work(make_windo
     assert step_texts(window) == english["steps"]
     assert window.panel.inspector.toPlainText() == english["inspector"]
     assert window.panel.phase.text() == english["phase"] and window.windowTitle() == english["title"]
+    assert window.model_label.text() == english["model"]
     assert window.panel.selection == selection and window.stepper.index == index
     assert np.array_equal(window.left.canvas.ink_array(), ink)
     assert settings.value(translations.SETTING) == "en_US"

@@ -10,16 +10,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, QSettings, QSize, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from convviz.digits import load_pretrained, load_samples
 from convviz.engine import Network
@@ -165,8 +156,7 @@ class MainWindow(QMainWindow):
     # ---- language ----------------------------------------------------------------------
     def set_language(self, name):
         """View ▸ Language: switch live (every widget gets LanguageChange) and remember the choice."""
-        translations.set_language(QApplication.instance(), name)
-        self.settings.setValue(translations.SETTING, name)
+        translations.switch_window(self, name)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:

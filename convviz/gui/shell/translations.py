@@ -8,7 +8,7 @@ QEvent.LanguageChange to every widget, and each sets its texts again (widgets/tr
 
 import os
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from convviz import shipped
 from convviz.gui.shell import settings as stored
@@ -21,6 +21,14 @@ SETTING = "view/language"
 ENVIRONMENT = "CONVVIZ_LANG"
 
 _installed = []        # the translators in use: removed before the next language's are installed
+
+#: The words the main window names the network and its weights with: said again in the new
+#: language on a switch (a file's name stays as it is).
+SESSION_NAMES = (QT_TRANSLATE_NOOP("MainWindow", "network given at start"),
+                 QT_TRANSLATE_NOOP("MainWindow", "pretrained model (shipped with convviz)"),
+                 QT_TRANSLATE_NOOP("MainWindow", "untrained network (seed 0)"),
+                 QT_TRANSLATE_NOOP("MainWindow", "fresh random weights (seed 0)"),
+                 QT_TRANSLATE_NOOP("MainWindow", "pretrained weights"))
 
 
 def system_language(locale=None):
@@ -66,6 +74,21 @@ def set_language(app, name):
     for t in _installed:
         app.installTranslator(t)
     return list(_installed)
+
+
+def switch_window(window, name):
+    """View ▸ Language: the app in `name`, live (every widget gets LanguageChange), the session's
+    names from the window in it too, and the choice remembered in the window's settings."""
+    def tr(text):
+        return QCoreApplication.translate("MainWindow", text)
+    s = window.session
+    said = {attr: next((t for t in SESSION_NAMES if getattr(s, attr) == tr(t)), None)
+            for attr in ("model_name", "origin")}
+    set_language(QCoreApplication.instance(), name)
+    for attr, text in said.items():
+        if text is not None:
+            setattr(s, attr, tr(text))
+    window.settings.setValue(SETTING, name)
 
 
 def install_translation(app, locale=None):
