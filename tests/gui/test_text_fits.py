@@ -2,7 +2,9 @@
 visible label, button (tool buttons of the bars too), tab and group-box title of the window, with
 the training panel, the network editor docks and the Check gradients window shown.
 
-Word-wrapped labels and labels meant to be cut (horizontal size policy Ignored: the step counter
+A text counts as cut when its widget is narrower than it needs, or when an ancestor that never
+scrolls sideways (the left column, the training dock) hides part of it. Word-wrapped labels and
+labels meant to be cut (horizontal size policy Ignored: the step counter
 and the readout, whose tooltips hold the whole text) are left out, as are elided tabs."""
 
 import json
@@ -13,8 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontDatabase, QTextDocument
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QPushButton, QSizePolicy, QTabBar
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QGroupBox, QLabel, QPushButton, QSizePolicy, QTabBar
 
 from convviz.gui.shell import translations
 
@@ -37,6 +40,22 @@ def text_width(widget, text, rich):
     return max((widget.fontMetrics().horizontalAdvance(line) for line in text.split("\n")), default=0)
 
 
+def visible_width(w):
+    """How much of `w`'s width its window shows: cut by every ancestor, except a scroll area the
+    learner can scroll sideways (a left column or a dock that never scrolls sideways cuts)."""
+    top = w.window()
+    rect = QRect(w.mapTo(top, QPoint(0, 0)), w.size())
+    p = w.parentWidget()
+    while p is not None and p is not top:
+        area = p.parentWidget()
+        if (isinstance(area, QAbstractScrollArea) and p is area.viewport()
+                and area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff):
+            break
+        rect = rect.intersected(QRect(p.mapTo(top, QPoint(0, 0)), p.size()))
+        p = p.parentWidget()
+    return max(0, rect.width())
+
+
 def clipped(window_widgets, checked=None):
     """[(what, text, needed px, has px)] for each visible text wider than its room; `checked`
     (a list) collects every text measured."""
@@ -51,12 +70,14 @@ def clipped(window_widgets, checked=None):
                 if (w.wordWrap() or not w.text() or w.pixmap() is not None and not w.pixmap().isNull()
                         or w.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored):
                     continue
-                rich = w.textFormat() == 1 or (w.textFormat() != 0 and re.search(r"<[a-zA-Z/][^>]*>", w.text()))
-                need, has = text_width(w, w.text(), rich), w.contentsRect().width()
+                rich = w.textFormat() == Qt.TextFormat.RichText or (
+                    w.textFormat() == Qt.TextFormat.AutoText and re.search(r"<[a-zA-Z/][^>]*>", w.text()))
+                need = text_width(w, w.text(), rich)
+                has = w.contentsRect().width() - (w.width() - visible_width(w))
             elif isinstance(w, QAbstractButton):
                 if not w.text():
                     continue
-                need, has = w.sizeHint().width(), w.width()     # the style's room for text, icon and frame
+                need, has = w.sizeHint().width(), visible_width(w)    # the style's room for text, icon and frame
             elif isinstance(w, QTabBar):
                 for k in range(w.count()):
                     if w.elideMode() == 0 and w.tabRect(k).width() + SLACK < w.tabSizeHint(k).width():
@@ -65,7 +86,7 @@ def clipped(window_widgets, checked=None):
             else:
                 if not w.title():
                     continue
-                need, has = w.fontMetrics().horizontalAdvance(w.title().replace("&", "")) + 20, w.width()
+                need, has = w.fontMetrics().horizontalAdvance(w.title().replace("&", "")) + 20, visible_width(w)
             checked.append(w.text() if hasattr(w, "text") else w.title())
             if need > has + SLACK:
                 found.append((type(w).__name__, w.text() if hasattr(w, "text") else w.title(), round(need), has))
