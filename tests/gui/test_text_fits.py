@@ -157,3 +157,20 @@ def test_the_walk_sees_a_clipped_label(qtbot):
     assert [k for k, *_ in clipped([top])] == ["QLabel", "QPushButton"]
     label.setWordWrap(True)
     assert [k for k, *_ in clipped([top])] == ["QPushButton"]
+
+
+def test_the_walk_sees_a_text_cut_by_a_column_that_never_scrolls_sideways(qtbot):
+    from PySide6.QtWidgets import QScrollArea, QWidget
+    column = QScrollArea()
+    qtbot.addWidget(column)
+    column.setFixedSize(80, 60)
+    column.setWidgetResizable(True)
+    inner = QWidget()
+    label = QLabel("a label wider than the column it sits in", inner)
+    inner.setMinimumWidth(label.sizeHint().width())
+    column.setWidget(inner)
+    column.show()
+    column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)     # the learner can scroll to it
+    assert clipped([column]) == []
+    column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    assert [k for k, *_ in clipped([column])] == ["QLabel"]
