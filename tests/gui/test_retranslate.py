@@ -19,6 +19,9 @@ MORE = {
     "MistakesMenu": {"None: the engine's backward run": "Keiner"},
     "Menus": {"&File": "&Datei", "Target y = {0}": "Ziel y = {0}"},
     "LeftColumn": {"use the prediction as target": "Vorhersage als Ziel"},
+    "NetworkPanel": {"Values": "Werte", "scale: each stage": "Skala: je Stufe", "{0} steps/s": "{0} Schritte/s",
+                     "Next step": "Nächster Schritt", " or ": " oder "},
+    "Inspector": {"{0} · step {1} of {2}": "{0} · Schritt {1} von {2}"},
 }
 
 
@@ -100,3 +103,21 @@ def test_the_canvas_keeps_its_drawing_through_a_switch(make_window, qtbot, germa
     german_later.remove()
     assert np.array_equal(canvas.ink_array(), ink) and ink.sum() > 0
     assert np.array_equal(window.session.x28, before_x) and window.session.net is net
+
+
+def test_the_network_panel_follows_a_live_switch(make_window, qtbot, german_later):
+    window = make_window()
+    panel = window.panel
+    conv = window.stepper.trace.find("conv")
+    window.stepper.go(conv.index)
+    english = (panel.steps.item(conv.index).text(), panel.inspector.toPlainText(), panel.speed.currentText())
+    german_later()
+    assert panel.steps.item(conv.index).text().endswith("conv1: Faltung")
+    assert "Schritt 2 von" in panel.inspector.toPlainText() and panel.stepper.index == conv.index
+    assert panel.mode_buttons.button(0).text() == "Werte" and panel.scale_box.itemText(0) == "Skala: je Stufe"
+    assert panel.speed.currentText().endswith("Schritte/s")
+    assert panel.action["next"].text() == "Nächster Schritt"
+    assert panel.action["next"].toolTip() == "Nächster Schritt (Right oder N)"
+    german_later.remove()
+    assert (panel.steps.item(conv.index).text(), panel.inspector.toPlainText(), panel.speed.currentText()) == english
+    assert panel.action["next"].toolTip() == "Next step (Right or N)"
