@@ -23,6 +23,8 @@ FILES = {
 #: Qt translations: translations/convviz_<locale>.qm, compiled from the .ts beside them by
 #: tools/translations.py release (Simplified Chinese: zh_CN).
 TRANSLATIONS = "translations"
+#: The guided lesson's chapters: lessons/<language>/NN-name.md and lessons/README.md (their format).
+LESSONS = "lessons"
 
 
 class MissingResourceError(FileNotFoundError):

@@ -881,6 +881,180 @@
     </message>
 </context>
 <context>
+    <name>Lesson</name>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lesson: follow the paper step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the guided lesson beside the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson could not be loaded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonPane</name>
+    <message>
+        <source>◀ &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next page (you can go on before the tasks are done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set this up again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the network, the step and the selection back as this page needs them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play freely; Help ▸ Lesson brings you back to this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {0} of {1} · {2} of {3} tasks done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All done here. Next ▶ goes on when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was the last page: you have walked the paper from the input image to your own handwriting. Leave the lesson and play freely; the chapter list takes you back to any page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonTasks</name>
+    <message>
+        <source>Done — {0} = {1}.</source>
+        <extracomment>Done lines are translated in the context &quot;LessonTasks&quot; (lupdate reads `translate(&quot;ctx&quot;, &quot;text&quot;)`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — {0} = {1}: the sum of the nine products and the bias, as the inspector shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — C = {0} became A = σ(C) = {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — δ_A = {0}, σ′(C) = {1}, so δ_C = {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — P = {0}; its window held {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — ∂L/∂A = 0 here: this pixel was not the largest of its window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — ∂L/∂A = {0} here: this pixel got a share of δ_P.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — ∂L/∂K = {0} for {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — ŷ_{0} = {1}; the ten add up to {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — Eq. 2.1 with these numbers: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — with MSE, ∂L/∂ŷ_y = {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — ∂L/∂ŷ_y was {0} with cross-entropy; with MSE it is {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — step {0}: ∂L/∂W of the output layer, {1} numbers, each δ_j · a_i.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — numerical {0}, backward run {1}: relative error {2}. The check caught the mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — numerical {0}, backward run {1}: relative error {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — with α = {0} the loss went from {1} to {2}; ŷ_y from {3} to {4}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — target y = {0}; the network gives it ŷ_y = {1} now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — {0} of your digits are kept for training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — the network reads your drawing as a {0} (ŷ = {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — block 1 now uses tanh, with the same weights: the loss is {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — average pooling: step to its gradient and every pixel of a window gets δ_P / 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — the view shows ∂L/∂ of every stage now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — α = {0}. Press U to see what one step of this size does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done — training has started: watch the kernels in the Learning tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LossCurves</name>
     <message>
         <source>loss L</source>
@@ -1537,6 +1711,29 @@
     </message>
     <message>
         <source>Draw a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptBar</name>
+    <message>
+        <source>New here? Take the lesson — it follows the paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ten short chapters, from the input image to gradient descent; each page sets the app up and gives you something to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help ▸ Lesson starts it any time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,6 +22,7 @@ from convviz.gui.panels.editor.install import install as install_editor
 from convviz.gui.panels.gradcheck.controls import GradCheckControls
 from convviz.gui.panels.iteration.language import follow_language
 from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
+from convviz.gui.panels.lesson.lesson import install as install_lesson
 from convviz.gui.panels.training.panel import TrainingPanel
 from convviz.gui.shell import dialogs, translations
 from convviz.gui.shell import settings as stored
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         if warning:
             self.statusBar().showMessage(warning)
             self.model_label.setToolTip(detail)
+        self.lesson = install_lesson(self)      # Help ▸ Lesson, its dock and the first-launch prompt
 
     def _initial_network(self, net):
         """(network, its name, a start-up warning or None, its detail)."""

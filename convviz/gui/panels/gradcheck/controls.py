@@ -65,7 +65,7 @@ class GradCheckControls(QObject):
             return self.view
         # A window of its own, owned by the main window: it closes with the app (a running check is
         # cancelled when the view is deleted).
-        view = GradCheckView(s.net, s.x28, s.label, mistake=s.mistake, parent=self.window)
+        view = GradCheckView(s.net, s.net_input, s.label, mistake=s.mistake, parent=self.window)
         view.setWindowFlag(Qt.Window)
         view.setAttribute(Qt.WA_DeleteOnClose)
         model, label = s.model_name, s.label          # the title follows a language switch, after the view's own

@@ -113,7 +113,7 @@ class ElementCheckBox(Retranslating, QWidget):
         self._running = True
         self._update_button()
         # check_element nudges the parameter in place: a copy, so no view ever sees θ ± ε.
-        args = (self._token, copy.deepcopy(s.net), s.x28.copy(), s.label, key, index, sel, s.mistake)
+        args = (self._token, copy.deepcopy(s.net), s.net_input.copy(), s.label, key, index, sel, s.mistake)
         threading.Thread(target=self._run, args=args, daemon=True).start()
         return True
 
