@@ -1,6 +1,6 @@
 """No text is wider than its widget, in English and in Simplified Chinese, at 1366 × 768: every
 visible label, button (tool buttons of the bars too), tab and group-box title of the window, with
-the training panel, the network editor docks and the Check gradients window shown.
+the lesson, the training panel, the network editor docks and the Check gradients window shown.
 
 A text counts as cut when its widget is narrower than it needs, or when an ancestor that never
 scrolls sideways (the left column, the training dock) hides part of it. Word-wrapped labels and
@@ -103,7 +103,7 @@ def measure(language, size):
     if language != translations.ENGLISH:
         translations.set_language(app, language)          # live, as View ▸ Language does
     # opened one by one, as a learner does (a dock that does not fit floats)
-    for action in (window.menus.training_action, window.editor_docks.editor_action,
+    for action in (window.lesson.action, window.menus.training_action, window.editor_docks.editor_action,
                    window.editor_docks.choice_action):
         action.trigger()
         for _ in range(10):
@@ -111,8 +111,9 @@ def measure(language, size):
     view = window.gradcheck.open_view()
     for _ in range(10):
         app.processEvents()
-    tops = [window, view] + [d for d in (window.training_dock, window.editor_docks.editor_dock,
+    tops = [window, view] + [d for d in (window.lesson.dock, window.training_dock, window.editor_docks.editor_dock,
                                          window.editor_docks.choice_dock) if d.isFloating()]
+    assert window.lesson.dock.isVisible()
     checked = []
     found = clipped(tops, checked)
     view.close()
