@@ -93,19 +93,35 @@ def test_every_message_of_the_real_ts_is_translated():
 
 
 def hidden_from_lupdate(path):
-    """Literal texts handed to a home-made wrapper (`tr("…")`, `_tr("…")`): lupdate extracts them
-    with no context or not at all, so no translation of them is ever found at run time."""
+    """Literal texts handed to a home-made wrapper (`tr("…")`, `_tr("…")`, `_translate("ctx", "…")`):
+    lupdate extracts them with no context or not at all, so no translation of them is ever found
+    at run time. `translate("ctx", "…")` (an alias of QCoreApplication.translate) it does read."""
     import ast
+
+    def literal(arg):
+        return isinstance(arg, ast.Constant) and isinstance(arg.value, str)
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.lstrip("_") in
-                ("tr", "t", "translate") and node.args and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)):
-            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[0].value[:50]!r}")
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args and literal(node.args[0])):
+            continue
+        name = node.func.id
+        if name == "translate" and len(node.args) >= 2 and literal(node.args[1]):
+            continue
+        if name.lstrip("_") in ("tr", "t", "translate"):
+            where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
+            found.append(f"{where}:{node.lineno}: {node.args[0].value[:50]!r}")
     return found
 
 
 EDITOR_DOCKS = ROOT / "convviz" / "gui" / "panels" / "editor" / "install.py"
+
+
+def test_the_wrapper_scan_tells_what_lupdate_reads(tmp_path):
+    code = ('translate("Ctx", "read")\n_translate("Ctx", "hidden")\ntr("hidden")\n_tr("hidden")\n'
+            'self.tr("read")\nQCoreApplication.translate("Ctx", "read")\n')
+    (tmp_path / "m.py").write_text(code, encoding="utf-8")
+    found = hidden_from_lupdate(tmp_path / "m.py")
+    assert [f.split(": ", 1)[0].rsplit(":", 1)[1] for f in found] == ["2", "3", "4"]
 
 
 def test_no_literal_text_goes_through_a_wrapper_lupdate_cannot_see():
