@@ -81,6 +81,15 @@ def test_the_wheel_ships_only_the_registered_resources_and_no_test_set(names):
     assert not [n for n in names if "t10k" in n or "test" in n.lower()]
 
 
+def test_the_wheel_ships_every_compiled_translation_and_no_source(names):
+    """The app's languages: each .qm of resources/translations ships (the .ts sources stay behind)."""
+    compiled = sorted((REPO / "resources" / shipped.TRANSLATIONS).glob("*.qm"))
+    assert compiled, "no compiled translation in resources/translations (python tools/translations.py release)"
+    missing = [p.name for p in compiled if f"{RESOURCES_IN_WHEEL}{shipped.TRANSLATIONS}/{p.name}" not in names]
+    assert missing == []
+    assert not [n for n in names if n.endswith(".ts")]
+
+
 def test_the_wheel_metadata(wheel, names):
     tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
