@@ -25,12 +25,16 @@ def _fmt_seconds(s):
     return f"{s // 60}m{s % 60:02d}s" if s >= 60 else f"{s}s"
 
 
-def _progress_bar(p, stream, _last=[0.0]):
+# When the progress bar was last drawn (monotonic seconds), shared by every call.
+_progress_last = [0.0]
+
+
+def _progress_bar(p, stream):
     # Redraw at most ten times a second, and always at the end of an epoch.
     now = time.monotonic()
-    if now - _last[0] < 0.1 and p.batch != p.batches:
+    if now - _progress_last[0] < 0.1 and p.batch != p.batches:
         return
-    _last[0] = now
+    _progress_last[0] = now
     width = 24
     done = int(width * p.batch / p.batches)
     stream.write(f"\repoch {p.epoch}/{p.epochs} [{'#' * done}{'.' * (width - done)}] "
@@ -230,7 +234,8 @@ def cmd_trace(args):
         raise UserError(f"--label: {args.label} is outside 0..{net.classes - 1}")
     x = _sized_for(net, _prepared(args.image), "--config" if args.config else "--model")
     trace = net.trace(x, args.label, lr=args.lr)
-    print(f"{'#':>3} {'phase':8} {'op':15} {'layer':8} {'shape':>14} {'min':>10} {'mean':>10} {'max':>10} {'‖grad‖':>10}")
+    print(f"{'#':>3} {'phase':8} {'op':15} {'layer':8} {'shape':>14} "
+          f"{'min':>10} {'mean':>10} {'max':>10} {'‖grad‖':>10}")
     for s in trace:
         main = s.main_array()
         shape = "x".join(map(str, np.shape(main))) or "scalar"
@@ -287,7 +292,7 @@ def cmd_gradcheck(args):
     try:
         return cli_gradcheck.cmd_gradcheck(args, _prepared)
     except cli_gradcheck.GradcheckInputError as e:
-        raise UserError(str(e))
+        raise UserError(str(e)) from e
 
 
 def _has_display(argv):

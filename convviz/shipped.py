@@ -20,8 +20,11 @@ FILES = {
     "attribution": "README.md",                # the data's source and licence: CC BY-SA asks it travel along
 }
 
-#: Qt translations to come: translations/convviz_<locale>.qm (none shipped yet).
+#: Qt translations: translations/convviz_<locale>.qm, compiled from the .ts beside them by
+#: tools/translations.py release (Simplified Chinese: zh_CN).
 TRANSLATIONS = "translations"
+#: The guided lesson's chapters: lessons/<language>/NN-name.md and lessons/README.md (their format).
+LESSONS = "lessons"
 
 
 class MissingResourceError(FileNotFoundError):

@@ -7,5 +7,5 @@ from .preprocess import is_blank, preprocess
 from .resize import area_average
 from .samples import load_pretrained, load_samples
 
-__all__ = ["DatasetError", "ImageLoadError", "area_average", "augment", "default_dataset_path", "is_blank", "load_dataset",
-           "load_image", "load_pretrained", "load_samples", "preprocess"]
+__all__ = ["DatasetError", "ImageLoadError", "area_average", "augment", "default_dataset_path", "is_blank",
+           "load_dataset", "load_image", "load_pretrained", "load_samples", "preprocess"]

@@ -22,6 +22,28 @@ class DivergenceError(ArithmeticError):
     """An update would make the parameters non-finite (α too large): nothing was changed."""
 
 
+#: Up to this many classes the identity is kept for label lookups (classes² values: 8 MB at 1024).
+ONE_HOT_TABLE_MAX = 1024
+
+
+def one_hot_table(classes, dtype):
+    """The identity whose row y is label y's target, or None where classes² would be too big to keep."""
+    if classes > ONE_HOT_TABLE_MAX:
+        return None
+    table = np.eye(classes, dtype=dtype)
+    table.flags.writeable = False
+    return table
+
+
+def one_hot(table, y, classes, dtype):
+    """A fresh (n, classes) array of one-hot targets for the labels y (already checked)."""
+    if table is not None:
+        return table.take(y, axis=0)        # 6x faster than eye(...)[y] at batch 1
+    targets = np.zeros((len(y), classes), dtype=dtype)
+    targets[np.arange(len(y)), y] = 1
+    return targets
+
+
 class Network:
     """A small CNN after Murugan (arXiv:1711.03278), in float64 unless `dtype` is given."""
 
@@ -91,8 +113,7 @@ class Network:
         add(StageId("out", StageKind.PROBS), "output", (classes,))
         add(StageId.solo(StageKind.LOSS), "loss", ())
         self.units = fuse(self.ops, self.config)    # the ops as they run
-        self._one_hot = np.eye(classes, dtype=self.dtype)   # row y is label y's target
-        self._one_hot.flags.writeable = False
+        self._one_hot = one_hot_table(classes, self.dtype)
 
     def _init_params(self, rng):
         """He-normal weights before ReLU-like activations, Glorot-normal otherwise; zero biases."""
@@ -143,10 +164,10 @@ class Network:
         else:
             raise ValueError(f"input: expected an image of shape ({h}, {w}) or a batch (N, {h}, {w}), "
                              f"got shape {x.shape}")
-        if not np.issubdtype(x.dtype, np.number) or np.issubdtype(x.dtype, np.complexfloating):
-            raise ValueError(f"input: expected real numbers, got dtype {x.dtype}")
-        if x.dtype == self.dtype:
+        if x.dtype == self.dtype:            # real numbers already: no dtype checks (~1.5 µs)
             cast = x
+        elif not np.issubdtype(x.dtype, np.number) or np.issubdtype(x.dtype, np.complexfloating):
+            raise ValueError(f"input: expected real numbers, got dtype {x.dtype}")
         else:
             with np.errstate(over="ignore"):     # a too large value is refused below, by value
                 cast = x.astype(self.dtype, copy=False)
@@ -163,12 +184,12 @@ class Network:
         y = np.asarray(y)
         if y.ndim == 0:
             y = y.reshape(1)
-        if y.shape != (n,) or not np.issubdtype(y.dtype, np.integer):
+        if y.shape != (n,) or y.dtype.kind not in "iu":                     # signed or unsigned integers
             raise ValueError(f"labels: expected {n} integer label(s), got {y!r}")
-        bad = (y < 0) | (y >= self.classes)
-        if bad.any():
+        if np.minimum.reduce(y) < 0 or np.maximum.reduce(y) >= self.classes:   # 1 µs, not 2.5
+            bad = (y < 0) | (y >= self.classes)
             raise ValueError(f"labels: {int(y[bad][0])} is outside 0..{self.classes - 1}")
-        return self._one_hot.take(y, axis=0)     # a fresh array; 6x faster than eye(...)[y]
+        return one_hot(self._one_hot, y, self.classes, self.dtype)
 
     # ---- forward and backward --------------------------------------------------------
     def forward(self, x):
@@ -223,7 +244,7 @@ class Network:
         loss_name, out_act = self.config["loss"], self.config["output"]["activation"]
         terms = losses.loss_terms(loss_name, out_act, yhat, target, z, log_yhat)
         per_example = terms.sum(axis=-1)
-        loss = float(per_example.mean())
+        loss = float(per_example.sum() / n)    # as .mean() computes it, without its Python layer
         if not backward:
             return loss, {}, (yhat[0] if single else yhat)
         # The batch loss is the mean over examples, so every example's gradient carries 1/N.
@@ -261,22 +282,22 @@ class Network:
     def trace(self, x, y, lr=0.1):
         """Record one full training iteration on (x, y) with learning rate α = lr; changes nothing."""
         _, single = self._as_batch(x)
-        recorder = Recorder(single)
+        recorder, entries = Recorder(single), []
         loss, grads, probs = self._run(x, y, params=self.params, recorder=recorder)
-        entries = []
         # A far too large α may overflow here: the app checks `params_after` before applying it.
+        # Δ = −α·∂L/∂θ, then θ + Δ: exactly θ − α·∂L/∂θ (x − y is x + (−y) in IEEE arithmetic).
         with np.errstate(over="ignore", invalid="ignore"):
-            after = {key: p - lr * grads[key] for key, p in self.params.items()}
-            deltas = {key: -(lr * grads[key]) for key in self.params}   # Δ = −α·∂L/∂θ; before + Δ = after exactly
+            deltas = {key: grads[key] * -lr for key in self.params}
+            after = {key: p + deltas[key] for key, p in self.params.items()}
+        recorder.own([*after.values(), *deltas.values()])      # made here: recorded uncopied
         for key, p in self.params.items():
             symbol = "K" if key.startswith("conv") and key.endswith(".W") else key.split(".")[1]
             sid = StageId.parse(key)
-            entries.append(step("update", sid.layer, sid,
-                                f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
-                                {"before": p, "grad": grads[key], "delta": deltas[key], "after": after[key]}, {"lr": lr},
-                                writes=(self.param_stage(key),)))
+            arrays = {"before": p, "grad": grads[key], "delta": deltas[key], "after": after[key]}
+            entries.append(step("update", sid.layer, sid, f"{symbol} ← {symbol} − α · ∂L/∂{symbol},   α = {lr:g}",
+                                arrays, {"lr": lr}, writes=(self.param_stage(key),)))
         recorder.add("update", entries)
-        rerun = Recorder(single)
+        rerun = Recorder(single, recorder.copies)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             loss_after, _, probs_after = self._run(x, y, params=after, recorder=rerun, backward=False)
         batch = (lambda a: a[None]) if single else (lambda a: a)   # the recorder drops the batch axis

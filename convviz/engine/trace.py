@@ -217,17 +217,40 @@ class Trace:
 
 
 class Recorder:
-    """Collects step dicts during a run; copies arrays so later updates cannot change them."""
+    """Collects step dicts during a run; copies arrays so later updates cannot change them.
 
-    def __init__(self, single):
+    An array that several steps show (a weight matrix in its forward, backward and update
+    steps) is copied once and shared by them: the copies of the default network's 64 × 1152
+    weights were most of a trace's time (page faults of fresh megabytes). `copies` may be
+    shared with another recorder of the same trace (the rerun after the update).
+    """
+
+    def __init__(self, single, copies=None):
         self.single = single
         self.steps = []
+        self.copies = {} if copies is None else copies   # id(source) -> (source, its copy)
+
+    def own(self, arrays):
+        """Record these arrays as they are, uncopied: ones the trace made itself and hands out
+        only in the trace (the update's Δ and θ after it), which nothing changes later."""
+        for arr in arrays:
+            self.copies[id(arr)] = (arr, arr)
+
+    def _copy(self, arr):
+        if not isinstance(arr, np.ndarray):
+            return np.array(arr, copy=True)
+        hit = self.copies.get(id(arr))
+        if hit is not None and hit[0] is arr:      # the source is kept, so its id is not reused
+            return hit[1]
+        copy = np.array(arr, copy=True)
+        self.copies[id(arr)] = (arr, copy)
+        return copy
 
     def add(self, phase, entries):
         for entry in entries:
             arrays = {}
             for name, arr in entry.pop("arrays").items():
-                arr = np.array(arr, copy=True)
+                arr = self._copy(arr)
                 if self.single and name not in PARAMETER_ARRAYS and arr.ndim >= 1:
                     arr = arr[0]
                 arrays[name] = arr

@@ -2,13 +2,13 @@
 
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 import convviz
 from convviz.gui.shell.icon import app_icon
 from convviz.gui.shell.main_window import MainWindow
-from convviz.gui.shell.translations import install_translation
+from convviz.gui.shell.translations import chosen_language, set_language
 from convviz.gui.widgets.pgsetup import configure_pyqtgraph
 
 
@@ -23,8 +23,8 @@ def create(argv=None):
     app.setApplicationVersion(convviz.__version__)
     # Wayland matches the window to resources/convviz.desktop by this name (X11 by WM_CLASS).
     app.setDesktopFileName("convviz")
-    if not app.property("convviz_translated"):        # once per QApplication
-        install_translation(app)
+    if not app.property("convviz_translated"):        # once per QApplication; View ▸ Language switches
+        set_language(app, chosen_language(QSettings()))
         app.setProperty("convviz_translated", True)
     icon = app_icon()
     app.setWindowIcon(icon)

@@ -2,18 +2,19 @@
 
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
 import zlib
-import struct
 
 import numpy as np
 import pytest
 
 from convviz.engine import Network
 
-SMALL = '{"input": [28, 28], "conv": [{"kernels": 2, "size": 5, "pool": "max"}], "dense": [], "output": {"classes": 10}}'
+SMALL = ('{"input": [28, 28], "conv": [{"kernels": 2, "size": 5, "pool": "max"}], "dense": [], '
+         '"output": {"classes": 10}}')
 
 
 def run(*args, timeout=120):

@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 from test_cli import SMALL, run, small_dataset, write_digit_png
-from unprivileged import error_as_unprivileged, public_folder
 
 from convviz.engine import Network
+from unprivileged import error_as_unprivileged, public_folder
 
 
 @pytest.fixture

@@ -45,7 +45,7 @@ def test_shipped_model_passes():
     table = rows(r.stdout)
     net = load_pretrained()
     assert set(table) == set(net.params) | {"input"}
-    for key, (checked, worst, kinks, result) in table.items():
+    for key, (checked, worst, _kinks, result) in table.items():
         size = net.params[key].size if key != "input" else 28 * 28
         assert checked == f"{min(20, size)}/{size}" and result == "PASS"
         assert worst == "-" or float(worst) < 1e-6

@@ -4,7 +4,6 @@ area-averaged to a smaller input; bad combinations exit 2 in one line."""
 import json
 
 import numpy as np
-
 from test_cli import run, write_digit_png
 
 from convviz.digits import area_average, load_image, preprocess

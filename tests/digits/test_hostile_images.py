@@ -12,9 +12,9 @@ import zlib
 
 import numpy as np
 import pytest
-from unprivileged import error_as_unprivileged, public_folder
 
 from convviz.digits import ImageLoadError, load_image
+from unprivileged import error_as_unprivileged, public_folder
 
 SVG_TEXT = ('<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28">'
             '<rect width="28" height="28" fill="white"/><text x="6" y="24" font-size="24">7</text></svg>')

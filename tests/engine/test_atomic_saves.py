@@ -43,8 +43,8 @@ def test_file_size_limit_mid_save_keeps_the_old_file(tmp_path):
             print("refused:", e)
             sys.exit(3)
     """)
-    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120, check=False,
-                       env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120,
+                       check=False, env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
     assert r.returncode == 3, r.stdout + r.stderr
     assert_untouched(path, data)
 

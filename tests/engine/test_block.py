@@ -114,6 +114,30 @@ def test_chunks_of_a_batch_give_the_whole_batch(monkeypatch, chunk_bytes):
         np.testing.assert_allclose(mine, theirs, rtol=1e-12, atol=1e-13)
 
 
+@pytest.mark.parametrize("index_bytes", [0, 2 ** 20])
+@pytest.mark.parametrize("padding", [(0, 0), (2, 1)])
+def test_one_image_with_and_without_the_patch_index_map(monkeypatch, index_bytes, padding):
+    """One image of several channels takes the index map (gather forward, weighted count
+    backward) when it is small enough, else the strided copy and the folded kernels: both give
+    what the separate ops give, exactly on integers (ties and exact zeros included)."""
+    import convviz.engine.block as block
+    monkeypatch.setattr(block, "INDEX_BYTES", index_bytes)
+    monkeypatch.setattr(block, "_GEOMETRIES", {})
+    rng = np.random.default_rng(6)
+    x = rng.integers(-1, 3, (1, 3, 11, 10)).astype(np.float64)
+    x[:, :, :4] = 0
+    W = rng.integers(-1, 2, (4, 3, 4, 3)).astype(np.float64)
+    b = np.array([0.0, 1.0, -1.0, 2.0])
+    dpooled = rng.integers(-3, 4, (1, 4) + block_forward(x, W, b, (1, 1), padding, (2, 2))[0].shape[2:]).astype(float)
+    pooled, cache, maps = block_forward(x, W, b, (1, 1), padding, (2, 2), keep_maps=True)
+    assert (cache[2].patch_index() is None) == (index_bytes == 0)
+    g_maps, g_pooled, g_argmax, g_backward = general_block(x, W, b, (1, 1), padding, (2, 2))
+    np.testing.assert_array_equal(recorded_argmax(cache), g_argmax)
+    for mine, theirs in zip((maps, pooled, *block_backward(dpooled, cache)),
+                            (g_maps, g_pooled, *g_backward(dpooled))):
+        np.testing.assert_array_equal(mine, theirs)
+
+
 def test_ties_and_zeros_route_like_pytorch():
     """All-equal windows send δ to their first element; windows whose max is exactly 0 (or
     below) send nothing, as ReLU′(0) = 0."""

@@ -5,16 +5,12 @@ import itertools
 
 import numpy as np
 import pytest
-from engine_helpers import check_gradients, draw_point, small_config
 
 from convviz.engine import Network, gradcheck, mistakes
-from convviz.engine.config import (
-    ACTIVATION_NAMES,
-    LOSS_NAMES,
-    OUTPUT_ACTIVATIONS,
-    POOL_KINDS,
-)
+from convviz.engine.config import ACTIVATION_NAMES, LOSS_NAMES, OUTPUT_ACTIVATIONS, POOL_KINDS
 from convviz.engine.kinks import forward_run
+
+from engine_helpers import check_gradients, draw_point, small_config
 
 COMBINATIONS = list(itertools.product(ACTIVATION_NAMES, POOL_KINDS, LOSS_NAMES, OUTPUT_ACTIVATIONS))
 
@@ -74,7 +70,8 @@ def test_element_check_of_parameters_pixels_and_hidden_deltas(key):
     assert f"= {e.numeric:.10g};  backprop: {e.analytic:.10g}" in e.numbers()
 
 
-@pytest.mark.parametrize("loss,output", [("cross_entropy", "softmax"), ("cross_entropy", "sigmoid"), ("mse", "softmax")])
+@pytest.mark.parametrize("loss,output",
+                         [("cross_entropy", "softmax"), ("cross_entropy", "sigmoid"), ("mse", "softmax")])
 def test_probability_delta_is_the_displayed_loss_gradient(loss, output):
     """∂L/∂ŷ is checked against the loss as a function of ŷ (its displayed form), batch of 2."""
     rng = np.random.default_rng(8)

@@ -10,10 +10,10 @@ import zipfile
 
 import numpy as np
 import pytest
-from unprivileged import error_as_unprivileged, public_folder
 
 from convviz.engine import ConfigError, ModelFileError, Network, normalize_config
 from convviz.engine.config import DEFAULT_CONFIG, MAX_PARAMETERS
+from unprivileged import error_as_unprivileged, public_folder
 
 
 def unblock_fifo_later(path, seconds=3.0):
@@ -219,3 +219,28 @@ def test_saving_non_finite_parameters_is_refused_and_writes_nothing(tmp_path):
     with pytest.raises(ValueError, match="out.b"):
         net.save(tmp_path / "m.npz")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_many_classes_keep_no_classes_squared_table(tmp_path):
+    """Found by the config fuzz: 56,214 classes made the label table eye(classes) 23.5 GiB. A
+    network with many classes now builds and loads in bounded memory, and its targets are right."""
+    config = {"input": [8, 8], "conv": [{"kernels": 1, "size": [8, 8], "pool": "none"}],
+              "output": {"classes": 56_214}}
+    net = Network(config)
+    assert peak_memory(lambda: Network(config)) < 16 << 20
+    path = model_file(tmp_path / "wide.npz", net.config, net.params)
+    assert peak_memory(lambda: Network.load(path)) < 16 << 20
+    x = np.random.default_rng(0).random((2, 8, 8))
+    _, grads = net.loss_and_gradients(x, np.array([3, 56_213]))
+    small = Network(dict(config, output={"classes": 1024}), seed=0)      # below the cut: the table
+    assert small._one_hot is not None and net._one_hot is None
+
+
+def test_one_hot_targets_are_the_same_with_and_without_the_table():
+    from convviz.engine.network import one_hot, one_hot_table
+    y = np.array([0, 4, 2, 4])
+    for dtype in (np.float32, np.float64):
+        expected = np.eye(5, dtype=dtype)[y]
+        for table in (one_hot_table(5, dtype), None):
+            got = one_hot(table, y, 5, dtype)
+            assert got.dtype == dtype and np.array_equal(got, expected)

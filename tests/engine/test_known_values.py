@@ -6,14 +6,12 @@ import math
 import numpy as np
 import pytest
 
-from convviz.engine import DEFAULT_CONFIG, Network, conv_output_size
+from convviz.engine import DEFAULT_CONFIG, Network, conv_output_size, losses
 from convviz.engine import activations as act
-from convviz.engine import losses
 from convviz.engine.config import LOSS_NAMES, OUTPUT_ACTIVATIONS, skipped_border
 from convviz.engine.conv import conv_backward, conv_forward
 
 from engine_helpers import forward_values, small_config
-
 
 # ---- Eq. 2.1 --------------------------------------------------------------------------
 
@@ -69,7 +67,7 @@ def test_shapes_match_what_forward_computes(cfg):
     net = Network(cfg)
     stages = dict(net.shapes())
     steps, yhat = forward_values(net, np.zeros((2, *net.config["input"])))
-    for op, a, y, cache in steps:
+    for op, _a, y, _cache in steps:
         assert y.shape[1:] == stages[op.stage.name], op.stage
     assert yhat.shape[1:] == stages["out.probs"]
 

@@ -5,11 +5,12 @@ Every element is checked, at points away from kinks, in a network chosen so the 
 
 import numpy as np
 import pytest
-from engine_helpers import draw_point, small_config
 
 from convviz.engine import gradcheck, mistakes
 from convviz.engine.conv import conv_backward, conv_forward
 from convviz.engine.kinks import forward_run
+
+from engine_helpers import draw_point, small_config
 
 
 def block(activation="tanh", pool="avg", kernels=2, size=3, **kw):
@@ -76,7 +77,7 @@ def test_without_a_mistake_the_walk_is_the_engines(name):
     for key in grads:
         np.testing.assert_allclose(grads2[key], grads[key], rtol=1e-12, atol=1e-15, err_msg=key)
     # A δ per stage, in that stage's shape (checked by value in test_gradcheck_api).
-    for op, a, out in forward_run(net, x, y).stages:
+    for op, _a, out in forward_run(net, x, y).stages:
         assert deltas[op.stage.name].shape == out.shape, op.stage
 
 

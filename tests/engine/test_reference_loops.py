@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 
 from convviz.engine.conv import conv_backward, conv_forward
 from convviz.engine.pooling import pool_backward, pool_forward
-from convviz.engine.reference import (conv_backward_loop, conv_forward_loop, pool_backward_loop,
-                                      pool_forward_loop)
+from convviz.engine.reference import conv_backward_loop, conv_forward_loop, pool_backward_loop, pool_forward_loop
 
 
 def check_conv(x, W, b, stride, padding, dout_seed=0):

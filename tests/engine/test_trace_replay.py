@@ -8,7 +8,6 @@ from convviz.engine.trace import PARAMETER_ARRAYS
 
 from engine_helpers import small_config
 
-
 CONFIGS = {
     "default": None,
     "three blocks": small_config(
@@ -26,7 +25,7 @@ CONFIGS = {
 def make(name, batch):
     net = Network(CONFIGS[name], seed=7)
     rng = np.random.default_rng(8)
-    for k, p in net.params.items():
+    for p in net.params.values():
         p += rng.normal(0, 0.05, p.shape)          # non-zero biases, so b matters
     h, w = net.config["input"]
     if batch is None:

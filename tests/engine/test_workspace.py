@@ -55,7 +55,8 @@ def test_threads_at_once_give_the_serial_results():
     jobs = [(Network(DEFAULT_CONFIG, seed=1), rng.random((32, 28, 28)), rng.integers(0, 10, 32)),
             (Network(DIGITS, seed=2), rng.random((5, 28, 28)), rng.integers(0, 10, 5)),
             (Network(DIGITS, seed=3, dtype=np.float32), rng.random((32, 28, 28)), rng.integers(0, 10, 32)),
-            (Network(DEFAULT_CONFIG, seed=4), rng.random((1, 28, 28)), rng.integers(0, 10, 1))]
+            (Network(DEFAULT_CONFIG, seed=4), rng.random((1, 28, 28)), rng.integers(0, 10, 1)),
+            (Network(DIGITS, seed=5), rng.random((1, 28, 28)), rng.integers(0, 10, 1))]   # index-map paths
     serial = []
     for net, x, y in jobs:
         out = []

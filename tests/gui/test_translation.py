@@ -26,20 +26,26 @@ def lrelease():
     return found
 
 
-@pytest.fixture
-def german(qapp, tmp_path):
+def compile_translation(folder, contexts):
+    """A QTranslator loaded with {context: {source: translation}}, compiled by Qt's lrelease."""
     ts = ['<?xml version="1.0" encoding="utf-8"?>', '<!DOCTYPE TS>', '<TS version="2.1" language="de">']
-    for context, texts in GERMAN.items():
+    for context, texts in contexts.items():
         ts.append(f"<context><name>{context}</name>")
         ts += [f"<message><source>{escape(a)}</source><translation>{escape(b)}</translation></message>"
                for a, b in texts.items()]
         ts.append("</context>")
     ts.append("</TS>")
-    (tmp_path / "de.ts").write_text("\n".join(ts), encoding="utf-8")
-    subprocess.run([lrelease(), str(tmp_path / "de.ts"), "-qm", str(tmp_path / "de.qm")], check=True,
+    (folder / "de.ts").write_text("\n".join(ts), encoding="utf-8")
+    subprocess.run([lrelease(), str(folder / "de.ts"), "-qm", str(folder / "de.qm")], check=True,
                    capture_output=True, timeout=60)
     translator = QTranslator()
-    assert translator.load(str(tmp_path / "de.qm"))
+    assert translator.load(str(folder / "de.qm"))
+    return translator
+
+
+@pytest.fixture
+def german(qapp, tmp_path):
+    translator = compile_translation(tmp_path, GERMAN)
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)

@@ -58,6 +58,14 @@ def test_the_wheel_holds_every_file_the_code_loads(names):
     assert not missing, f"loaded by convviz.shipped but not in the wheel: {missing}"
 
 
+def test_the_wheel_holds_every_lesson_chapter(names):
+    folder = REPO / "resources" / shipped.LESSONS
+    chapters = sorted(RESOURCES_IN_WHEEL + p.relative_to(REPO / "resources").as_posix()
+                      for p in folder.rglob("*.md"))
+    assert any(c.endswith("en/01-input.md") for c in chapters)
+    assert [c for c in chapters if c not in names] == []
+
+
 def test_the_wheel_holds_every_module_of_the_tree(names):
     # pyproject lists the packages by hand (the resources mapping needs it): a new sub-package
     # left off that list fails here.
@@ -68,8 +76,18 @@ def test_the_wheel_holds_every_module_of_the_tree(names):
 def test_the_wheel_ships_only_the_registered_resources_and_no_test_set(names):
     shipped_files = {n[len(RESOURCES_IN_WHEEL):] for n in names if n.startswith(RESOURCES_IN_WHEEL)}
     translations = {n for n in shipped_files if n.startswith(shipped.TRANSLATIONS + "/") and n.endswith(".qm")}
-    assert shipped_files - translations == set(shipped.FILES.values()) | {"__init__.py"}
+    lessons = {n for n in shipped_files if n.startswith(shipped.LESSONS + "/") and n.endswith(".md")}
+    assert shipped_files - translations - lessons == set(shipped.FILES.values()) | {"__init__.py"}
     assert not [n for n in names if "t10k" in n or "test" in n.lower()]
+
+
+def test_the_wheel_ships_every_compiled_translation_and_no_source(names):
+    """The app's languages: each .qm of resources/translations ships (the .ts sources stay behind)."""
+    compiled = sorted((REPO / "resources" / shipped.TRANSLATIONS).glob("*.qm"))
+    assert compiled, "no compiled translation in resources/translations (python tools/translations.py release)"
+    missing = [p.name for p in compiled if f"{RESOURCES_IN_WHEEL}{shipped.TRANSLATIONS}/{p.name}" not in names]
+    assert missing == []
+    assert not [n for n in names if n.endswith(".ts")]
 
 
 def test_the_wheel_metadata(wheel, names):

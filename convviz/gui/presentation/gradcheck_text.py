@@ -19,6 +19,15 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 - the name lupdate looks for
     return text
 
 
+#: The element check's words (check_html), marked here where lupdate sees them.
+CHECK_TEXTS = {"backprop": QT_TRANSLATE_NOOP("gradcheck", "backprop"),
+               "mistaken": QT_TRANSLATE_NOOP("gradcheck", "backprop with the mistake"),
+               "tolerance": QT_TRANSLATE_NOOP("gradcheck", "relative error; tolerance %1"),
+               "pass": QT_TRANSLATE_NOOP("gradcheck", "PASS: backprop agrees with central differences."),
+               "fail": QT_TRANSLATE_NOOP("gradcheck", "FAIL: backprop disagrees with central differences."),
+               "kink": QT_TRANSLATE_NOOP("gradcheck", "AT A KINK: no derivative to check here.")}
+
+
 KINK_WHY = {
     "relu": QT_TRANSLATE_NOOP(
         "gradcheck", "ReLU has a corner at 0: its slope is 0 on the left and 1 on the right, so at 0 there is "
@@ -103,14 +112,13 @@ def check_html(check, symbol, mistake, tr):
         f"g<sub>num</sub> = (L(θ + ε) − L(θ − ε)) / 2ε = ({plus} − {minus}) / {_g(2 * check.eps, 3)} = "
         f"<b>{_g(check.numeric, 10)}</b>",
         f"g = <b>{_g(check.analytic, 10)}</b> &nbsp;(" +
-        (t("backprop with the mistake") if mistake is not None else t("backprop")) + ")",
+        t(CHECK_TEXTS["mistaken" if mistake is not None else "backprop"]) + ")",
         f"|g<sub>num</sub> − g| / (|g<sub>num</sub>| + |g|) = <b>{_g(check.rel_error, 3)}</b> &nbsp;(" +
-        t("relative error; tolerance %1").replace("%1", _g(check.tol, 3)) + ")",
+        t(CHECK_TEXTS["tolerance"]).replace("%1", _g(check.tol, 3)) + ")",
     ]
     body = "<br>".join(lines)
-    verdict = {"pass": (palette.PASS_TEXT, t("PASS: backprop agrees with central differences.")),
-               "fail": (palette.FAIL_TEXT, t("FAIL: backprop disagrees with central differences.")),
-               "kink": (palette.KINK_TEXT, t("AT A KINK: no derivative to check here."))}[check.status]
+    colour = {"pass": palette.PASS_TEXT, "fail": palette.FAIL_TEXT, "kink": palette.KINK_TEXT}[check.status]
+    verdict = (colour, t(CHECK_TEXTS[check.status]))
     # The verdict first: on a short screen it is what shows without scrolling.
     out = (f"<p style='color:{verdict[0]}; font-weight:bold; margin:0 0 4px 0'>{verdict[1]}</p>"
            f"<div style='font-family: DejaVu Sans Mono, monospace; font-size: 9pt'>{body}</div>")

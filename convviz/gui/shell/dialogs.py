@@ -4,7 +4,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QMessageBox, QScrollArea, QVBoxLayout
 
 import convviz
 
@@ -28,10 +28,19 @@ def _dialog(parent, title, body_html, width=520):
     label.setWordWrap(True)
     label.setOpenExternalLinks(True)
     label.setTextInteractionFlags(Qt.TextBrowserInteraction)
+    # Scrolled when taller than the screen (the shortcuts at 768 px hid the Close button)
+    scroll = QScrollArea()
+    scroll.setWidget(label)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    screen = parent.screen() if parent is not None else None
+    room = screen.availableGeometry().height() - 140 if screen is not None else 620
+    scroll.setMinimumHeight(max(100, min(label.heightForWidth(width - 40), room)))
     buttons = QDialogButtonBox(QDialogButtonBox.Close)
     buttons.rejected.connect(dlg.reject)
     lay = QVBoxLayout(dlg)
-    lay.addWidget(label)
+    lay.addWidget(scroll)
     lay.addWidget(buttons)
     dlg.setMinimumWidth(width)
     return dlg

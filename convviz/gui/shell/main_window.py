@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from convviz.digits import load_pretrained, load_samples
@@ -20,9 +20,11 @@ from convviz.gui.panels.draw.canvas import BRUSH_RANGE, DEFAULT_BRUSH
 from convviz.gui.panels.draw.left_column import LeftColumn
 from convviz.gui.panels.editor.install import install as install_editor
 from convviz.gui.panels.gradcheck.controls import GradCheckControls
+from convviz.gui.panels.iteration.language import follow_language
 from convviz.gui.panels.iteration.network_panel import MODES, SCALES, NetworkPanel
+from convviz.gui.panels.lesson.lesson import install as install_lesson
 from convviz.gui.panels.training.panel import TrainingPanel
-from convviz.gui.shell import dialogs
+from convviz.gui.shell import dialogs, translations
 from convviz.gui.shell import settings as stored
 from convviz.gui.shell.files import FileActions
 from convviz.gui.shell.menus import Menus
@@ -44,7 +46,6 @@ class MainWindow(QMainWindow):
         configure_pyqtgraph()
         self.settings = settings if settings is not None else QSettings()
         self.report = report_error or (lambda title, text: dialogs.show_error(self, title, text))
-        self.setWindowTitle(self.tr("convviz: how a CNN computes and learns"))
         self.setAcceptDrops(True)
         net, model_name, warning, detail = self._initial_network(net)
         # α comes back at the next launch only when the learner asked for it: a large α tried once
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         speed = stored.read_float(self.settings, "view/speed", 2.0, 0.1, 60.0)
         self.stepper = Stepper(parent=self, steps_per_second=speed)
         self.panel = NetworkPanel(self.stepper)
+        follow_language(self.panel)
         self.left = LeftColumn()
         self.update_warning = UpdateWarningBar()
         central = QWidget()
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.session, self.left, self.panel, self.settings, self.report)
         self.training = TrainingPanel(self.session, my_digits_path or self._my_digits_path(),
                                       save=lambda: self.menus.save_action.trigger(), settings=self.settings)
-        self.training_dock = QDockWidget(self.tr("Training"), self)
+        self.training_dock = QDockWidget(self)
         self.training_dock.setObjectName("training")
         scroll = QScrollArea()            # a short screen scrolls the panel instead of cutting it
         scroll.setWidget(self.training)
@@ -99,6 +101,10 @@ class MainWindow(QMainWindow):
         self.model_label = QLabel()
         self.statusBar().addPermanentWidget(self.model_label)
         self.editor_docks = install_editor(self)      # the network editor and "This step's choice"
+        self.menus.add_language_menu(self.editor_docks.view_menu)
+        for dock in self.findChildren(QDockWidget):    # a dock floated off: the window back within the screen
+            dock.topLevelChanged.connect(lambda floating: floating and QTimer.singleShot(0, self._within_screen))
+        self.retranslate()
         self._restore_settings()
         self._wire()
 
@@ -116,6 +122,7 @@ class MainWindow(QMainWindow):
         if warning:
             self.statusBar().showMessage(warning)
             self.model_label.setToolTip(detail)
+        self.lesson = install_lesson(self)      # Help ▸ Lesson, its dock and the first-launch prompt
 
     def _initial_network(self, net):
         """(network, its name, a start-up warning or None, its detail)."""
@@ -147,6 +154,22 @@ class MainWindow(QMainWindow):
         self.update_warning.resetClicked.connect(self.reset_weights)
         self.update_warning.smallerClicked.connect(lambda: s.set_lr(max(left.lr_spin.minimum(), s.lr / 10)))
         s.paramsChanged.connect(lambda: None if s.updates_applied else self.update_warning.hide())
+
+    # ---- language ----------------------------------------------------------------------
+    def set_language(self, name):
+        """View ▸ Language: switch live (every widget gets LanguageChange) and remember the choice."""
+        translations.switch_window(self, name)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self):
+        self.setWindowTitle(self.tr("convviz: how a CNN computes and learns"))
+        self.training_dock.setWindowTitle(self.tr("Training"))
+        self.menus.retranslate()       # after the dock: its title resets the dock's menu action
+        self._update_model_label()
 
     # ---- settings --------------------------------------------------------------------
     def _restore_settings(self):
@@ -211,6 +234,12 @@ class MainWindow(QMainWindow):
             dock.setFloating(True)
             width = TRAINING_WIDTH + 30
             dock.setGeometry(free.right() - width, free.top() + 30, width, free.height() - 60)
+
+    def _within_screen(self):
+        """A dock shown docked for a moment (then floated, on a narrow screen) widened the window past it."""
+        free = self.screen().availableGeometry() if self.screen() is not None else None
+        if free is not None and self.width() > free.width() and not self.isMaximized():
+            self.resize(free.width(), self.height())
 
     @staticmethod
     def _my_digits_path():

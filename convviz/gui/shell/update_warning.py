@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from convviz.gui.presentation.numbers import loss_number
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.translate import Retranslating
 
 
-class UpdateWarningBar(QFrame):
+class UpdateWarningBar(Retranslating, QFrame):
     """Hidden until `show_health(health, lr)`; resetClicked / smallerClicked carry the learner's choice."""
 
     resetClicked = Signal()
@@ -27,8 +28,10 @@ class UpdateWarningBar(QFrame):
         self.text.setTextFormat(Qt.RichText)
         lay.addWidget(self.text, 1)
         self.smaller = QPushButton()
-        self.reset = QPushButton(self.tr("Reset weights"))
-        self.dismiss = QPushButton(self.tr("Dismiss"))
+        self.reset, self.dismiss = QPushButton(), QPushButton()
+        self.translated(self.reset.setText, lambda: self.tr("Reset weights"))
+        self.translated(self.dismiss.setText, lambda: self.tr("Dismiss"))
+        self._shown = None         # (health, lr) of the warning shown: said again after a language switch
         for b in (self.smaller, self.reset, self.dismiss):
             b.setFocusPolicy(Qt.NoFocus)
             lay.addWidget(b)
@@ -39,6 +42,7 @@ class UpdateWarningBar(QFrame):
 
     def show_health(self, health, lr):
         """Say what the update did, why α is the likely cause, and what to do."""
+        self._shown = (health, lr)
         parts = []
         if health.loss_rose:
             parts.append(self.tr("it <b>raised</b> the loss from {0} to {1}").format(
@@ -53,3 +57,8 @@ class UpdateWarningBar(QFrame):
                                   "try a smaller α, or reset the weights.").format("; ".join(parts), f"{lr:g}"))
         self.smaller.setText(self.tr("Use α = {0}").format(f"{lr / 10:g}"))
         self.show()
+
+    def retranslate(self):
+        super().retranslate()
+        if self._shown is not None and self.isVisibleTo(self.parentWidget() or self):
+            self.show_health(*self._shown)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButto
 
 from convviz.gui.presentation import palette
 from convviz.gui.presentation.numbers import bar_fraction, percent
+from convviz.gui.widgets.translate import Retranslating
 
 ROW = 16
 TOP_COLOUR = QColor(palette.TOP_BAR)        # the predicted class
@@ -15,7 +16,7 @@ TRACK_COLOUR = QColor(*palette.TRACK)
 TARGET_COLOUR = QColor(palette.TARGET_BAR)
 
 
-class PredictionBars(QWidget):
+class PredictionBars(Retranslating, QWidget):
     """set_probs(probs, target) shows a prediction; set_probs(None) shows "Draw a digit".
 
     `revision` counts updates (benchmarks and tests wait on it); `updated` is emitted after each.
@@ -32,8 +33,9 @@ class PredictionBars(QWidget):
         self.setMinimumSize(180, 10 * ROW + 4)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setFocusPolicy(Qt.NoFocus)
-        self.setToolTip(self.tr("ŷ: the network's probability for each digit (softmax output). "
-                                "Orange: its prediction. Green mark: the training target y."))
+        self.translated(self.setToolTip, lambda: self.tr(
+            "ŷ: the network's probability for each digit (softmax output). Orange: its prediction. Green mark: "
+            "the training target y."))
 
     def sizeHint(self):
         return QSize(200, 10 * ROW + 4)
@@ -105,7 +107,7 @@ class PredictionBars(QWidget):
         p.end()
 
 
-class LabelSelector(QWidget):
+class LabelSelector(Retranslating, QWidget):
     """Ten toggle buttons for the training target y; `picked(int)` when the user clicks one.
 
     The window decides which button is lit (the user's choice or, until then, the prediction).
@@ -128,7 +130,7 @@ class LabelSelector(QWidget):
             b.setFocusPolicy(Qt.NoFocus)
             b.setMinimumWidth(26)
             b.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-            b.setToolTip(self.tr("Train towards y = {0} (key {0})").format(d))
+            self.translated(b.setToolTip, lambda d=d: self.tr("Train towards y = {0} (key {0})").format(d))
             self.group.addButton(b, d)
             lay.addWidget(b)
             self.buttons.append(b)

@@ -1,6 +1,6 @@
-"""Qt's translator for the presentation layer's texts (the catalogue is marked, not translated, there)."""
+"""Qt's translator for the presentation layer's texts; the mixin that makes widgets follow a language switch."""
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from convviz.gui.presentation import catalogue
 
@@ -16,3 +16,37 @@ def step_title(step):
 
 def step_about(step):
     return catalogue.about(step, catalogue_tr)
+
+
+class Retranslating:
+    """Mixin for a QWidget with static texts that follow a live language switch.
+
+    `self.translated(label.setText, lambda: self.tr("Brush"))` sets the text now and again on
+    every QEvent.LanguageChange (Qt sends it to every widget when a translator is installed or
+    removed); a class with dynamic text overrides retranslate(), calls super().retranslate() and
+    re-renders from its state. The lambda keeps the literal inside self.tr(...), where lupdate finds it.
+    """
+
+    def translated(self, setter, text):
+        """setter(text()) now and after every language switch; returns the text set."""
+        if "_translated" not in self.__dict__:
+            self._translated = []
+        self._translated.append((setter, text))
+        value = text()
+        setter(value)
+        return value
+
+    def retranslate(self):
+        alive = []
+        for setter, text in self.__dict__.get("_translated", ()):
+            try:
+                setter(text())
+            except RuntimeError:        # its widget was deleted (a rebuilt row): forget it
+                continue
+            alive.append((setter, text))
+        self._translated = alive
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

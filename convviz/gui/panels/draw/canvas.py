@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from convviz.gui.presentation import palette
+from convviz.gui.widgets.translate import Retranslating
 
 SIZE = 280
 DEFAULT_BRUSH = 22          # px on the 280 canvas: ~2 px strokes once scaled into MNIST's 20 px box
@@ -52,7 +53,7 @@ def _colour_table(paper, ink):
 _TABLES = {True: _colour_table(*DARK_COLOURS), False: _colour_table(*LIGHT_COLOURS)}
 
 
-class DrawingCanvas(QWidget):
+class DrawingCanvas(Retranslating, QWidget):
     """Left button draws (or erases in eraser mode), right button always erases.
 
     inkChanged: the ink changed (every mouse move of a stroke; coalesce before heavy work).
@@ -78,7 +79,8 @@ class DrawingCanvas(QWidget):
         self.setMouseTracking(True)          # for the brush outline
         self.setCursor(Qt.CrossCursor)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        self.setToolTip(self.tr("Left button draws, right button erases. Ctrl+Z undoes the last stroke."))
+        self.translated(self.setToolTip,
+                        lambda: self.tr("Left button draws, right button erases. Ctrl+Z undoes the last stroke."))
 
     # ---- properties ------------------------------------------------------------------
     def sizeHint(self):

@@ -25,6 +25,7 @@ from convviz.gui.panels.draw.preview import InputPreview
 from convviz.gui.panels.draw.samples import SamplePicker
 from convviz.gui.presentation.numbers import loss_number, precise_percent, probability, runner_up
 from convviz.gui.widgets.prediction import LabelSelector, PredictionBars
+from convviz.gui.widgets.translate import Retranslating
 
 LEFT_WIDTH = 330
 MIN_CANVAS = 200
@@ -45,7 +46,7 @@ class LogSpinBox(QDoubleSpinBox):
         self.setValue(v)
 
 
-class LeftColumn(QScrollArea):
+class LeftColumn(Retranslating, QScrollArea):
     """Steps 1-3 of the workflow, top to bottom: draw, see what the network sees, train."""
 
     def __init__(self, parent=None):
@@ -60,14 +61,16 @@ class LeftColumn(QScrollArea):
         self.brush_slider.setRange(*BRUSH_RANGE)
         self.brush_slider.setValue(DEFAULT_BRUSH)
         self.brush_slider.setFocusPolicy(Qt.NoFocus)
-        self.brush_slider.setToolTip(self.tr("Brush width"))
-        self.eraser_button = self._tool(self.tr("Eraser"),
-                                        self.tr("Left button erases (the right button always does). Key E"),
+        self.translated(self.brush_slider.setToolTip, lambda: self.tr("Brush width"))
+        self.eraser_button = self._tool(lambda: self.tr("Eraser"),
+                                        lambda: self.tr("Left button erases (the right button always does). Key E"),
                                         checkable=True)
-        self.light_button = self._tool("◐", self.tr("Light or dark canvas (I). Only the look changes: the network "
-                                                           "always sees bright ink on a dark square"), checkable=True)
-        self.undo_button = self._tool(self.tr("Undo"), self.tr("Undo the last stroke (Ctrl+Z)"))
-        self.clear_button = self._tool(self.tr("Clear"), self.tr("Clear the canvas (Delete); Ctrl+Z brings it back"))
+        self.light_button = self._tool(lambda: "◐", lambda: self.tr(
+            "Light or dark canvas (I). Only the look changes: the network always sees bright ink on a dark square"),
+            checkable=True)
+        self.undo_button = self._tool(lambda: self.tr("Undo"), lambda: self.tr("Undo the last stroke (Ctrl+Z)"))
+        self.clear_button = self._tool(lambda: self.tr("Clear"),
+                                       lambda: self.tr("Clear the canvas (Delete); Ctrl+Z brings it back"))
 
         self.lr_spin = LogSpinBox()
         self.lr_spin.setRange(*LR_RANGE)
@@ -76,56 +79,62 @@ class LeftColumn(QScrollArea):
         self.lr_spin.setKeyboardTracking(False)     # retrace when typing is done, not per digit
         self.lr_spin.setFocusPolicy(Qt.ClickFocus)  # never the default focus: arrows step the trace
         lo, hi = self.lr_spin.minimum(), self.lr_spin.maximum()
-        self.lr_spin.setToolTip(self.tr("Learning rate α of the update θ ← θ − α·∂L/∂θ, from {0} to {1}. "
-                                        "Each launch starts at {2} unless you ask to remember it "
-                                        "(Train menu)").format(f"{lo:g}", f"{hi:g}", f"{DEFAULT_LR:g}"))
+        self.translated(self.lr_spin.setToolTip, lambda: self.tr(
+            "Learning rate α of the update θ ← θ − α·∂L/∂θ, from {0} to {1}. Each launch starts at {2} unless you "
+            "ask to remember it (Train menu)").format(f"{lo:g}", f"{hi:g}", f"{DEFAULT_LR:g}"))
         self.lr_range = QLabel(self.tr("{0} – {1}").format(f"{lo:g}", f"{hi:g}"))
-        self.lr_range.setToolTip(self.lr_spin.toolTip())
+        self.translated(self.lr_range.setToolTip, self.lr_spin.toolTip)     # set just above
         self.lr_range.setStyleSheet("color: gray;")
         self.lr_spin.editingFinished.connect(self.lr_spin.clearFocus)   # give the arrow keys back
 
-        self.apply_button = QPushButton(self.tr("Apply update ▸ next iteration"))
-        self.apply_button.setToolTip(self.tr("Keep the updated weights θ − α·∂L/∂θ and run a new iteration "
-                                             "on the same input (U)"))
-        self.reset_button = QPushButton(self.tr("Reset weights"))
-        self.reset_button.setToolTip(self.tr("Back to the weights of the model as loaded"))
+        self.apply_button = QPushButton()
+        self.translated(self.apply_button.setText, lambda: self.tr("Apply update ▸ next iteration"))
+        self.translated(self.apply_button.setToolTip, lambda: self.tr(
+            "Keep the updated weights θ − α·∂L/∂θ and run a new iteration on the same input (U)"))
+        self.reset_button = QPushButton()
+        self.translated(self.reset_button.setText, lambda: self.tr("Reset weights"))
+        self.reset_button.setToolTip(self.tr("Back to the weights of the model as loaded"))   # the window names it
         for b in (self.apply_button, self.reset_button):
             b.setFocusPolicy(Qt.NoFocus)
 
         self.runner_up = QLabel()
         # its text changes with every prediction while drawing: a fixed size never re-lays out the column
         self.runner_up.setFixedSize(150, self.runner_up.fontMetrics().height() + 4)
-        self.runner_up.setToolTip(self.tr("The second most likely digit: a confident prediction hides it"))
-        self.log_bars = QCheckBox(self.tr("log"))
+        self.translated(self.runner_up.setToolTip,
+                        lambda: self.tr("The second most likely digit: a confident prediction hides it"))
+        self.log_bars = QCheckBox()
+        self.translated(self.log_bars.setText, lambda: self.tr("log"))
         self.log_bars.setFocusPolicy(Qt.NoFocus)
-        self.log_bars.setToolTip(self.tr("Bars on a log scale from 0.0001% to 100%: small probabilities "
-                                         "become visible"))
+        self.translated(self.log_bars.setToolTip, lambda: self.tr(
+            "Bars on a log scale from 0.0001% to 100%: small probabilities become visible"))
         self.log_bars.toggled.connect(self.prediction.set_log_scale)
         self.target_text = QLabel()
         self.target_text.setWordWrap(True)
-        self.auto_label = QCheckBox(self.tr("use the prediction as target"))
+        self.auto_label = QCheckBox()
+        self.translated(self.auto_label.setText, lambda: self.tr("use the prediction as target"))
         self.auto_label.setFocusPolicy(Qt.NoFocus)
-        self.auto_label.setToolTip(self.tr("Follow the network's predicted class (A); press 0-9 to choose"))
+        self.translated(self.auto_label.setToolTip,
+                        lambda: self.tr("Follow the network's predicted class (A); press 0-9 to choose"))
         self.loss_text = QLabel()
         self.loss_text.setWordWrap(True)
         self.loss_text.setTextFormat(Qt.RichText)
 
         col = QVBoxLayout()
         col.setSpacing(6)
-        col.addWidget(self._heading(self.tr("1 · Draw a digit")))
+        col.addWidget(self._heading(lambda: self.tr("1 · Draw a digit")))
         tools = QHBoxLayout()
-        tools.addWidget(QLabel(self.tr("Brush")))
+        tools.addWidget(self._label(lambda: self.tr("Brush")))
         tools.addWidget(self.brush_slider, 1)
         for b in (self.eraser_button, self.light_button, self.undo_button, self.clear_button):
             tools.addWidget(b)
         col.addLayout(tools)
         col.addWidget(self.canvas, 0, Qt.AlignHCenter)
         col.addWidget(self.sample_picker)
-        col.addWidget(self._heading(self.tr("2 · What the network sees and predicts")))
+        col.addWidget(self._heading(lambda: self.tr("2 · What the network sees and predicts")))
         row = QHBoxLayout()
         seen = QVBoxLayout()
         seen.addWidget(self.preview)
-        self.input_caption = cap = QLabel(self.tr("input I, 28×28"))
+        self.input_caption = cap = QLabel(self.tr("input I, {0}×{1}").format(28, 28))
         cap.setAlignment(Qt.AlignHCenter)
         seen.addWidget(cap)
         seen.addStretch(1)
@@ -137,12 +146,12 @@ class LeftColumn(QScrollArea):
         under.addWidget(self.runner_up)
         under.addWidget(self.log_bars)
         col.addLayout(under)
-        col.addWidget(self._heading(self.tr("3 · Train one iteration")))
+        col.addWidget(self._heading(lambda: self.tr("3 · Train one iteration")))
         col.addWidget(self.target_text)
         col.addWidget(self.label_selector)
         col.addWidget(self.auto_label)
         lr_row = QHBoxLayout()
-        lr_row.addWidget(QLabel(self.tr("Learning rate α")))
+        lr_row.addWidget(self._label(lambda: self.tr("Learning rate α")))
         lr_row.addWidget(self.lr_spin)
         lr_row.addWidget(self.lr_range)
         lr_row.addStretch(1)
@@ -236,19 +245,29 @@ class LeftColumn(QScrollArea):
             text += "<br>" + self.tr("losses so far: {0}").format(" → ".join(parts))
         self.loss_text.setText(text)
 
-    @staticmethod
-    def _heading(text):
-        h = QLabel(text)
+    def retranslate(self):
+        """Static texts (Retranslating), then the session's texts again (target, loss, runner-up)."""
+        super().retranslate()
+        if getattr(self, "session", None) is not None:
+            self._on_prediction()
+            self._on_trace()
+
+    def _label(self, text):
+        label = QLabel()
+        self.translated(label.setText, text)
+        return label
+
+    def _heading(self, text):
+        h = self._label(text)
         f = h.font()
         f.setBold(True)
         h.setFont(f)
         return h
 
-    @staticmethod
-    def _tool(text, tip, checkable=False):
+    def _tool(self, text, tip, checkable=False):
         b = QToolButton()
-        b.setText(text)
-        b.setToolTip(tip)
+        self.translated(b.setText, text)
+        self.translated(b.setToolTip, tip)
         b.setCheckable(checkable)
         b.setFocusPolicy(Qt.NoFocus)
         return b

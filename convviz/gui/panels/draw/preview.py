@@ -6,9 +6,10 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from convviz.gui.presentation import palette
+from convviz.gui.widgets.translate import Retranslating
 
 
-class InputPreview(QWidget):
+class InputPreview(Retranslating, QWidget):
     """Shows a (28, 28) array on 0..1 as gray levels, ink bright as in the network's input I."""
 
     def __init__(self, scale=4, parent=None):
@@ -19,8 +20,9 @@ class InputPreview(QWidget):
         self.setFixedSize(28 * scale + 2, 28 * scale + 2)
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         self.setFocusPolicy(Qt.NoFocus)
-        self.setToolTip(self.tr("The 28×28 input I the network sees: your drawing cropped, scaled into a "
-                                "20×20 box and centred by its centre of mass, as MNIST was prepared."))
+        self.translated(self.setToolTip, lambda: self.tr(
+            "The 28×28 input I the network sees: your drawing cropped, scaled into a 20×20 box and centred by "
+            "its centre of mass, as MNIST was prepared."))
 
     def sizeHint(self):
         return QSize(28 * self._scale + 2, 28 * self._scale + 2)

@@ -5,6 +5,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
+from convviz.gui.widgets.translate import Retranslating
+
 
 def _icon(img28):
     data = np.ascontiguousarray(np.asarray(img28, dtype=np.uint8))
@@ -13,7 +15,7 @@ def _icon(img28):
     return QIcon(QPixmap.fromImage(q))
 
 
-class SamplePicker(QWidget):
+class SamplePicker(Retranslating, QWidget):
     """chosen(i) is emitted when the user picks sample i (from the list or with "Next")."""
 
     chosen = Signal(int)
@@ -25,11 +27,13 @@ class SamplePicker(QWidget):
         self.combo.setIconSize(QSize(28, 28))
         self.combo.setMaxVisibleItems(12)
         self.combo.setFocusPolicy(Qt.NoFocus)        # arrows and Home/End step the trace
-        self.combo.setPlaceholderText(self.tr("Shipped MNIST samples…"))
-        self.combo.setToolTip(self.tr("Shipped MNIST digits (LeCun, Cortes, Burges; CC BY-SA 3.0)"))
-        self.next_button = QPushButton(self.tr("Next sample ▸"))
+        self.translated(self.combo.setPlaceholderText, lambda: self.tr("Shipped MNIST samples…"))
+        self.translated(self.combo.setToolTip,
+                        lambda: self.tr("Shipped MNIST digits (LeCun, Cortes, Burges; CC BY-SA 3.0)"))
+        self.next_button = QPushButton()
+        self.translated(self.next_button.setText, lambda: self.tr("Next sample ▸"))
         self.next_button.setFocusPolicy(Qt.NoFocus)
-        self.next_button.setToolTip(self.tr("Load the next shipped digit"))
+        self.translated(self.next_button.setToolTip, lambda: self.tr("Load the next shipped digit"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.combo, 1)
@@ -41,10 +45,18 @@ class SamplePicker(QWidget):
         self._labels = np.asarray(labels).astype(int)
         self.combo.blockSignals(True)
         self.combo.clear()
-        for i, (img, lab) in enumerate(zip(images, self._labels)):
-            self.combo.addItem(_icon(img), self.tr("sample {0} · digit {1}").format(i + 1, lab))
+        for i, img in enumerate(images[:len(self._labels)]):
+            self.combo.addItem(_icon(img), self._item_text(i))
         self.combo.blockSignals(False)
         self.setEnabled(len(self._labels) > 0)
+
+    def _item_text(self, i):
+        return self.tr("sample {0} · digit {1}").format(i + 1, self._labels[i])
+
+    def retranslate(self):
+        super().retranslate()
+        for i in range(self.combo.count()):
+            self.combo.setItemText(i, self._item_text(i))
 
     def count(self):
         return self.combo.count()

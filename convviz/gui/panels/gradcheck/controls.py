@@ -4,7 +4,7 @@ under the inspector, the mistakes banner and the Train menu's entries for them."
 from PySide6.QtCore import QEvent, QObject, Qt
 
 from convviz.gui.panels.gradcheck.element import ElementCheckBox
-from convviz.gui.panels.gradcheck.mistakes_mode import MistakeBanner, mistake_actions
+from convviz.gui.panels.gradcheck.mistakes_mode import MistakeBanner, mistake_actions, name_mistake_actions
 from convviz.gui.panels.gradcheck.view import GradCheckView
 
 
@@ -22,6 +22,14 @@ class GradCheckControls(QObject):
         self.mistake_group, self.mistake_actions = mistake_actions(window, session)
         window.installEventFilter(self)
 
+    def event(self, event):
+        # a child of the window: Qt passes the window's LanguageChange on to it
+        if event.type() == QEvent.Type.LanguageChange:
+            name_mistake_actions(self.mistake_actions)
+            if getattr(self, "mistake_menu", None) is not None:
+                self.mistake_menu.setTitle(self.tr("Backprop &mistake"))
+        return super().event(event)
+
     def eventFilter(self, obj, event):
         # The main window closing closes the check window too (its running check stops).
         if obj is self.window and event.type() == QEvent.Close and self.view is not None:
@@ -30,11 +38,12 @@ class GradCheckControls(QObject):
 
     def add_to_menu(self, menu, action):
         """Train ▸ Check gradients… and Train ▸ Backprop mistake ▸ …; `action(menu, text, slot, keys)`
-        makes a window action. Returns the actions for the shortcuts list."""
+        makes a window action (texts as callables: said again after a language switch). Returns the
+        actions for the shortcuts list."""
         menu.addSeparator()
-        check = action(menu, self.tr("Check &gradients…"), self.open_view, ["Ctrl+G"],
-                       self.tr("Compare every gradient with central differences, in a window of its own"))
-        sub = menu.addMenu(self.tr("Backprop &mistake"))
+        check = action(menu, lambda: self.tr("Check &gradients…"), self.open_view, ["Ctrl+G"],
+                       lambda: self.tr("Compare every gradient with central differences, in a window of its own"))
+        sub = self.mistake_menu = menu.addMenu(self.tr("Backprop &mistake"))
         sub.setToolTipsVisible(True)
         for a in self.mistake_actions:
             sub.addAction(a)
@@ -56,10 +65,11 @@ class GradCheckControls(QObject):
             return self.view
         # A window of its own, owned by the main window: it closes with the app (a running check is
         # cancelled when the view is deleted).
-        view = GradCheckView(s.net, s.x28, s.label, mistake=s.mistake, parent=self.window)
+        view = GradCheckView(s.net, s.net_input, s.label, mistake=s.mistake, parent=self.window)
         view.setWindowFlag(Qt.Window)
         view.setAttribute(Qt.WA_DeleteOnClose)
-        view.setWindowTitle(self.tr("Check gradients: %s, target y = %d") % (s.model_name, s.label))
+        model, label = s.model_name, s.label          # the title follows a language switch, after the view's own
+        view.translated(view.setWindowTitle, lambda: self.tr("Check gradients: %s, target y = %d") % (model, label))
         view.resize(980, 640)
         view.destroyed.connect(lambda *_: self._forget(view))
         self.view = view

@@ -14,13 +14,14 @@ from convviz.gui.panels.gradcheck.targets import can_check, check_target
 from convviz.gui.presentation import palette
 from convviz.gui.presentation.gradcheck_text import check_html
 from convviz.gui.presentation.symbols import conv_layers, element_name, element_symbol
+from convviz.gui.widgets.translate import Retranslating
 
 
 def _translate(context, text):
     return QCoreApplication.translate(context, text)
 
 
-class ElementCheckBox(QWidget):
+class ElementCheckBox(Retranslating, QWidget):
     """The button and the last check's numbers; `checked(ElementCheck)` after each check.
 
     The check is three forward runs and one backward run on a copy of the network: ~1 ms for
@@ -35,9 +36,11 @@ class ElementCheckBox(QWidget):
     def __init__(self, session, panel, parent=None):
         super().__init__(parent)
         self.session, self.panel = session, panel
-        self.button = QPushButton(self.tr("Check this element"))
-        self.button.setToolTip(self.tr("Compute ∂L/∂θ of the selected element numerically, "
-                                       "(L(θ + ε) − L(θ − ε)) / 2ε, and compare it with backprop's"))
+        self.button = QPushButton()
+        self.translated(self.button.setText, lambda: self.tr("Check this element"))
+        self.translated(self.button.setToolTip, lambda: self.tr(
+            "Compute ∂L/∂θ of the selected element numerically, (L(θ + ε) − L(θ − ε)) / 2ε, and compare it "
+            "with backprop's"))
         self.button.clicked.connect(self.check)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -61,6 +64,11 @@ class ElementCheckBox(QWidget):
         panel.stepper.traceReset.connect(self._forget)
         panel.stepper.stepChanged.connect(self._update_button)
         self._forget()
+
+    def retranslate(self):
+        super().retranslate()
+        if hasattr(self, "result"):
+            self._update_button()
 
     def _step(self):
         return self.panel.stepper.step()
@@ -105,7 +113,7 @@ class ElementCheckBox(QWidget):
         self._running = True
         self._update_button()
         # check_element nudges the parameter in place: a copy, so no view ever sees θ ± ε.
-        args = (self._token, copy.deepcopy(s.net), s.x28.copy(), s.label, key, index, sel, s.mistake)
+        args = (self._token, copy.deepcopy(s.net), s.net_input.copy(), s.label, key, index, sel, s.mistake)
         threading.Thread(target=self._run, args=args, daemon=True).start()
         return True
 

@@ -10,13 +10,14 @@ from convviz.engine.mistake_trace import acting_layers
 from convviz.gui.presentation import palette
 from convviz.gui.presentation.equations import to_rich
 from convviz.gui.presentation.gradcheck_text import CONTEXT, MISTAKE_NEEDS, MISTAKE_TITLE, MISTAKE_WHAT
+from convviz.gui.widgets.translate import Retranslating
 
 
 def _t(text):
     return QCoreApplication.translate(CONTEXT, text)
 
 
-class MistakeBanner(QFrame):
+class MistakeBanner(Retranslating, QFrame):
     """Shown while the session's backward run makes a mistake: what goes wrong, where, and Turn off."""
 
     def __init__(self, session, parent=None):
@@ -27,7 +28,8 @@ class MistakeBanner(QFrame):
                            f"border:1px solid {palette.MISTAKE_BORDER}; border-radius:4px; }}")
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.off_button = QPushButton(self.tr("Turn the mistake off"))
+        self.off_button = QPushButton()
+        self.translated(self.off_button.setText, lambda: self.tr("Turn the mistake off"))
         self.off_button.clicked.connect(lambda *_: session.set_mistake(None))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
@@ -36,6 +38,11 @@ class MistakeBanner(QFrame):
         session.mistakeChanged.connect(self._show)
         session.paramsChanged.connect(lambda: self._show(session.mistake))
         self._show(session.mistake)
+
+    def retranslate(self):
+        super().retranslate()
+        if hasattr(self, "session"):
+            self._show(self.session.mistake)
 
     @Slot(object)
     def _show(self, name):
@@ -58,14 +65,12 @@ def mistake_actions(window, session):
     the session. Returns (the QActionGroup, [actions])."""
     group = QActionGroup(window)
     group.setExclusive(True)
-    right = QAction(QCoreApplication.translate("MistakesMenu", "None: the engine's backward run"), window)
-    right.setData(None)
-    acts = [right]
-    for m in mistakes.MISTAKES:
-        a = QAction(_t(MISTAKE_TITLE[m.name]), window)
-        a.setData(m.name)
-        a.setStatusTip(_t(MISTAKE_WHAT[m.name]))
+    acts = []
+    for name in [None] + [m.name for m in mistakes.MISTAKES]:
+        a = QAction(window)
+        a.setData(name)
         acts.append(a)
+    name_mistake_actions(acts)
     for a in acts:
         a.setCheckable(True)
         group.addAction(a)
@@ -78,3 +83,13 @@ def mistake_actions(window, session):
                 a.setChecked(True)
     session.mistakeChanged.connect(follow)
     return group, acts
+
+
+def name_mistake_actions(acts):
+    """The actions' texts and tips in the language now installed (again after a switch)."""
+    for a in acts:
+        if a.data() is None:
+            a.setText(QCoreApplication.translate("MistakesMenu", "None: the engine's backward run"))
+        else:
+            a.setText(_t(MISTAKE_TITLE[a.data()]))
+            a.setStatusTip(_t(MISTAKE_WHAT[a.data()]))

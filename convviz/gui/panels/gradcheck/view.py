@@ -28,6 +28,7 @@ from convviz.engine import gradcheck, mistakes
 from convviz.gui.presentation import palette
 from convviz.gui.presentation.equations import to_rich
 from convviz.gui.presentation.gradcheck_text import CONTEXT, KINK_WHY, MISTAKE_NEEDS, MISTAKE_TITLE, MISTAKE_WHAT
+from convviz.gui.widgets.translate import Retranslating
 
 #: Exactly-zero relative errors are drawn in the first bin (a log axis has no 0).
 SMALLEST = 1e-17
@@ -80,7 +81,7 @@ class CheckWorker(QObject):
             self.finished.emit(result)
 
 
-class GradCheckView(QWidget):
+class GradCheckView(Retranslating, QWidget):
     """Checks a copy of a network on one image: per array the count checked, the worst relative
     error, the kinks and pass/fail, and a histogram of relative errors per array (log scale).
     `samples`: elements per array (None: every element of a small network, else 20);
@@ -99,7 +100,6 @@ class GradCheckView(QWidget):
         self._seed = seed
         self._thread = self._worker = None
         self._result = None
-        self.setWindowTitle(self.tr("Check gradients"))
         self._build(gradcheck.SAMPLES if samples is None else samples)
         # A small network is checked whole unless a sample size was asked for.
         self.every.setChecked(samples is None and gradcheck.default_samples(self._net, self._image) is None)
@@ -111,21 +111,28 @@ class GradCheckView(QWidget):
         self.samples = QSpinBox()
         self.samples.setRange(1, 1_000_000)
         self.samples.setValue(samples)
-        self.samples.setToolTip(self.tr("How many random elements of every array to check"))
-        self.every = QCheckBox(self.tr("every element"))
+        t = self.translated
+        t(self.setWindowTitle, lambda: self.tr("Check gradients"))
+        t(self.samples.setToolTip, lambda: self.tr("How many random elements of every array to check"))
+        self.every = QCheckBox()
+        t(self.every.setText, lambda: self.tr("every element"))
         self.every.toggled.connect(lambda on: self.samples.setEnabled(not on))
         self.mistake = QComboBox()
-        self.mistake.addItem(self.tr("none: the engine's backward run"), None)
-        for m in mistakes.MISTAKES:
-            self.mistake.addItem(self.tr("mistake: %s") % _t(MISTAKE_TITLE[m.name]), m.name)
+        for name in [None] + [m.name for m in mistakes.MISTAKES]:
+            self.mistake.addItem("", name)
+        t(self._name_mistakes, lambda: None)
         self.mistake.currentIndexChanged.connect(self._show_mistake)
-        self.run_button = QPushButton(self.tr("Check"))
+        self.run_button = QPushButton()
+        t(self.run_button.setText, lambda: self.tr("Check"))
         self.run_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
+        t(self.cancel_button.setText, lambda: self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Elements per array:")))
+        per_array = QLabel()
+        t(per_array.setText, lambda: self.tr("Elements per array:"))
+        controls.addWidget(per_array)
         controls.addWidget(self.samples)
         controls.addWidget(self.every)
         controls.addWidget(self.mistake, 1)
@@ -137,20 +144,22 @@ class GradCheckView(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status = QLabel(self.tr("Press Check to compare every gradient with central differences."))
+        self.status = QLabel()
+        t(lambda text: self._result is None and not self.is_running() and self.status.setText(text),
+          lambda: self.tr("Press Check to compare every gradient with central differences."))
         self.status.setWordWrap(True)
 
-        headers = [self.tr("array"), self.tr("checked"), self.tr("worst rel. error"), self.tr("at kinks"),
-                   self.tr("result")]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        self.table = QTableWidget(0, 5)
+        t(self.table.setHorizontalHeaderLabels, lambda: [
+            self.tr("array"), self.tr("checked"), self.tr("worst rel. error"), self.tr("at kinks"), self.tr("result")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.plot = pg.PlotWidget()
         self.plot.setLogMode(x=True, y=False)
-        self.plot.setLabel("bottom", self.tr("relative error |g_num − g| / (|g_num| + |g|)"))
-        self.plot.setLabel("left", self.tr("elements"))
+        t(lambda text: self.plot.setLabel("bottom", text),
+          lambda: self.tr("relative error |g_num − g| / (|g_num| + |g|)"))
+        t(lambda text: self.plot.setLabel("left", text), lambda: self.tr("elements"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = self.plot.addLegend(offset=(-10, 10))
         self.kinks = QLabel()
@@ -172,6 +181,22 @@ class GradCheckView(QWidget):
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
         lay.addWidget(splitter, 1)
+
+    def _name_mistakes(self, _=None):
+        for k in range(self.mistake.count()):
+            name = self.mistake.itemData(k)
+            self.mistake.setItemText(k, self.tr("none: the engine's backward run") if name is None
+                                     else self.tr("mistake: %s") % _t(MISTAKE_TITLE[name]))
+
+    def retranslate(self):
+        """Static texts, then the mistake's description and a finished check's results again."""
+        super().retranslate()
+        if hasattr(self, "about"):
+            self._show_mistake()
+        if self._result is not None and not self.is_running():
+            self.plot.clear()
+            self.legend.clear()
+            self._on_finished(self._result, announce=False)
 
     def _show_mistake(self):
         name = self.mistake.currentData()
@@ -266,7 +291,7 @@ class GradCheckView(QWidget):
         self.status.setText(self.tr("The check could not run: %s") % message)
 
     @Slot(object)
-    def _on_finished(self, result):
+    def _on_finished(self, result, announce=True):
         self._stop_thread()
         self._result = result
         self._fill_table(result)
@@ -280,7 +305,8 @@ class GradCheckView(QWidget):
             self.status.setText(self.tr("PASS: every checked gradient away from kinks agrees with central "
                                         "differences to a relative error below %g (ε = %g).")
                                 % (result.tol, result.eps))
-        self.finished.emit(result)
+        if announce:
+            self.finished.emit(result)
 
     # ---- results ---------------------------------------------------------------------
     def _clear(self):

@@ -67,10 +67,10 @@ def param_text(step, stage, index):
     """'value …, gradient …' of a weight or bias `step` draws in the detail view, else None."""
     if stage not in (step.stage, step.target):
         return None
-    tr = QCoreApplication.translate
-    names = {"W": tr("NetworkPanel", "value {0}"), "before": tr("NetworkPanel", "value {0}"),
-             "grad_W": tr("NetworkPanel", "gradient {0}"), "grad_b": tr("NetworkPanel", "gradient {0}"),
-             "grad": tr("NetworkPanel", "gradient {0}"), "delta": "Δ {0}", "after": tr("NetworkPanel", "after {0}")}
+    value = QCoreApplication.translate("NetworkPanel", "value {0}")
+    gradient = QCoreApplication.translate("NetworkPanel", "gradient {0}")
+    names = {"W": value, "before": value, "grad_W": gradient, "grad_b": gradient, "grad": gradient,
+             "delta": "Δ {0}", "after": QCoreApplication.translate("NetworkPanel", "after {0}")}
     parts = [text.format(number(step.arrays[key][index])) for key, text in names.items()
              if key in step.arrays and np.ndim(step.arrays[key]) == len(index)
              and all(0 <= v < n for v, n in zip(index, np.shape(step.arrays[key])))]

@@ -1,6 +1,6 @@
 """The phase badges: Forward · Loss · Backward · Update, the current one highlighted, each a button."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from convviz.engine import PHASES
@@ -47,6 +47,18 @@ class PhaseIndicator(QWidget):
             else:
                 lab.setStyleSheet(f"color:{colors.MUTED_TEXT}; border:1px solid {colors.MUTED_BORDER}; "
                                   "border-radius:4px; padding:3px 4px;")
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self):
+        """The badges' names and tips in the language now installed."""
+        for p, lab in self.labels.items():
+            name = catalogue_tr(catalogue.PHASE_NAMES[p])
+            lab.setText(name)
+            lab.setToolTip(self.tr("Go to the first step of the {0} phase").format(name.lower()))
 
     def text(self):
         """The highlighted phase's label ('' when none)."""

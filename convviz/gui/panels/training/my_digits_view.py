@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from convviz.digits.my_digits import MyDigits, MyDigitsError
 from convviz.gui.presentation import palette
+from convviz.gui.widgets.translate import Retranslating
 
 
 def digit_icon(image, scale=2):
@@ -25,17 +26,19 @@ def digit_icon(image, scale=2):
     return QIcon(QPixmap.fromImage(q))
 
 
-class MyDigitsView(QWidget):
+class MyDigitsView(Retranslating, QWidget):
     """The store's digits as a grid of icons labelled with their digit; Add and Delete act on the file."""
 
     def __init__(self, session, path, parent=None):
         super().__init__(parent)
         self.session = session
         self.store = MyDigits(path)
-        self.add_button = QPushButton(self.tr("Add the drawing to my digits"))
-        self.add_button.setToolTip(self.tr("Store the 28×28 input with its training target y in your own data "
-                                           "set (Ctrl+D), to train or fine-tune on your handwriting"))
-        self.delete_button = QPushButton(self.tr("Delete selected"))
+        self.add_button = QPushButton()
+        self.translated(self.add_button.setToolTip, lambda: self.tr(
+            "Store the 28×28 input with its training target y in your own data set (Ctrl+D), to train or "
+            "fine-tune on your handwriting"))
+        self.delete_button = QPushButton()
+        self.translated(self.delete_button.setText, lambda: self.tr("Delete selected"))
         self.list = QListWidget()
         self.list.setViewMode(QListView.IconMode)
         self.list.setIconSize(QSize(42, 42))
@@ -64,6 +67,12 @@ class MyDigitsView(QWidget):
             self._say(self.tr("Your digits could not be read: {0}").format(e), error=True)
         self._refresh()
         self._on_trace()
+
+    def retranslate(self):
+        super().retranslate()
+        if hasattr(self, "summary"):
+            self._refresh_summary()
+            self._on_trace()
 
     def _say(self, text, error=False):
         self.message.setStyleSheet(f"color: {palette.ERROR_TEXT};" if error else "")
@@ -113,6 +122,9 @@ class MyDigitsView(QWidget):
             item = QListWidgetItem(digit_icon(image), str(int(label)))
             item.setTextAlignment(Qt.AlignHCenter)
             self.list.addItem(item)
+        self._refresh_summary()
+
+    def _refresh_summary(self):
         counts = self.store.counts()
         per = ", ".join(f"{d}: {int(n)}" for d, n in enumerate(counts) if n)
         self.summary.setText(self.tr("{0} of your digits ({1}). Select and press Delete selected to remove "

@@ -30,12 +30,13 @@ from convviz.gui.panels.training.views import ConfusionView, DigitStrip, Kernels
 from convviz.gui.panels.training.worker import TrainingWorker
 from convviz.gui.presentation import palette
 from convviz.gui.widgets.prediction import PredictionBars
+from convviz.gui.widgets.translate import Retranslating
 
 POLL_MS = 40
 ERROR_STYLE = f"color: {palette.ERROR_TEXT};"
 
 
-class TrainingPanel(QWidget):
+class TrainingPanel(Retranslating, QWidget):
     """session: whose network trains; my_digits_path: the learner's digits file; save(): File ▸ Save model;
     settings: a QSettings keeping the form's choices (saved at each Start).
 
@@ -72,13 +73,16 @@ class TrainingPanel(QWidget):
         self.source, self.limit, self.epochs, self.batch = f.source, f.limit, f.epochs, f.batch
         self.lr, self.momentum, self.schedule, self.augment = f.lr, f.momentum, f.schedule, f.augment
 
-        self.start_button = QPushButton(self.tr("Start"))
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.undo_button = QPushButton(self.tr("Undo training"))
-        self.undo_button.setToolTip(self.tr("Back to the weights from before the last training run"))
-        self.save_button = QPushButton(self.tr("Save model…"))
-        self.save_button.setToolTip(self.tr("Save the network in use (File ▸ Save model)"))
+        t = self.translated
+        self.start_button, self.pause_button, self.stop_button = QPushButton(), QPushButton(), QPushButton()
+        self.undo_button, self.save_button = QPushButton(), QPushButton()
+        t(self.start_button.setText, lambda: self.tr("Start"))
+        t(self.pause_button.setText, lambda: self._pause_text(getattr(self, "_state", "idle")))
+        t(self.stop_button.setText, lambda: self.tr("Stop"))
+        t(self.undo_button.setText, lambda: self.tr("Undo training"))
+        t(self.undo_button.setToolTip, lambda: self.tr("Back to the weights from before the last training run"))
+        t(self.save_button.setText, lambda: self.tr("Save model…"))
+        t(self.save_button.setToolTip, lambda: self.tr("Save the network in use (File ▸ Save model)"))
         self.start_button.clicked.connect(lambda *_: self.start())
         self.pause_button.clicked.connect(lambda *_: self.toggle_pause())
         self.stop_button.clicked.connect(lambda *_: self.stop())
@@ -94,7 +98,10 @@ class TrainingPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setFormat("%p %")
-        self.status = QLabel(self.tr("Press Start to train the network in use on many digits."))
+        self.status = QLabel()
+        # the first line follows a language switch; a run's messages stay as said until the next one
+        t(lambda text: None if getattr(self, "_said", False) else self.status.setText(text),
+          lambda: self.tr("Press Start to train the network in use on many digits."))
         self.status.setWordWrap(True)
 
         self.curves = LossCurves()
@@ -104,9 +111,11 @@ class TrainingPanel(QWidget):
         lay = QVBoxLayout(live)
         lay.setContentsMargins(0, 0, 0, 0)
         # What changes while it learns on top, where it is seen without scrolling; curves below.
-        kernels_caption = QLabel(self.tr("conv1's kernels K (blue < 0 < red), live"))
+        kernels_caption = QLabel()
+        t(kernels_caption.setText, lambda: self.tr("conv1's kernels K (blue < 0 < red), live"))
         kernels_caption.setWordWrap(True)
-        self.live_caption = QLabel(self.tr("your drawing's ŷ, live"))
+        self.live_caption = QLabel()
+        t(self.live_caption.setText, lambda: self.tr("your drawing's ŷ, live"))
         top = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(kernels_caption)
@@ -126,8 +135,9 @@ class TrainingPanel(QWidget):
         conf = QWidget()
         lay = QVBoxLayout(conf)
         lay.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel(self.tr("Validation confusion: rows the true digit, columns the prediction. "
-                                 "Click a cell to see those digits."))
+        caption = QLabel()
+        t(caption.setText, lambda: self.tr("Validation confusion: rows the true digit, columns the prediction. "
+                                           "Click a cell to see those digits."))
         caption.setWordWrap(True)
         lay.addWidget(caption)
         lay.addWidget(self.confusion, 3)
@@ -137,10 +147,11 @@ class TrainingPanel(QWidget):
         self.updates = UpdatesView(self.session)
         self.tabs = QTabWidget()
         self.tabs.setMinimumHeight(430)
-        self.tabs.addTab(live, self.tr("Learning"))
-        self.tabs.addTab(conf, self.tr("Confusion"))
-        self.tabs.addTab(self.my_digits, self.tr("My digits"))
-        self.tabs.addTab(self.updates, self.tr("Updates by hand"))
+        tabs = ((live, lambda: self.tr("Learning")), (conf, lambda: self.tr("Confusion")),
+                (self.my_digits, lambda: self.tr("My digits")), (self.updates, lambda: self.tr("Updates by hand")))
+        for k, (page, title) in enumerate(tabs):
+            self.tabs.addTab(page, "")
+            t(lambda text, k=k: self.tabs.setTabText(k, text), title)
 
         outer = QVBoxLayout(self)
         outer.addWidget(self.form)
@@ -161,13 +172,17 @@ class TrainingPanel(QWidget):
         running = state != "idle"
         self.start_button.setEnabled(not running)
         self.pause_button.setEnabled(running)
-        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
+        self.pause_button.setText(self._pause_text(state))
         self.stop_button.setEnabled(running)
         self.undo_button.setEnabled(not running and self._before is not None)
         self.form.setEnabled(not running)
         self.stateChanged.emit(state)
 
+    def _pause_text(self, state):
+        return self.tr("Resume") if state == "paused" else self.tr("Pause")
+
     def _say(self, text, error=False):
+        self._said = True
         self.status.setStyleSheet(ERROR_STYLE if error else "")
         self.status.setText(text)
 

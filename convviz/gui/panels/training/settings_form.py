@@ -3,6 +3,7 @@ and augmentation; kept in the window's settings between runs of the app."""
 
 import math
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,25 +17,33 @@ from PySide6.QtWidgets import (
 )
 
 from convviz.engine.training import SCHEDULES
+from convviz.gui.widgets.translate import Retranslating
+
+#: The data sources and the learning-rate schedules, as the boxes name them (marked for lupdate).
+SOURCES = {"shipped": QT_TRANSLATE_NOOP("TrainingSettings", "the shipped 5,000 digits"),
+           "file": QT_TRANSLATE_NOOP("TrainingSettings", "a data set file…"),
+           "mine": QT_TRANSLATE_NOOP("TrainingSettings", "my digits alone"),
+           "mine+shipped": QT_TRANSLATE_NOOP("TrainingSettings", "my digits + the shipped ones")}
+SCHEDULE_NAMES = {"constant": QT_TRANSLATE_NOOP("TrainingSettings", "constant"),
+                  "cosine": QT_TRANSLATE_NOOP("TrainingSettings", "cosine"),
+                  "step": QT_TRANSLATE_NOOP("TrainingSettings", "step")}
 
 
-class TrainingSettings(QWidget):
+class TrainingSettings(Retranslating, QWidget):
     """The form; `path` is the chosen data set file when the source is "file"."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.source = QComboBox()
-        for key, text in (("shipped", self.tr("the shipped 5,000 digits")),
-                          ("file", self.tr("a data set file…")),
-                          ("mine", self.tr("my digits alone")),
-                          ("mine+shipped", self.tr("my digits + the shipped ones"))):
-            self.source.addItem(text, key)
+        for key, text in SOURCES.items():
+            self.source.addItem(self.tr(text), key)
         self.path = None
         self.source.activated.connect(self._on_source)
         self.limit = QSpinBox()
         self.limit.setRange(0, 1_000_000)
-        self.limit.setSpecialValueText(self.tr("all"))
-        self.limit.setToolTip(self.tr("Use at most this many images (0: all); 10% are held out for validation"))
+        self.translated(self.limit.setSpecialValueText, lambda: self.tr("all"))
+        self.translated(self.limit.setToolTip,
+                        lambda: self.tr("Use at most this many images (0: all); 10% are held out for validation"))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 500)
         self.epochs.setValue(3)
@@ -52,33 +61,37 @@ class TrainingSettings(QWidget):
         self.momentum.setValue(0.9)
         self.schedule = QComboBox()
         for name in SCHEDULES:
-            self.schedule.addItem(self.tr(name), name)
-        self.augment = QCheckBox(self.tr("augment"))
-        self.augment.setToolTip(self.tr("Distort each minibatch at random (rotate, scale, shift, thicken strokes), "
-                                        "so the network sees the ways people draw"))
+            self.schedule.addItem(self.tr(SCHEDULE_NAMES.get(name, name)), name)
+        self.augment = QCheckBox()
+        self.translated(self.augment.setText, lambda: self.tr("augment"))
+        self.translated(self.augment.setToolTip, lambda: self.tr(
+            "Distort each minibatch at random (rotate, scale, shift, thicken strokes), so the network sees the "
+            "ways people draw"))
         self.augment.setChecked(True)
-        self.fresh = QCheckBox(self.tr("start from random weights, seed"))
-        self.fresh.setToolTip(self.tr("Train the same network from new random weights (He/Glorot), so the "
-                                      "kernels start as noise; otherwise training continues from the weights in use"))
+        self.fresh = QCheckBox()
+        self.translated(self.fresh.setText, lambda: self.tr("start from random weights, seed"))
+        self.translated(self.fresh.setToolTip, lambda: self.tr(
+            "Train the same network from new random weights (He/Glorot), so the kernels start as noise; "
+            "otherwise training continues from the weights in use"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 1_000_000)
         form = QFormLayout()
-        form.addRow(self.tr("Data"), self.source)
-        form.addRow(self.tr("Images"), self.limit)
+        form.addRow(self._label(lambda: self.tr("Data")), self.source)
+        form.addRow(self._label(lambda: self.tr("Images")), self.limit)
         row = QHBoxLayout()
-        for label, w in ((self.tr("Epochs"), self.epochs), (self.tr("Batch"), self.batch)):
-            row.addWidget(QLabel(label))
+        for label, w in ((lambda: self.tr("Epochs"), self.epochs), (lambda: self.tr("Batch"), self.batch)):
+            row.addWidget(self._label(label))
             row.addWidget(w)
         form.addRow(row)
         row = QHBoxLayout()
-        for label, w in ((self.tr("α"), self.lr), (self.tr("Momentum μ"), self.momentum)):
-            row.addWidget(QLabel(label))
+        for label, w in ((lambda: self.tr("α"), self.lr), (lambda: self.tr("Momentum μ"), self.momentum)):
+            row.addWidget(self._label(label))
             row.addWidget(w)
         form.addRow(row)
         row = QHBoxLayout()
         row.addWidget(self.schedule)
         row.addWidget(self.augment, 1)
-        form.addRow(self.tr("Schedule"), row)
+        form.addRow(self._label(lambda: self.tr("Schedule")), row)
         row = QHBoxLayout()
         row.addWidget(self.fresh)
         row.addWidget(self.seed)
@@ -86,6 +99,22 @@ class TrainingSettings(QWidget):
         form.addRow(row)
         self.setLayout(form)
         form.setContentsMargins(0, 0, 0, 0)
+
+    def _label(self, text):
+        label = QLabel()
+        self.translated(label.setText, text)
+        return label
+
+    def retranslate(self):
+        super().retranslate()
+        for k in range(self.source.count()):
+            key = self.source.itemData(k)
+            text = self.tr("file: {0}").format(str(self.path)[-40:]) if key == "file" and self.path else \
+                self.tr(SOURCES[key])
+            self.source.setItemText(k, text)
+        for k in range(self.schedule.count()):
+            name = self.schedule.itemData(k)
+            self.schedule.setItemText(k, self.tr(SCHEDULE_NAMES.get(name, name)))
 
     def _on_source(self, *_):
         if self.source.currentData() == "file":

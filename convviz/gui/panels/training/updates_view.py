@@ -5,11 +5,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from convviz.gui.panels.training.views import TRAIN_COLOUR, VAL_COLOUR
+from convviz.gui.panels.training.views import TRAIN_COLOUR, VAL_COLOUR, name_curves
 from convviz.gui.presentation.numbers import loss_number, probability
+from convviz.gui.widgets.translate import Retranslating
 
 
-class UpdatesView(QWidget):
+class UpdatesView(Retranslating, QWidget):
     """A short curve of the session's applied updates; dashed lines where the target changed."""
 
     def __init__(self, session, parent=None):
@@ -18,17 +19,23 @@ class UpdatesView(QWidget):
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.plot = pg.PlotWidget(background=None)
-        self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
-        self.plot.setLabel("bottom", self.tr("update"))
+        self.legend = self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
         self.loss = self.plot.plot(pen=pg.mkPen(TRAIN_COLOUR, width=2), symbol="o", symbolSize=6,
-                                   symbolBrush=TRAIN_COLOUR, name=self.tr("loss L before the update"))
+                                   symbolBrush=TRAIN_COLOUR, name="-")
         self.prob = self.plot.plot(pen=pg.mkPen(VAL_COLOUR, width=2), symbol="s", symbolSize=6,
-                                   symbolBrush=VAL_COLOUR, name=self.tr("ŷ of the target before it"))
+                                   symbolBrush=VAL_COLOUR, name="-")
         self.marks = []
         lay = QVBoxLayout(self)
         lay.addWidget(self.caption)
         lay.addWidget(self.plot, 1)
         session.updatesChanged.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self):
+        super().retranslate()
+        self.plot.setLabel("bottom", self.tr("update"))
+        name_curves(self.legend, {self.loss: self.tr("loss L before the update"),
+                                  self.prob: self.tr("ŷ of the target before it")})
         self.refresh()
 
     def refresh(self):

@@ -3,11 +3,12 @@
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from convviz.gui.widgets.colors import diverging_lut, grey_lut
+from convviz.gui.widgets.translate import Retranslating
 
 BATCH_COLOUR = (100, 140, 200, 90)
 SMOOTH_COLOUR = (100, 140, 200)
@@ -15,8 +16,12 @@ TRAIN_COLOUR = (245, 158, 11)
 VAL_COLOUR = (34, 197, 94)
 
 
-def _tr(text):
-    return QCoreApplication.translate("TrainingViews", text)
+def name_curves(legend, names):
+    """The legend's entries renamed: names {curve: text}."""
+    for sample, label in legend.items:
+        if sample.item in names:
+            sample.item.opts["name"] = names[sample.item]
+            label.setText(names[sample.item])
 
 
 def tile(images, cols, gap=1, fill=np.nan):
@@ -30,29 +35,38 @@ def tile(images, cols, gap=1, fill=np.nan):
     return out
 
 
-class LossCurves(pg.GraphicsLayoutWidget):
+class LossCurves(Retranslating, pg.GraphicsLayoutWidget):
     """Loss per minibatch (faint), smoothed, per epoch (training and validation); validation accuracy."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setBackground(None)
         self.setMinimumHeight(300)
-        self.loss_plot = self.addPlot(row=0, col=0, title=_tr("loss L"))
-        self.loss_plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
-        self.loss_plot.setLabel("bottom", _tr("epoch"))
-        self.acc_plot = self.addPlot(row=1, col=0, title=_tr("validation accuracy"))
-        self.acc_plot.setLabel("bottom", _tr("epoch"))
+        self.loss_plot = self.addPlot(row=0, col=0)
+        self.legend = self.loss_plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
+        self.acc_plot = self.addPlot(row=1, col=0)
         self.acc_plot.setYRange(0, 1)
         self.ci.layout.setRowStretchFactor(0, 3)
         self.ci.layout.setRowStretchFactor(1, 2)
-        self.batch = self.loss_plot.plot(pen=pg.mkPen(BATCH_COLOUR, width=1), name=_tr("per batch"))
-        self.smooth = self.loss_plot.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=2), name=_tr("smoothed"))
+        self.batch = self.loss_plot.plot(pen=pg.mkPen(BATCH_COLOUR, width=1), name="-")
+        self.smooth = self.loss_plot.plot(pen=pg.mkPen(SMOOTH_COLOUR, width=2), name="-")
         self.train = self.loss_plot.plot(pen=pg.mkPen(TRAIN_COLOUR, width=2), symbol="o", symbolSize=6,
-                                         symbolBrush=TRAIN_COLOUR, name=_tr("training, per epoch"))
+                                         symbolBrush=TRAIN_COLOUR, name="-")
         self.val = self.loss_plot.plot(pen=pg.mkPen(VAL_COLOUR, width=2), symbol="s", symbolSize=6,
-                                       symbolBrush=VAL_COLOUR, name=_tr("validation, per epoch"))
+                                       symbolBrush=VAL_COLOUR, name="-")
         self.acc = self.acc_plot.plot(pen=pg.mkPen(VAL_COLOUR, width=2), symbol="s", symbolSize=6,
                                       symbolBrush=VAL_COLOUR)
+        self.retranslate()
+
+    def retranslate(self):
+        super().retranslate()
+        self.loss_plot.setTitle(self.tr("loss L"))
+        self.loss_plot.setLabel("bottom", self.tr("epoch"))
+        self.acc_plot.setTitle(self.tr("validation accuracy"))
+        self.acc_plot.setLabel("bottom", self.tr("epoch"))
+        name_curves(self.legend, {self.batch: self.tr("per batch"), self.smooth: self.tr("smoothed"),
+                                  self.train: self.tr("training, per epoch"),
+                                  self.val: self.tr("validation, per epoch")})
 
     def show_record(self, record):
         x = record.batch_axis()
@@ -92,7 +106,7 @@ class KernelsView(pg.GraphicsLayoutWidget):
         self.view.autoRange(padding=0.02)
 
 
-class ConfusionView(pg.GraphicsLayoutWidget):
+class ConfusionView(Retranslating, pg.GraphicsLayoutWidget):
     """The validation confusion matrix as a heat map with counts; clicking a cell emits (true, predicted)."""
 
     cellClicked = Signal(int, int)
@@ -101,8 +115,8 @@ class ConfusionView(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground(None)
         self.plot = self.addPlot()
-        self.plot.setLabel("left", _tr("true digit"))
-        self.plot.setLabel("bottom", _tr("predicted digit"))
+        self.translated(lambda text: self.plot.setLabel("left", text), lambda: self.tr("true digit"))
+        self.translated(lambda text: self.plot.setLabel("bottom", text), lambda: self.tr("predicted digit"))
         self.plot.invertY(True)
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
