@@ -1526,6 +1526,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>after {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not computed yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1597,7 +1601,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>gradient ±{0}</source>
+        <source>output unit i (row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input unit j (column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradient ±{0} · wheel: zoom, drag: pan, double-click: all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2598,11 +2610,19 @@ The weights are unchanged. Try a smaller α.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>∂L/∂A&lt;br&gt;each δ goes to the max of its window</source>
+        <source>∂L/∂A&lt;br&gt;δ spread over its window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>∂L/∂A&lt;br&gt;δ spread over its window</source>
+        <source>∂L/∂A: each δ goes to its window&apos;s max;&lt;br&gt;the others get 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∂L/∂A: each δ split equally,&lt;br&gt;δ/{n} to each value of its window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∂L/∂A: each δ split in proportion&lt;br&gt;to x/‖x‖ of its window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

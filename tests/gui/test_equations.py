@@ -1,6 +1,6 @@
 """The equation converter: subscripts, superscripts, nesting and escaping."""
 
-from convviz.engine import StageId
+from convviz.engine import OpKind, StageId
 from convviz.gui.presentation.equations import to_rich
 from convviz.gui.presentation.numbers import number
 
@@ -63,6 +63,8 @@ def test_update_shows_enough_digits_to_see_the_change():
     text = format_explanation("update", d, step)
     assert "K<sub>3,0</sub>[0, 0] ←" in text
     assert number(d["before"], 7) in text and number(d["after"], 7) in text
-    bias_step = SimpleNamespace(stage=StageId.parse("conv1.b"), layer="conv1")
+    # as the trace records it: a conv block's bias update targets its kernels' stage
+    bias_step = SimpleNamespace(stage=StageId.parse("conv1.b"), layer="conv1", op=OpKind.UPDATE,
+                                target=StageId.parse("conv1.kernels"))
     bias = format_explanation("update", {**d, "index": (3,)}, bias_step)
     assert "The bias of kernel 3" in bias and "b<sub>3</sub> ←" in bias

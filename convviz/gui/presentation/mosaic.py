@@ -21,6 +21,26 @@ def best_rows(n, aspect):
     return best
 
 
+def shared_rows(n, aspects, keep=0.85):
+    """Rows for n square tiles drawn in several boxes (each `aspect` times taller than wide) with
+    one grid, so map p sits at the same place in each: the grid whose tiles, each box's relative
+    to its own best, are largest together, among those that keep the first box's tiles at least
+    `keep` of their best (the pipeline, whose small maps must stay clickable)."""
+    def size(r, aspect):
+        return min(1.0 / math.ceil(n / r), aspect / r)
+
+    aspects = [a for a in aspects if a and a > 0]
+    if not aspects:
+        return best_rows(n, 1.0)
+    tops = [size(best_rows(n, a), a) for a in aspects]
+    best, best_score = 1, -1.0
+    for r in range(1, n + 1):
+        score = sum(size(r, a) / top for a, top in zip(aspects, tops))
+        if size(r, aspects[0]) >= keep * tops[0] - 1e-9 and score > best_score + 1e-9:
+            best, best_score = r, score
+    return best
+
+
 class Tiling:
     """n tiles of `channels` sub-images (h, w) each; channel sub-images side by side in a tile.
 
@@ -108,3 +128,18 @@ def window_lines(tiling, size, stride):
             lines += [(x0 + x, y0 + ys[0], x0 + x, y0 + ys[-1]) for x in xs]
             lines += [(x0 + xs[0], y0 + y, x0 + xs[-1], y0 + y) for y in ys]
     return lines
+
+
+def winner_cells(tiling, argmax, size, stride):
+    """Mosaic top-left (x, y) of each max-pooling window's winner (argmax: (D, Hp, Wp) flat
+    positions within the window, as the engine recorded them): where each window's δ goes."""
+    (_, pw), (sh, sw) = size, stride
+    d, hp, wp = np.shape(argmax)
+    p, i, j = np.meshgrid(np.arange(d), np.arange(hp), np.arange(wp), indexing="ij")
+    flat = np.asarray(argmax).astype(int)
+    rows, cols = i * sh + flat // pw, j * sw + flat % pw
+    cells = []
+    for t, r, c in zip(p.ravel(), rows.ravel(), cols.ravel()):
+        x0, y0 = tiling.origin(int(t))
+        cells.append((x0 + int(c), y0 + int(r)))
+    return cells

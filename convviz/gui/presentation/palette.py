@@ -36,6 +36,7 @@ PASS_TEXT, FAIL_TEXT, KINK_TEXT = "#00803a", "#b00020", "#8a6d00"
 # The warning bar after an update that went wrong.
 WARNING_BACKGROUND, WARNING_BORDER, WARNING_TEXT = "#fff3cd", "#d4a017", "#5c4400"
 WINDOW_GRID = "#90f0a030"         # the pooling windows drawn over the maps
+WINNER = "#f1c40f"                # max pooling: each window's winner, outlined (where its δ goes)
 # the network editor and this step's choice
 NOTE_TEXT = "#a05a00"             # a warning that does not block (a poor pairing, a skipped border)
 ERROR_TEXT = "#c0392b"            # a refusal under its field; an error line in a panel

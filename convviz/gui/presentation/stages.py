@@ -5,22 +5,22 @@ import numpy as np
 
 from convviz.engine import OpKind, StageId, StageKind
 from convviz.gui.presentation.catalogue import QT_TRANSLATE_NOOP
-from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
+from convviz.gui.presentation.mosaic import Strip, Tiling, shared_rows
 
 
 class Column:
     """One pipeline stage: its title, its tiling, and its value/gradient events over the trace."""
 
-    def __init__(self, stage, kind, shape, title, forward_index, aspect=3.0):
+    def __init__(self, stage, kind, shape, title, forward_index, aspect=3.0, partner=None):
         self.stage, self.kind, self.shape, self.title = stage, kind, tuple(shape), title
         self.forward_index = forward_index
         if kind == "kernels":
             d, c, k1, k2 = shape
             # one kernel per row, its input channels side by side (a 4x4 grid of wide tiles is unreadable)
             self.tiling = Tiling(d, k1, k2, channels=c, kernel_index=True,
-                                 max_rows=best_rows(d, aspect) if c == 1 else d)
+                                 max_rows=shared_rows(d, (aspect, partner)) if c == 1 else d)
         elif kind == "maps":
-            self.tiling = Tiling(*shape, max_rows=best_rows(shape[0], aspect))
+            self.tiling = Tiling(*shape, max_rows=shared_rows(shape[0], (aspect, partner)))
         elif kind in ("vector", "probs"):
             self.tiling = Strip(shape[0])
         else:
@@ -56,10 +56,11 @@ def _same(text):
     return text
 
 
-def build_columns(trace, aspect=3.0, translate=_same):
+def build_columns(trace, aspect=3.0, translate=_same, partner=None):
     """The pipeline's columns for a trace, with every step's contribution to each of them.
 
-    aspect: height / width of a map column, to tile its maps as large as they can be. Which
+    aspect: height / width of a map column, to tile its maps as large as they can be; partner:
+    that of the big view, which draws a stage's maps in the same grid (one grid per stage). Which
     column a step fills is the stage it writes (Step.writes), as the engine recorded it.
     translate: the view's translator for the column titles.
     """
@@ -69,7 +70,7 @@ def build_columns(trace, aspect=3.0, translate=_same):
         return translate(TITLES[key]).format(**fields)
 
     def Col(*args):
-        return Column(*args, aspect=aspect)
+        return Column(*args, aspect=aspect, partner=partner)
 
     def add(col):
         cols.append(col)

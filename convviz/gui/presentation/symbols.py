@@ -1,21 +1,31 @@
 """Names and symbols of a selected element in the paper's notation (no Qt): C_p[i, j], K_p,c[m, n], W_j,i."""
 
-from convviz.engine import StageKind
+from convviz.engine import OpKind, StageKind
 
 
-def is_conv_layer(stage):
-    """True for a stage of a conv block (its bias is one per kernel, not per unit)."""
-    return stage.layer.startswith("conv")
+def is_conv_step(step):
+    """True for a step about a conv block's parameters, read from the typed trace (it writes or
+    updates the block's kernels): its bias is one per kernel, not one per unit."""
+    return step.op in (OpKind.CONV_DK, OpKind.CONV_DB) or (step.target is not None
+                                                          and step.target.kind == StageKind.KERNELS)
 
 
-def element_name(stage, index):
-    """The stage's name and the element's index named as in the equations: conv1.pooled[p=0, i=3, j=4]."""
+def conv_layers(trace):
+    """The layers of a trace that are conv blocks (they have a convolution step); empty without one."""
+    return frozenset(s.layer for s in trace if s.op == OpKind.CONV) if trace is not None else frozenset()
+
+
+def element_name(stage, index, convs=None):
+    """The stage's name and the element's index named as in the equations: conv1.pooled[p=0, i=3, j=4].
+
+    convs: the conv blocks' layers (conv_layers(trace)): a bias there is b_p, one per kernel, else
+    b_j, one per unit; without them a bias's index is k."""
     K = stage.kind
     names = {3: ("p", "i", "j"), 4: ("p", "c", "m", "n"), 2: ("j", "i"), 1: ("k",)}
     if K == StageKind.INPUT and len(index) == 3:
         names = {3: ("c", "row", "col")}
     if K == StageKind.BIAS:
-        names = {1: ("p" if is_conv_layer(stage) else "j",)}
+        names = {1: ("k" if convs is None else "p" if stage.layer in convs else "j",)}
     if K in (StageKind.Z, StageKind.A, StageKind.PROBS, StageKind.FLATTEN):
         names = {1: ({StageKind.PROBS: "i", StageKind.FLATTEN: "k"}.get(K, "j"),)}
     labels = names.get(len(index), tuple(f"d{k}" for k in range(len(index))))

@@ -89,8 +89,11 @@ CAPTIONS = {
     "σ′(z)": QT_TRANSLATE_NOOP("catalogue", "σ′(z)"),
     "dense activation grad": QT_TRANSLATE_NOOP("catalogue", "∂L/∂z = ∂L/∂a ⊙ σ′(z)<br>"),
     "δ P": QT_TRANSLATE_NOOP("catalogue", "δ from above<br>∂L/∂P"),
-    "pool max": QT_TRANSLATE_NOOP("catalogue", "∂L/∂A<br>each δ goes to the max of its window"),
     "pool spread": QT_TRANSLATE_NOOP("catalogue", "∂L/∂A<br>δ spread over its window"),
+    "pool max winners": QT_TRANSLATE_NOOP("catalogue", "∂L/∂A: each δ goes to its window's max;<br>"
+                                          "the others get 0"),
+    "pool avg": QT_TRANSLATE_NOOP("catalogue", "∂L/∂A: each δ split equally,<br>δ/{n} to each value of its window"),
+    "pool l2": QT_TRANSLATE_NOOP("catalogue", "∂L/∂A: each δ split in proportion<br>to x/‖x‖ of its window"),
     "δ A": QT_TRANSLATE_NOOP("catalogue", "δ from above<br>∂L/∂A"),
     "σ′(C)": QT_TRANSLATE_NOOP("catalogue", "σ′(C)"),
     "conv activation grad": QT_TRANSLATE_NOOP("catalogue", "∂L/∂C = ∂L/∂A ⊙ σ′(C)<br>"),

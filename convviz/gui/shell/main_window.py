@@ -21,7 +21,7 @@ from convviz.gui.panels.draw.left_column import LeftColumn
 from convviz.gui.panels.editor.install import install as install_editor
 from convviz.gui.panels.gradcheck.controls import GradCheckControls
 from convviz.gui.panels.iteration.language import follow_language
-from convviz.gui.panels.iteration.network_panel import MODES, NetworkPanel
+from convviz.gui.panels.iteration.network_panel import MODES, SCALES, NetworkPanel
 from convviz.gui.panels.lesson.lesson import install as install_lesson
 from convviz.gui.panels.training.panel import TrainingPanel
 from convviz.gui.shell import dialogs, translations
@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         mode = stored.read_choice(self.settings, "view/mode", None, MODES)
         if mode is not None:
             self.panel.set_mode(mode)
+        self.panel.set_scale(stored.read_choice(self.settings, "view/scale", "stage", SCALES))
         for name in ("split", "bottom"):
             state = stored.read_bytes(self.settings, f"view/{name}")
             if state is not None:
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
         self._save_lr()
         s.setValue("view/speed", self.stepper.speed)
         s.setValue("view/mode", self.panel.mode)
+        s.setValue("view/scale", self.panel.scale)
         for name in ("split", "bottom"):
             s.setValue(f"view/{name}", getattr(self.panel, name).saveState())
         s.sync()

@@ -13,7 +13,7 @@ from convviz.engine import gradcheck, mistakes
 from convviz.gui.panels.gradcheck.targets import can_check, check_target
 from convviz.gui.presentation import palette
 from convviz.gui.presentation.gradcheck_text import check_html
-from convviz.gui.presentation.symbols import element_name, element_symbol
+from convviz.gui.presentation.symbols import conv_layers, element_name, element_symbol
 from convviz.gui.widgets.translate import Retranslating
 
 
@@ -91,9 +91,9 @@ class ElementCheckBox(Retranslating, QWidget):
         # The numbers stay with their element and trace, shown at the steps where gradients are.
         self.result.setVisible(ok and self.last_check is not None)
         if ok and self._running:
-            self.hint.setText(self.tr("Checking %s…") % element_name(*sel))
+            self.hint.setText(self.tr("Checking %s…") % element_name(*sel, conv_layers(self.panel.stepper.trace)))
         elif ok:
-            self.hint.setText(self.tr("for %s") % element_name(*sel))
+            self.hint.setText(self.tr("for %s") % element_name(*sel, conv_layers(self.panel.stepper.trace)))
         elif sel is None:
             self.hint.setText(self.tr("Select a weight, bias, pixel or unit to check its gradient."))
         elif step is not None and step.phase not in ("backward", "update"):
@@ -141,7 +141,7 @@ class ElementCheckBox(Retranslating, QWidget):
             self.result.setVisible(True)
             return
         self.last_ms, self.last_check = ms, result
-        symbol = element_symbol(*sel) or element_name(*sel)
+        symbol = element_symbol(*sel) or element_name(*sel, conv_layers(self.panel.stepper.trace))
         self.result.setHtml(check_html(result, symbol, mistakes.get(mistake) if mistake else None, _translate))
         self._update_button()
         self.checked.emit(result)

@@ -14,7 +14,7 @@ from convviz.gui.panels.iteration.detail_pages import BigPage, big_tiling, set_t
 from convviz.gui.panels.iteration.param_pages import ParamPages
 from convviz.gui.presentation.big_view import MAX_LABELLED, big_panels, has_own_page
 from convviz.gui.presentation.equations import title_rich
-from convviz.gui.presentation.mosaic import Strip, Tiling, window_lines
+from convviz.gui.presentation.mosaic import Strip, Tiling, window_lines, winner_cells
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.markers import place_marker
@@ -30,7 +30,8 @@ class DetailView(QStackedWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumWidth(240)
-        self.params = ParamPages(self, self._on_click)
+        self.params = ParamPages(self, self._on_click, lambda page, pos: self._hover(
+            self.params.locate(pos) if page is self.currentWidget() else None))
         self.pages = dict(self.params.pages)
         self._shown = None
         self._big = None               # the big view's (step, panels) when it is the current page
@@ -38,6 +39,9 @@ class DetailView(QStackedWidget):
         # (values, levels) of a stage as the pipeline shows it at this step, or None
         self.values_for = lambda stage, shape: None
         self.mode = "both"
+        # rows of the grid the pipeline draws a stage's maps in (one grid per stage), or None
+        self.rows_for = lambda stage: None
+        self.on_aspect = None          # on_aspect(height / width of the big view's main panel)
         self._retile = QTimer(self)
         self._retile.setSingleShot(True)
         self._retile.setInterval(100)
@@ -102,7 +106,7 @@ class DetailView(QStackedWidget):
             page.on_resize = self._retile.start
             self.addWidget(page)
             page.scene().sigMouseClicked.connect(lambda ev, page=page: self._on_big_click(page, ev))
-            page.scene().sigMouseMoved.connect(lambda pos, page=page: self._on_big_move(page, pos))
+            page.scene().sigMouseMoved.connect(lambda pos, page=page: self._hover(self._big_element(page, pos)))
         return self.pages[name]
 
     def _fill_big(self, step, panels):
@@ -124,7 +128,8 @@ class DetailView(QStackedWidget):
         main_arr = panels[-1][1]
         main_rows = {}
         if self._tile_count(main_arr) is not None:
-            main_rows[self._tile_count(main_arr)] = big_tiling(main_arr, page.main.aspect()).rows
+            main_rows[self._tile_count(main_arr)] = (self._stage_rows(panels[-1][0], main_arr)
+                                                     or big_tiling(main_arr, page.main.aspect()).rows)
         for panel, (stage, arr, kind, caption) in zip(page.active[::-1], panels[::-1]):
             levels = self._levels(stage, arr, kind)
             # a gradient in Values or Both mode: the stage's values beneath (or instead), as in the pipeline
@@ -132,9 +137,10 @@ class DetailView(QStackedWidget):
                      else None)     # maps only: a short strip writes its gradient's numbers beside it
             if panel is page.main:
                 main_levels = (kind, levels) if under is None or self.mode == "both" else ("value", under[1])
-            # one grid for the same number of maps within the big view: the step's stage decides
-            # (the sources beside it follow, so map p sits at the same place in each)
-            tiling = big_tiling(arr, panel.aspect(), main_rows.get(self._tile_count(arr)))
+            # one grid per stage: the pipeline's; else that of the step's stage for the same number
+            # of maps (the sources beside it follow, so map p sits at the same place in each)
+            rows = self._stage_rows(stage, arr) or main_rows.get(self._tile_count(arr))
+            tiling = big_tiling(arr, panel.aspect(), rows)
             sig = (id(arr), kind, levels, getattr(tiling, "rows", 0), getattr(tiling, "cols", 0),
                    None if under is None else (id(under[0]), self.mode))
             panel.stage = stage
@@ -177,6 +183,10 @@ class DetailView(QStackedWidget):
             page.colorbar.setColorMap(colors.diverging_map() if kind == "grad" else colors.grey_map())
             colors.set_colorbar(page.colorbar, levels)
 
+    def _stage_rows(self, stage, arr):
+        """The pipeline's grid rows for the stage's maps (the same grid in both views), or None."""
+        return self.rows_for(stage) if self._tile_count(arr) is not None else None
+
     @staticmethod
     def _tile_count(arr):
         return arr.shape[0] if arr.ndim in (3, 4) and (arr.ndim == 3 or arr.shape[1] == 1) else None
@@ -193,6 +203,12 @@ class DetailView(QStackedWidget):
                   and (t.n, t.h, t.w) == tuple(np.shape(source)))
             if on or panel.windows is not None:
                 panel.set_windows(window_lines(t, step.meta["pool_size"], step.meta["pool_stride"]) if on else [])
+            # max pooling: each window's winner, the one value its δ goes to (where a cell is large
+            # enough for an outline not to hide it)
+            win = on and step.meta.get("pool") == "max" and "argmax" in step.arrays and panel.cell_pixels() >= 6
+            if win or panel.winners is not None:
+                panel.set_winners(winner_cells(t, step.arrays["argmax"], step.meta["pool_size"],
+                                               step.meta["pool_stride"]) if win else [])
 
     def _levels(self, stage, arr, kind):
         if kind == "grad":
@@ -257,12 +273,16 @@ class DetailView(QStackedWidget):
         if hit is not None:
             self.elementClicked.emit(*hit)
 
-    def _on_big_move(self, page, pos):
-        """Hovering the big view reads the element out, as hovering the pipeline does."""
-        hit = self._big_element(page, pos)
+    def _hover(self, hit):
+        """Hovering the big view, a weight, kernel or bar reads it out, as hovering the pipeline does."""
         if hit != self._hovered:
             self._hovered = hit
             self.elementHovered.emit(*(hit or (None, ())))
+
+    def main_aspect(self):
+        """Height / width of the big view's main panel, or None before it has a size."""
+        vb = self.pages["big"].main.vb
+        return round(vb.height() / vb.width(), 2) if vb.width() > 20 and vb.height() > 20 else None
 
     def resizeEvent(self, ev):
         super().resizeEvent(ev)
@@ -283,7 +303,10 @@ class DetailView(QStackedWidget):
                 page.grab()
 
     def _on_retile(self):
-        """After a resize: tile the big view's maps again to fill the new shape."""
+        """After a resize: tile the big view's maps again to fill the new shape (and tell the
+        pipeline, whose stage grids the big view shares)."""
+        if self.on_aspect is not None:
+            self.on_aspect(self.main_aspect())
         if self._big is not None:
             step, panels = self._big
             self._fill_big(step, panels)

@@ -3,6 +3,7 @@
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -38,25 +39,53 @@ def signed_brushes(values):
     return [pos if v > 0 else neg for v in np.asarray(values).ravel()]
 
 
-class Page(pg.GraphicsLayoutWidget):
-    """One layout of the detail view, built once and refilled per step."""
+class IndexAxis(pg.AxisItem):
+    """An axis of element indices: whole-number ticks only (cell j is drawn centred on j)."""
 
-    def __init__(self, n_images=0, n_plots=0, legend=False):
+    def tickSpacing(self, minVal, maxVal, size):
+        levels = [(float(round(sp)), off) for sp, off in super().tickSpacing(minVal, maxVal, size) if sp >= 1]
+        return levels or [(1.0, 0.0)]
+
+
+def zoomable(vb):
+    """Wheel zooms, a drag pans (within the data, see ParamPages.set_image); the menu stays off."""
+    vb.setMouseEnabled(True, True)
+    vb.setMenuEnabled(False)
+    vb.sigRangeChangedManually.connect(lambda *_: setattr(vb, "zoomed", True))
+
+
+class Page(pg.GraphicsLayoutWidget):
+    """One layout of the detail view, built once and refilled per step.
+
+    indexed: the images sit in plots whose axes count the elements (a heat map's rows and columns)."""
+
+    def __init__(self, n_images=0, n_plots=0, legend=False, indexed=False):
         super().__init__()
         self.setBackground(colors.BACKGROUND)
-        self.title = self.addLabel("", row=0, col=0, colspan=max(n_images, n_plots, 1), size="9pt",
-                                   color=colors.TEXT)
+        # fixed-height labels that ask for no width: a new title or caption never re-lays out the
+        # page (a second repaint per step) nor widens it past the view (the 4th panel cut off)
+        self.title = add_label(self.ci, 0, 0, colspan=max(n_images, n_plots, 1), lines=3, size="9pt", wrap=True)
         self.images, self.captions, self.plots, self.bars = [], [], [], []
+        self.axes = []
         for k in range(n_images):
-            vb = self.addViewBox(row=1, col=k)
-            vb.setMouseEnabled(False, False)
-            vb.setMenuEnabled(False)
+            if indexed:
+                plot = self.addPlot(row=1, col=k, axisItems={"left": IndexAxis("left"), "bottom": IndexAxis("bottom")})
+                plot.setMenuEnabled(False)
+                plot.hideButtons()
+                for ax in ("left", "bottom"):
+                    plot.getAxis(ax).setPen(pg.mkPen(colors.PLOT_AXIS))
+                    plot.getAxis(ax).setTextPen(pg.mkPen(colors.PLOT_TEXT))
+                self.axes.append(plot)
+                vb = plot.getViewBox()
+            else:
+                vb = self.addViewBox(row=1, col=k)
+            zoomable(vb)
             vb.invertY(True)
             vb.setBorder(pg.mkPen(colors.FRAME))
             img = pg.ImageItem(axisOrder="row-major")
             vb.addItem(img)
             self.images.append((vb, img))
-            self.captions.append(self.addLabel("", row=2, col=k, size="8pt", color=colors.TEXT))
+            self.captions.append(add_label(self.ci, 2, k, lines=2, wrap=True))
         for k in range(n_plots):
             plot = style_plot(self.addPlot(row=1, col=k))
             bar = pg.BarGraphItem(x=[0], height=[0], width=0.8, pen=None)
@@ -66,27 +95,43 @@ class Page(pg.GraphicsLayoutWidget):
         if legend:
             self.after = pg.BarGraphItem(x=[0], height=[0], width=0.4, brush=colors.AFTER_BAR, pen=None)
             self.plots[0].addItem(self.after)
+        self.on_double = None          # on_double(scene position): a double-click on the page
+
+    def mouseDoubleClickEvent(self, ev):
+        super().mouseDoubleClickEvent(ev)
+        if self.on_double is not None and ev.button() == Qt.LeftButton:
+            self.on_double(self.mapToScene(ev.position().toPoint()))
 
 
 class FixedLabel(pg.LabelItem):
     """A label whose text changes never re-lay out its page: its height is fixed at `lines`
     lines and it asks for no width (captions are kept short enough to fit)."""
 
-    def __init__(self, lines=2, **kw):
+    def __init__(self, lines=2, wrap=False, **kw):
         super().__init__("<br>".join(["Ag"] * lines), **kw)
         self._height = self.itemRect().height()
         self.setMinimumHeight(self._height)
         self.setMaximumHeight(self._height)
         self.setMinimumWidth(0)
+        self._wrap = wrap
+        if wrap:                       # long lines wrap at the label's width, centred
+            option = self.item.document().defaultTextOption()
+            option.setAlignment(Qt.AlignHCenter)
+            self.item.document().setDefaultTextOption(option)
         self.setText("")
 
     def updateMin(self):
         if not hasattr(self, "_height"):
             super().updateMin()
 
+    def resizeEvent(self, ev):
+        if getattr(self, "_wrap", False):
+            self.item.setTextWidth(max(1.0, self.rect().width()))
+        super().resizeEvent(ev)
 
-def add_label(layout, row, col, colspan=1, lines=2, size="8pt"):
-    label = FixedLabel(lines, size=size, color=colors.TEXT)
+
+def add_label(layout, row, col, colspan=1, lines=2, size="8pt", wrap=False):
+    label = FixedLabel(lines, wrap, size=size, color=colors.TEXT)
     layout.addItem(label, row=row, col=col, colspan=colspan)
     return label
 
@@ -118,6 +163,7 @@ class BigPanel:
         self.stage = self.tiling = None
         self.shown = None
         self.windows = None            # the pooling windows' grid, made when first needed
+        self.winners = None            # max pooling's winners, outlined, made when first needed
 
     def set_windows(self, lines):
         """The pooling windows' borders over the image ([] hides them)."""
@@ -137,6 +183,24 @@ class BigPanel:
             path.lineTo(x1, y1)
         self.windows.setPath(path)
         self.windows.setVisible(bool(lines))
+
+    def set_winners(self, cells):
+        """Max pooling: each window's winner outlined ([] hides them), the cell its δ goes to."""
+        if not changed(self, "winner_cells", cells):
+            return
+        if self.winners is None:
+            self.winners = QGraphicsPathItem()
+            pen = QPen(QColor(colors.WINNER))
+            pen.setCosmetic(True)
+            pen.setWidthF(1.5)
+            self.winners.setPen(pen)
+            self.winners.setZValue(4)
+            self.vb.addItem(self.winners, ignoreBounds=True)
+        path = QPainterPath()
+        for x, y in cells:
+            path.addRect(x + 0.1, y + 0.1, 0.8, 0.8)
+        self.winners.setPath(path)
+        self.winners.setVisible(bool(cells))
 
     def set_framed(self, framed):
         """A frame around a slot in use; none around an empty one."""
@@ -161,6 +225,11 @@ class BigPanel:
             if changed(t, "text", text):
                 t.setText(text)
                 t.setVisible(bool(text))
+
+    def cell_pixels(self):
+        """How many screen pixels one element is wide (0 before the view has a size)."""
+        px = self.vb.viewPixelSize()[0]
+        return 1.0 / px if px > 0 else 0.0
 
     def aspect(self):
         """Height / width of the view box (1 before it has a size)."""

@@ -50,9 +50,10 @@ class Inspector(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setMinimumWidth(260)
 
-    def show_step(self, step, total, selection=None, explanation=None, fallback=None):
+    def show_step(self, step, total, selection=None, explanation=None, fallback=None, convs=None):
         """selection: (stage, index) or None; explanation: explain's (kind, data) or None;
-        fallback: plain HTML about the selected element when this step does not compute it."""
+        fallback: plain HTML about the selected element when this step does not compute it;
+        convs: the trace's conv blocks (symbols.conv_layers), to name a bias's index."""
         color = colors.PHASE_COLORS.get(step.phase, colors.DEFAULT_PHASE)
         phase = catalogue_tr(catalogue.PHASE_NAMES[step.phase]).upper()
         where = self.tr("{0} · step {1} of {2}").format(phase, step.index + 1, total)
@@ -73,7 +74,7 @@ class Inspector(QTextBrowser):
         sym = element_symbol(*selection)
         selected = self.tr("Selected:")
         mine = [f"<p class='sel'>{selected} {sym + ' · ' if sym else ''}"
-                f"<span style='font-weight:normal'>{html.escape(element_name(*selection))}</span></p>"]
+                f"<span style='font-weight:normal'>{html.escape(element_name(*selection, convs))}</span></p>"]
         if explanation is not None:
             mine.append(format_explanation(explanation[0], explanation[1], step, catalogue_tr))
         elif fallback:

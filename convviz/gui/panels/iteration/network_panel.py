@@ -2,7 +2,7 @@
 and a detail view, all drawn from (trace, index, mode, selection) each time the step changes."""
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,7 +40,7 @@ from convviz.gui.presentation import catalogue, palette
 from convviz.gui.presentation.equations import title_rich, title_text
 from convviz.gui.presentation.numbers import number
 from convviz.gui.presentation.selection import selection_markers
-from convviz.gui.presentation.symbols import element_name
+from convviz.gui.presentation.symbols import conv_layers, element_name
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.translate import catalogue_tr, step_title
 
@@ -61,6 +61,20 @@ def flattened_shape(trace, step):
         return None
     shape = flat.arrays["input"].shape
     return shape if len(shape) == 3 else None
+
+
+def param_text(step, stage, index):
+    """'value …, gradient …' of a weight or bias `step` draws in the detail view, else None."""
+    if stage not in (step.stage, step.target):
+        return None
+    value = QCoreApplication.translate("NetworkPanel", "value {0}")
+    gradient = QCoreApplication.translate("NetworkPanel", "gradient {0}")
+    names = {"W": value, "before": value, "grad_W": gradient, "grad_b": gradient, "grad": gradient,
+             "delta": "Δ {0}", "after": QCoreApplication.translate("NetworkPanel", "after {0}")}
+    parts = [text.format(number(step.arrays[key][index])) for key, text in names.items()
+             if key in step.arrays and np.ndim(step.arrays[key]) == len(index)
+             and all(0 <= v < n for v, n in zip(index, np.shape(step.arrays[key])))]
+    return ", ".join(parts) or None
 
 
 class NetworkPanel(QWidget):
@@ -159,10 +173,7 @@ class NetworkPanel(QWidget):
         self.detail = DetailView()
         self.detail.elementClicked.connect(self.select)
         self.detail.elementHovered.connect(self._on_hover)
-        # the big view draws values at the pipeline's levels for their stage (the same greys)
-        self.detail.levels_for = lambda stage: getattr(self.pipeline.views.get(stage), "levels", None)
-        q = pipeline_queries
-        self.detail.values_for = lambda stage, shape: q.value_shown(self.pipeline, stage, self.stepper.index, shape)
+        pipeline_queries.link(self.detail, self.pipeline, self.stepper)
 
         self.bottom = QSplitter(Qt.Horizontal)
         self.bottom.addWidget(self.steps)
@@ -303,7 +314,7 @@ class NetworkPanel(QWidget):
                 explanation = None
         markers = selection_markers(trace, step, self.selection, explanation, self.pipeline.views)
         self.pipeline.render(trace, i, self.mode, markers, self.scale)
-        self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i))
+        self.inspector.show_step(step, len(trace), self.selection, explanation, self._fallback(i), conv_layers(trace))
         self.detail.show_step(step, self.selection, trace, markers, self.mode)
         visible = self.detail.has_page(step, trace)
         if self.detail.isVisibleTo(self) != visible:
@@ -325,7 +336,7 @@ class NetworkPanel(QWidget):
         """'value …, gradient …' of a pipeline element as shown at step i (None if not a column)."""
         col = next((c for c in self.pipeline.columns if c.stage == stage), None)
         if col is None:
-            return None
+            return param_text(self.stepper.trace[i], stage, index)
         parts = []
         val, grad = col.latest(col.values, i), col.latest(col.grads, i)
         try:
@@ -352,7 +363,7 @@ class NetworkPanel(QWidget):
             self.readout.setText(hint() if self._stepped else first_hint())
             return
         text = self._element_text(stage, index, self.stepper.index)
-        self.readout.setText(f"<b>{element_name(stage, index)}</b>: {text or ''}   · "
+        self.readout.setText(f"<b>{element_name(stage, index, conv_layers(self.stepper.trace))}</b>: {text or ''} · "
                              + self.tr("click for its numbers"))
 
     # ---- export -----------------------------------------------------------------------

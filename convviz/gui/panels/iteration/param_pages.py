@@ -3,12 +3,12 @@
 after. Built once, refilled per step; a click maps back to (stage, index)."""
 
 import numpy as np
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QLocale, QObject, QRectF
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from convviz.engine import OpKind
-from convviz.gui.panels.iteration.detail_pages import Page, brush, signed_brushes
+from convviz.gui.panels.iteration.detail_pages import Page, brush, set_text, signed_brushes
 from convviz.gui.presentation.mosaic import Tiling
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
@@ -19,12 +19,13 @@ KERNELS_SYMBOL = "K"
 
 
 class ParamPages(QObject):
-    """The pages of `stack` (a QStackedWidget) for parameter steps; on_click(page, event) gets their clicks."""
+    """The pages of `stack` (a QStackedWidget) for parameter steps; on_click(page, event) gets their
+    clicks, on_move(page, scene position) the pointer's moves."""
 
-    def __init__(self, stack, on_click):
+    def __init__(self, stack, on_click, on_move=None):
         super().__init__(stack)
         self.stack = stack
-        self.pages = {"heat": Page(n_images=1), "bars": Page(n_plots=1), "images2": Page(n_images=2),
+        self.pages = {"heat": Page(n_images=1, indexed=True), "bars": Page(n_plots=1), "images2": Page(n_images=2),
                       "images4": Page(n_images=4),
                       "bars4": Page(n_plots=4), "rerun": Page(n_plots=1, legend=True)}
         for plot in self.pages["bars4"].plots:     # the index axis says little here and costs a repaint
@@ -32,6 +33,9 @@ class ParamPages(QObject):
         for page in self.pages.values():
             stack.addWidget(page)
             page.scene().sigMouseClicked.connect(lambda ev, page=page: on_click(page, ev))
+            page.on_double = self.show_all
+            if on_move is not None:
+                page.scene().sigMouseMoved.connect(lambda pos, page=page: on_move(page, pos))
         self.heat = []             # [(viewbox, stage, shape, tiling or None)] clickable images now
         self.marker = QGraphicsRectItem()
         pen = QPen(QColor(colors.SELECT))
@@ -44,24 +48,29 @@ class ParamPages(QObject):
         a = step.arrays
         if step.op == OpKind.DENSE_DW:
             page = self.page("heat")
-            page.title.setText(self.tr("∂L/∂W of {0}<br>{1} units (rows) × {2} inputs (columns) · click a weight")
+            set_text(page.title, self.tr("∂L/∂W of {0}<br>{1} units (rows) × {2} inputs (columns) · click a weight")
                                .format(step.layer, a["grad_W"].shape[0], a["grad_W"].shape[1]))
-            self.set_image(page, 0, a["grad_W"], step.stage, True)
-            page.captions[0].setText(self.tr("gradient ±{0}").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
+            self.set_image(page, 0, a["grad_W"], step.stage, True, centred=True)
+            plot = page.axes[0]
+            if changed(plot, "labels", QLocale().name()):
+                plot.setLabel("left", self.tr("output unit i (row)"), color=colors.PLOT_TEXT)
+                plot.setLabel("bottom", self.tr("input unit j (column)"), color=colors.PLOT_TEXT)
+            set_text(page.captions[0], self.tr("gradient ±{0} · wheel: zoom, drag: pan, double-click: all")
+                     .format(plain_number(np.abs(a["grad_W"]).max(), 2)))
         elif step.op == OpKind.CONV_DK:
             page = self.page("images2")
             d, c, k1, k2 = a["W"].shape
             channels = self.tr(" × {0} channels (one kernel per row)").format(c) if c > 1 else ""
-            page.title.setText(self.tr("{0}: {1} kernels {2} × {3}").format(step.layer, d, k1, k2) + channels
+            set_text(page.title, self.tr("{0}: {1} kernels {2} × {3}").format(step.layer, d, k1, k2) + channels
                                + "<br>" + self.tr("the kernels K and their gradient ∂L/∂K · click a weight"))
             self.set_image(page, 0, a["W"], step.target, False, colors.value_levels([a["W"]]))
             self.set_image(page, 1, a["grad_W"], step.target, True)
-            page.captions[0].setText(KERNELS_SYMBOL)
-            page.captions[1].setText(self.tr("∂L/∂K (±{0})").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
+            set_text(page.captions[0], KERNELS_SYMBOL)
+            set_text(page.captions[1], self.tr("∂L/∂K (±{0})").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
         elif step.op in (OpKind.DENSE_DB, OpKind.CONV_DB):
             page = self.page("bars")
             per = self.tr("unit") if step.op == OpKind.DENSE_DB else self.tr("kernel")
-            page.title.setText(self.tr("∂L/∂b of {0}<br>one bar per {1} · click a bar").format(step.layer, per))
+            set_text(page.title, self.tr("∂L/∂b of {0}<br>one bar per {1} · click a bar").format(step.layer, per))
             g = a["grad_b"]
             page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
             self.heat.append((page.plots[0].getViewBox(), step.stage, g.shape, ("bars", page.bars[0])))
@@ -70,7 +79,7 @@ class ParamPages(QObject):
         elif step.op == OpKind.RERUN:
             page = self.page("rerun")
             before, after = a["probs_before"].reshape(-1), a["probs_after"].reshape(-1)
-            page.title.setText(self.tr("ŷ before (<span style='color:{0}'>grey</span>) and after "
+            set_text(page.title, self.tr("ŷ before (<span style='color:{0}'>grey</span>) and after "
                                        "(<span style='color:{1}'>green</span>) the update<br>L: {2} → {3}")
                                .format(colors.BEFORE_WORD, colors.AFTER_BAR, plain_number(a["loss_before"]),
                                        plain_number(a["loss_after"])))
@@ -79,6 +88,11 @@ class ParamPages(QObject):
             page.after.setOpts(x=x + 0.2, height=after, width=0.4)
             page.plots[0].setYRange(0, 1, padding=0.02)
             page.plots[0].getAxis("bottom").setTicks([[(int(k), str(k)) for k in x]])
+
+        # the plots' new ranges (and so their axes' ticks) now, not in the first paint, whose
+        # range change would ask for a second one
+        for plot in getattr(self.stack.currentWidget(), "plots", ()):
+            plot.getViewBox().prepareForPaint()
 
     def _fill_update(self, step):
         """before, gradient, Δ = −α·∇ on its own scale (the change is invisible on the weights' scale
@@ -94,10 +108,10 @@ class ParamPages(QObject):
             for k, name in enumerate(names):
                 signed = name in ("grad", "delta")
                 self.set_image(page, k, a[name], stage, signed, None if signed else lv)
-            page.captions[0].setText(self.tr("before"))
-            page.captions[1].setText(self.tr("gradient (±{0})").format(plain_number(np.abs(a["grad"]).max(), 2)))
-            page.captions[2].setText(self.tr("Δ = −α·∇ (±{0})").format(plain_number(delta_top, 2)))
-            page.captions[3].setText(self.tr("after"))
+            set_text(page.captions[0], self.tr("before"))
+            set_text(page.captions[1], self.tr("gradient (±{0})").format(plain_number(np.abs(a["grad"]).max(), 2)))
+            set_text(page.captions[2], self.tr("Δ = −α·∇ (±{0})").format(plain_number(delta_top, 2)))
+            set_text(page.captions[3], self.tr("after"))
         else:
             page = self.page("bars4")
             titles = {"before": self.tr("before"), "grad": self.tr("gradient"), "delta": self.tr("Δ = −α·∇"),
@@ -113,7 +127,7 @@ class ParamPages(QObject):
         what = self.tr("a weight") if a["before"].ndim >= 2 else self.tr("a bar")
         share = self.tr(" ({0}% of the largest |θ|)").format(plain_number(100 * delta_top / theta_top, 2)) \
             if theta_top > 0 else ""
-        page.title.setText(self.tr("{0}: after = before + Δ, Δ = −α · gradient, α = {1} · click {2}<br>"
+        set_text(page.title, self.tr("{0}: after = before + Δ, Δ = −α · gradient, α = {1} · click {2}<br>"
                                    "largest change |Δ| = {3}{4}")
                            .format(key.name, f"{lr:g}", what, plain_number(delta_top, 2), share))
 
@@ -122,9 +136,12 @@ class ParamPages(QObject):
         self.stack.setCurrentWidget(page)
         return page
 
-    def set_image(self, page, k, arr, stage, gradient, levels=None):
+    def set_image(self, page, k, arr, stage, gradient, levels=None, centred=False):
+        """Show `arr` in image k of `page`; centred: element (i, j) is drawn centred on (j, i), so
+        an index axis's whole-number ticks name it."""
         vb, img = page.images[k]
-        tiling = None
+        off = -0.5 if centred else 0.0
+        tiling = ("cells", off)
         if arr.ndim == 4:
             d, c, k1, k2 = arr.shape
             tiling = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=4 if c == 1 else d)
@@ -136,9 +153,19 @@ class ParamPages(QObject):
             img.setLookupTable(lut)
         lv = levels or (colors.symmetric_levels(arr) if gradient else colors.value_levels([arr]))
         img.setImage(data, autoLevels=False, levels=lv)
-        if changed(vb, "shape", (arr.ndim, data.shape)):      # range set once per shape, at once
+        rect = vb.full_rect = QRectF(off, off, data.shape[1], data.shape[0])
+        if changed(img, "rect", (off, data.shape)):
+            img.setRect(rect)
+        # range set once per shape (and after a zoom), at once; zoom and pan stay within the data
+        if changed(vb, "shape", (arr.ndim, data.shape, off)) or getattr(vb, "zoomed", False):
+            vb.zoomed = False
             vb.setAspectLocked(arr.ndim == 4)
-            vb.setRange(QRectF(0, 0, data.shape[1], data.shape[0]), padding=0.01)
+            # (kernels keep their aspect, so their view is wider or taller than the data: no bounds)
+            bounds = {} if arr.ndim == 4 else dict(xMin=rect.left(), xMax=rect.right(), yMin=rect.top(),
+                                                   yMax=rect.bottom())
+            vb.setLimits(**{"xMin": None, "xMax": None, "yMin": None, "yMax": None, **bounds},
+                         minXRange=min(4, rect.width()), minYRange=min(4, rect.height()))
+            vb.setRange(rect, padding=0.01)
             vb.prepareForPaint()
         self.heat.append((vb, stage, arr.shape, tiling))
 
@@ -150,14 +177,15 @@ class ParamPages(QObject):
         for vb, st, shape, tiling in self.heat:
             if st != stage or len(index) != len(shape):
                 continue
-            if isinstance(tiling, tuple):         # ("bars", item): outline the selected bar
+            kind = tiling[0] if isinstance(tiling, tuple) else "tiles"
+            if kind == "bars":                    # ("bars", item): outline the selected bar
                 y0, y1 = vb.viewRange()[1]
                 height = float(tiling[1].opts["height"][index[0]])
                 x, y, w, h = index[0] - 0.45, min(0.0, height), 0.9, abs(height) or (y1 - y0) * 0.01
-            elif tiling is not None:
-                x, y, w, h = tiling.rect(index)
+            elif kind == "cells":                 # ("cells", offset): one cell per element
+                (y, x), w, h = (v + tiling[1] for v in index), 1, 1
             else:
-                (y, x), w, h = index, 1, 1
+                x, y, w, h = tiling.rect(index)
             if self.marker.scene() is not vb.scene() or self.marker.parentItem() is not vb.childGroup:
                 if self.marker.scene() is not None:
                     self.marker.scene().removeItem(self.marker)
@@ -172,13 +200,21 @@ class ParamPages(QObject):
             if not vb.sceneBoundingRect().contains(scene_pos):
                 continue
             p = vb.mapSceneToView(scene_pos)
-            if isinstance(tiling, tuple):         # a bar plot: the nearest bar
+            kind = tiling[0] if isinstance(tiling, tuple) else "tiles"
+            if kind == "bars":                    # a bar plot: the nearest bar
                 k = int(round(p.x()))
                 idx = (k,) if 0 <= k < shape[0] else None
-            elif tiling is not None:
-                idx = tiling.locate(p.x(), p.y())
-            else:
-                j, i = int(np.floor(p.y())), int(np.floor(p.x()))
+            elif kind == "cells":                 # the cell under the point, exactly
+                j, i = int(np.floor(p.y() - tiling[1])), int(np.floor(p.x() - tiling[1]))
                 idx = (j, i) if 0 <= j < shape[0] and 0 <= i < shape[1] else None
+            else:
+                idx = tiling.locate(p.x(), p.y())
             return None if idx is None else (stage, tuple(int(v) for v in idx))
         return None
+
+    def show_all(self, scene_pos):
+        """Double-click: the image under `scene_pos` zoomed out to all of it again."""
+        for vb, *_ in self.heat:
+            if vb.sceneBoundingRect().contains(scene_pos) and getattr(vb, "zoomed", False):
+                vb.zoomed = False
+                vb.setRange(vb.full_rect, padding=0.01)

@@ -20,12 +20,12 @@ from convviz.gui.panels.iteration.stage_view import (
     TEXT_WIDTH,
     LevelCache,
     StageView,
+    draw_markers,
     set_label,
 )
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.presentation.stages import build_columns, structure_key
 from convviz.gui.widgets import colors
-from convviz.gui.widgets.markers import place_marker
 from convviz.gui.widgets.translate import catalogue_tr
 
 LEGEND_WIDTH = 76
@@ -76,6 +76,18 @@ class PipelineView(QScrollArea):
         self.colorbar.setVisible(False)
         self._colorbar_shown = ()
         self.levels = LevelCache()
+        self.partner_aspect = None     # the big view's height / width: its maps share the stages' grids
+        self.partner = lambda: None    # asks the big view for it (None before it has a size)
+
+    def set_partner_aspect(self, aspect):
+        """The big view's shape changed: choose the stages' grids again (after the resize settles).
+        Only a change of more than a quarter counts: a banner or a dock showing does not move maps."""
+        old = self.partner_aspect
+        if aspect and (old is None or max(aspect / old, old / aspect) > 1.25):
+            self.partner_aspect = aspect
+            self._relayout.start()
+            return True
+        return False
 
     # ---- structure --------------------------------------------------------------------
     @property
@@ -93,7 +105,9 @@ class PipelineView(QScrollArea):
 
         Returns True when the widgets were rebuilt for another structure."""
         self._trace = trace
-        cols = build_columns(trace, self._aspect(trace), catalogue_tr)
+        if self.set_partner_aspect(self.partner()):     # the grids are chosen now, with the big view's shape
+            self._relayout.stop()
+        cols = build_columns(trace, self._aspect(trace), catalogue_tr, self.partner_aspect)
         key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols))
         rebuilt = key != self._key
         if rebuilt:
@@ -204,15 +218,17 @@ class PipelineView(QScrollArea):
                 continue
             show_grad = grad is not None and opacity > 0 and reached
             lv = (common or self.levels.grad(grad[1])) if grad is not None else None
-            # what this stage shows, by identity: its images are set only when it changes
+            # what this stage shows, by identity: each of its two images is set only when it
+            # changes (entering the update hides every gradient but leaves the values as they are)
             sig = (id(val[1]) if reached else None,
                    (id(grad[1]), mode, opacity, lv) if show_grad else None)
-            if sig != v.shown:
-                v.shown = sig
+            shown = v.shown or (False, False)
+            if sig[0] != shown[0]:
                 v.img.setVisible(reached)
                 if reached:
                     v.levels = self.levels.value(col, val[1])
                     v.img.setImage(col.tiling.compose(val[1]), autoLevels=False, levels=v.levels)
+            if sig[1] != shown[1] or sig[0] != shown[0]:
                 v.ovl.setVisible(show_grad)
                 if show_grad:
                     if v.lut_mode != mode:
@@ -220,6 +236,7 @@ class PipelineView(QScrollArea):
                         v.ovl.setLookupTable(colors.blend_lut() if mode == "both" else colors.diverging_lut())
                     v.ovl.setImage(col.tiling.compose(grad[1]), autoLevels=False, levels=lv)
                     v.ovl.setOpacity(opacity)
+            v.shown = sig
             if grad is not None and opacity > 0:      # Values mode shows no gradient scale
                 set_label(v.gradlabel, f"±{plain_number(lv[1], 2)}",
                            colors.PHASE_COLORS["backward"] if grad[0] == index else colors.TEXT)
@@ -245,7 +262,7 @@ class PipelineView(QScrollArea):
             set_label(self.colorbar_label, self.tr("no<br>gradients<br>yet"), colors.DIM_TEXT)
         else:
             set_label(self.colorbar_label, "")
-        self._draw_markers(markers)
+        draw_markers(self.views, markers)
         self._follow(target)
 
     def _follow(self, stage):
@@ -260,20 +277,6 @@ class PipelineView(QScrollArea):
         r = v.vb.sceneBoundingRect()
         x = self.graphics.viewport().mapTo(self.graphics, self.graphics.mapFromScene(r.center())).x()
         self.ensureVisible(x, self.verticalScrollBar().value(), int(r.width() / 2) + 24, 0)
-
-    def _draw_markers(self, markers):
-        used = {}
-        for stage, index, rows, cols, color in markers:
-            v = self.views.get(stage)
-            if v is None or v.col.tiling is None:
-                continue
-            k = used.get(stage, 0)
-            used[stage] = k + 1
-            item = v.marker(k)
-            place_marker(item, v.col.tiling.rect(index, rows, cols), color)
-        for stage, v in self.views.items():
-            for item in v.markers[used.get(stage, 0):]:
-                item.setVisible(False)
 
     # ---- clicks -----------------------------------------------------------------------
     def element_at(self, pos):

@@ -1,7 +1,16 @@
-"""Questions the network panel asks the pipeline about what it shows: a stage's values and grid
-at a step (so the big view draws the same), and a picture of one stage (File ▸ Export stage)."""
+"""Questions the network panel asks the pipeline about what it shows: a stage's values, levels and
+grid at a step (so the big view draws the same), and a picture of one stage (File ▸ Export stage)."""
 
 import numpy as np
+
+
+def link(detail, pipe, stepper):
+    """The big view draws a stage as the pipeline does: at its grey levels (the same greys), its
+    values under a gradient, and in its grid (one grid per stage; the big view's shape counts)."""
+    detail.levels_for = lambda stage: getattr(pipe.views.get(stage), "levels", None)
+    detail.values_for = lambda stage, shape: value_shown(pipe, stage, stepper.index, shape)
+    detail.rows_for = lambda stage: rows_for(pipe, stage)
+    detail.on_aspect, pipe.partner = pipe.set_partner_aspect, detail.main_aspect
 
 
 def value_shown(pipe, stage, index, shape):
@@ -11,6 +20,12 @@ def value_shown(pipe, stage, index, shape):
     if val is None or np.shape(val[1]) != tuple(shape):
         return None
     return val[1], pipe.levels.value(col, val[1])
+
+
+def rows_for(pipe, stage):
+    """Rows of the grid the pipeline draws a stage's maps or kernels in, or None (not a map stage)."""
+    v = pipe.views.get(stage)
+    return getattr(v.col.tiling, "rows", None) if v is not None else None
 
 
 def grab_stage(pipe, step):

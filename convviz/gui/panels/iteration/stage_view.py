@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from convviz.engine import StageKind
 from convviz.gui.presentation.numbers import loss_column_html
 from convviz.gui.widgets import colors
-from convviz.gui.widgets.markers import nth_marker
+from convviz.gui.widgets.markers import nth_marker, place_marker
 from convviz.gui.widgets.shown import changed
 
 MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
@@ -72,6 +72,21 @@ class LevelCache:
         return lv
 
 
+def draw_markers(views, markers):
+    """The marker rectangles (stage, index, rows, cols, colour) on the stages' views; the rest hidden."""
+    used = {}
+    for stage, index, rows, cols, color in markers:
+        v = views.get(stage)
+        if v is None or v.col.tiling is None:
+            continue
+        k = used.get(stage, 0)
+        used[stage] = k + 1
+        place_marker(v.marker(k), v.col.tiling.rect(index, rows, cols), color)
+    for stage, v in views.items():
+        for item in v.markers[used.get(stage, 0):]:
+            item.setVisible(False)
+
+
 class StageView:
     """The graphics items of one Column."""
 
@@ -127,7 +142,9 @@ class StageView:
         # an empty stage says when it is filled (the first screen is otherwise 13 blank boxes)
         self.pending = pg.TextItem("", color=colors.HINT_TEXT, anchor=(0.5, 0.5))
         self.pending.setFont(font)
-        rect = self.vb.viewRect() if col.tiling is None else QRectF(0, 0, col.tiling.shape[1], col.tiling.shape[0])
+        # (centred in what the column shows: the output column's range is its strip and its numbers)
+        width = 4.0 if col.kind == "probs" else col.tiling.shape[1] if col.tiling is not None else 1
+        rect = self.vb.viewRect() if col.tiling is None else QRectF(0, 0, width, col.tiling.shape[0])
         self.pending.setPos(rect.center())
         self.pending.setZValue(5)
         self.vb.addItem(self.pending, ignoreBounds=True)

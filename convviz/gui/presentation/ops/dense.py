@@ -9,7 +9,7 @@ from convviz.gui.presentation import palette
 from convviz.gui.presentation.html import operand, rest_line, terms_table
 from convviz.gui.presentation.numbers import number
 from convviz.gui.presentation.ops.flatten import pooled_stage
-from convviz.gui.presentation.symbols import is_conv_layer
+from convviz.gui.presentation.symbols import is_conv_step
 from convviz.gui.presentation.texts import TEXT
 
 
@@ -38,7 +38,7 @@ def _fmt_dense_weight_grad(d, step, tr):
 
 def _fmt_bias_grad(d, step, tr):
     # said first: the selection may be a kernel weight or a unit, whose bias this is
-    key = "bias of kernel" if is_conv_layer(step.stage) else "bias of unit"
+    key = "bias of kernel" if is_conv_step(step) else "bias of unit"
     what = tr(TEXT[key]).format(d["p"], number(d["bias"]))
     if d["n_terms"] == 1:
         return what + (f"<div class='eq'>∂L/∂b<sub>{d['p']}</sub> = δ<sub>{d['p']}</sub> = "

@@ -76,7 +76,10 @@ def _panels_pool_grad(step, cap):
     g = step.arrays["grad_input"]
     if np.ndim(g) != 3:
         return None
-    how = cap("pool max") if step.meta.get("pool") == "max" else cap("pool spread")
+    # where each δ goes, in words under the picture (the big view also outlines max pooling's winners)
+    kind, size = step.meta.get("pool"), step.meta.get("pool_size", (0, 0))
+    how = {"max": lambda: cap("pool max winners"), "avg": lambda: cap("pool avg", n=size[0] * size[1]),
+           "l2": lambda: cap("pool l2")}.get(kind, lambda: cap("pool spread"))()
     return [(step.reads[0], step.arrays["grad_output"], "grad", cap("δ P")), (step.stage, g, "grad", how)]
 
 

@@ -8,7 +8,7 @@ import numpy as np
 from convviz.engine import StageKind
 from convviz.gui.presentation.html import operand
 from convviz.gui.presentation.numbers import number
-from convviz.gui.presentation.symbols import is_conv_layer
+from convviz.gui.presentation.symbols import is_conv_step
 from convviz.gui.presentation.texts import TEXT
 
 
@@ -22,7 +22,7 @@ def _param_symbol(step, index, tr):
     if kind == StageKind.WEIGHTS and len(index) == 2:
         return f"W<sub>{index[0]},{index[1]}</sub>", ""
     if kind == StageKind.BIAS and len(index) == 1:
-        whose = tr(TEXT["update bias kernel" if is_conv_layer(step.stage) else "update bias unit"]).format(index[0])
+        whose = tr(TEXT["update bias kernel" if is_conv_step(step) else "update bias unit"]).format(index[0])
         return f"b<sub>{index[0]}</sub>", whose
     return "θ", ""
 
