@@ -3,15 +3,17 @@ with File ▸ Open/Export network config and View ▸ toggles; the window calls 
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
 
 from convviz.engine import ConfigError
 from convviz.engine.config_file import read_config, write_config
 from convviz.gui.panels.editor.choice_view import ChoiceView
+from convviz.gui.panels.editor.fields import say
 from convviz.gui.panels.editor.panel import EditorPanel
-from convviz.gui.panels.editor.shapes import changed_fields, plan
+from convviz.gui.panels.editor.shapes import changed_fields, field_words, plan
+from convviz.gui.panels.editor.words import joined
 
 CONFIG_FILTER = "Network configs (*.json);;All files (*)"
 #: The docks open with the window only where they leave the whole pipeline its room (measured: at
@@ -25,17 +27,19 @@ def tr(text):
     return QCoreApplication.translate("EditorDocks", text)
 
 
-class EditorDocks:
-    """editor, choice: the two views; editor_dock, choice_dock: their docks; the config file actions."""
+class EditorDocks(QObject):
+    """editor, choice: the two views; editor_dock, choice_dock: their docks; the config file actions.
+    Follows a language switch through the window's LanguageChange (it is no widget itself)."""
 
     def __init__(self, win):
+        super().__init__(win)
         self.win, self.session = win, win.session
         self.editor = EditorPanel(win.session)
         self.editor.applied.connect(lambda text: win.statusBar().showMessage(text, 8000))
         self.editor.failed.connect(win.report)
-        self.editor_dock = self._dock(tr("Network editor"), "editorDock", self.editor)
+        self.editor_dock = self._dock("editorDock", self.editor)
         self.choice = ChoiceView()
-        self.choice_dock = self._dock(tr("This step's choice"), "choiceDock", self.choice)
+        self.choice_dock = self._dock("choiceDock", self.choice)
         win.tabifyDockWidget(self.editor_dock, self.choice_dock)
         self.editor_dock.raise_()
         win.resizeDocks([self.editor_dock], [DOCK_WIDTH], Qt.Horizontal)
@@ -52,9 +56,25 @@ class EditorDocks:
         for dock in (self.editor_dock, self.choice_dock):
             dock.visibilityChanged.connect(lambda visible, dock=dock: visible and self._fit(dock))
         self._menus()
+        self.retranslate()
+        win.installEventFilter(self)
 
-    def _dock(self, title, name, widget):
-        dock = QDockWidget(title, self.win)
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        if obj is self.win and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self):
+        """Dock titles, menu entries and the shortcuts dialog's heading in the current language."""
+        self.editor_dock.setWindowTitle(tr("Network editor"))
+        self.choice_dock.setWindowTitle(tr("This step's choice"))
+        self.open_config_action.setText(tr("Open network &config…"))
+        self.export_config_action.setText(tr("E&xport network config (JSON)…"))
+        self.view_menu.setTitle(tr("&View"))
+        self.win.menus.group_titles["View"] = tr("View")
+
+    def _dock(self, name, widget):
+        dock = QDockWidget(self.win)
         dock.setObjectName(name)              # saveState/restoreState find it by this name
         # scrolled, so a narrow dock never makes the window wider than a laptop's screen
         scroll = QScrollArea()
@@ -80,16 +100,16 @@ class EditorDocks:
 
     def _menus(self):
         menus = self.win.menus
-        self.open_config_action = QAction(tr("Open network &config…"), self.win)
+        self.open_config_action = QAction(self.win)
         self.open_config_action.triggered.connect(self._ask(tr("Open a network config"), self.open_config))
-        self.export_config_action = QAction(tr("E&xport network config (JSON)…"), self.win)
+        self.export_config_action = QAction(self.win)
         self.export_config_action.triggered.connect(
             self._ask(tr("Export the network's config"), self.export_config, save=True, suggested="network.json"))
         for a in (self.open_config_action, self.export_config_action):
             menus.file_menu.insertAction(menus.quit_action, a)
         menus.file_menu.insertSeparator(menus.quit_action)
         menus.groups["File"][-1:-1] = [self.open_config_action, self.export_config_action]
-        view = QMenu(tr("&View"), self.win)
+        view = QMenu(self.win)
         self.editor_action = self.editor_dock.toggleViewAction()
         self.editor_action.toggled.connect(lambda on: self.win.settings.setValue("view/editor_dock", bool(on)))
         self.editor_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
@@ -100,7 +120,6 @@ class EditorDocks:
             self.win.addAction(a)
         self.win.menuBar().insertMenu(menus.help_menu.menuAction(), view)
         menus.groups["View"] = [self.editor_action, self.choice_action]
-        menus.group_titles["View"] = tr("View")      # the shortcuts dialog's heading
         self.view_menu = view
 
     def _ask(self, title, method, save=False, suggested=""):
@@ -144,10 +163,10 @@ class EditorDocks:
         if problem is None and self.editor.plan.config != config:
             # a value outside the editor's ranges (e.g. 100 kernels), or unequal stride/padding axes
             problem = tr("it uses values the editor cannot show; the differing fields: %1").replace(
-                "%1", ", ".join(changed_fields(config, self.editor.plan.config)))
+                "%1", say(joined(field_words(f) for f in changed_fields(config, self.editor.plan.config))))
         if problem is not None:
             self.win.report(tr("Could not open the config"),
-                            f"{path}\n\n{problem}\n\n"
+                            f"{path}\n\n{say(problem)}\n\n"
                             + tr("The current network was kept."))
             self.editor.set_config(self.session.net.config)
             return False
