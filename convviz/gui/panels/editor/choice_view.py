@@ -4,7 +4,6 @@ element marked; at pooling steps one window under max, average and L2, forward a
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from convviz.engine import OpKind
@@ -18,7 +17,7 @@ from convviz.gui.panels.editor.choices import (
     pairing_warnings,
     pooling_kinds,
 )
-from convviz.gui.panels.editor.fields import say, tr_editor
+from convviz.gui.panels.editor.fields import FollowsLanguage, say, tr_editor
 from convviz.gui.presentation import palette
 from convviz.gui.presentation.html import matrix
 from convviz.gui.presentation.numbers import number
@@ -50,7 +49,7 @@ def _most_varied_window(step):
     return (int(p), int(i), int(j)), views[p, i, j]
 
 
-class ChoiceView(QStackedWidget):
+class ChoiceView(FollowsLanguage, QStackedWidget):
     """show(trace, step, selection): a page for the step's kind (loss, activation, pooling, none)."""
 
     def __init__(self, parent=None):
@@ -85,11 +84,6 @@ class ChoiceView(QStackedWidget):
         self.point = None           # (C, σ(C), σ′(C)) of the marked element
         self._shown = None          # (trace, step, selection) last shown, to show again after a language switch
         self.retranslate()
-
-    def changeEvent(self, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self):
         """The static text in the current language, and the page shown again in it."""

@@ -2,7 +2,7 @@
 Eq. 2.1 in numbers, refusals next to their fields, and Apply (fresh seeded weights, or the same
 weights when only parameter-free choices changed). The network goes to the Session."""
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -22,6 +22,7 @@ from convviz.gui.panels.editor.choices import LOSS_LABELS, pairing_warnings
 from convviz.gui.panels.editor.fields import (
     ConvFields,
     DenseFields,
+    FollowsLanguage,
     combo,
     error_label,
     relabel,
@@ -40,7 +41,7 @@ from convviz.gui.presentation import palette
 MAX_DENSE = 3
 
 
-class EditorPanel(QWidget):
+class EditorPanel(FollowsLanguage, QWidget):
     """session: the Session the network goes to. applied(str): a status line after Apply;
     failed(title, text): Apply could not build the network (the current one stays)."""
 
@@ -144,11 +145,6 @@ class EditorPanel(QWidget):
         lay.addLayout(buttons)
 
     # ---- language ----------------------------------------------------------------------
-    def changeEvent(self, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self):
         """Every static text in the current language, then the table, notes and refusals again."""
         self.preset_label.setText(self.tr("Preset"))
@@ -330,11 +326,12 @@ class EditorPanel(QWidget):
                 self.failed.emit(self.tr("Could not load the pretrained model"),
                                  f"{e}\n\n" + self.tr("The current network was kept."))
                 return False
-            s.set_network(net, self.tr("pretrained model"), origin="pretrained weights")
+            s.set_network(net, self.tr("pretrained model"), origin=self.tr("pretrained weights"))
             text = self.tr("Loaded the shipped pretrained model")
         else:
             name = name or (tr_editor(self._from_preset.name) if self._from_preset else self.tr("your network"))
-            s.set_network(Network(p.config, seed=seed), name, origin=f"fresh random weights (seed {seed})")
+            fresh_origin = self.tr("fresh random weights (seed %1)").replace("%1", str(seed))
+            s.set_network(Network(p.config, seed=seed), name, origin=fresh_origin)
             text = self.tr("Built %1 with fresh random weights (seed %2)").replace("%1", name).replace(
                 "%2", str(seed))
         self.refresh()

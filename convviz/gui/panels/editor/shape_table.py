@@ -1,11 +1,11 @@
 """The editor's live shape table: one row per stage (label, shape, Eq. 2.1 in numbers, parameters,
 multiply-adds), a skipped border shaded with its note as the tooltip; texts in the current language."""
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from convviz.gui.panels.editor.fields import say, tr_editor
+from convviz.gui.panels.editor.fields import FollowsLanguage, say, tr_editor
 from convviz.gui.panels.editor.words import QT_TRANSLATE_NOOP
 
 NOTE_BRUSH = QBrush(QColor(255, 236, 200))
@@ -16,7 +16,7 @@ def shape_text(shape):
     return " × ".join(map(str, shape)) if shape else tr_editor(QT_TRANSLATE_NOOP("editor", "scalar"))
 
 
-class ShapeTable(QTableWidget):
+class ShapeTable(FollowsLanguage, QTableWidget):
     """show_rows(rows): the shapes.Row tuple of a plan; each item keeps its stage name in Qt.UserRole."""
 
     def __init__(self, parent=None):
@@ -31,11 +31,6 @@ class ShapeTable(QTableWidget):
         head.setSectionResizeMode(QHeaderView.ResizeToContents)
         head.setStretchLastSection(True)
         self.retranslate()
-
-    def changeEvent(self, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self):
         self.setHorizontalHeaderLabels([self.tr("stage"), self.tr("shape"), self.tr("Eq. 2.1"),
