@@ -265,6 +265,7 @@ def main(argv=None):
     if args.network == "tiny":
         win.editor_docks.editor.load_preset("Tiny")
         assert win.editor_docks.editor.apply(fresh=True)
+        win.resize(1600, 1000)         # the kernels, pooled maps and vectors print their numbers
     print(f"network: {args.network} ({len(win.session.net.config['conv'])} conv block(s), "
           f"{win.session.net.parameter_count()} parameters)")
     win.show()

@@ -171,7 +171,9 @@ def test_config_export_and_open(window, editor, qtbot, tmp_path, errors):
     ("{", "not valid JSON"),
     (json.dumps(dict(PRESETS["Tiny"].config, input=[40, 40])), "choose 1 to 28"),
     (json.dumps(dict(PRESETS["Tiny"].config, output={"classes": 3})), "10 digit classes"),
-    (json.dumps(dict(PRESETS["Tiny"].config, dense=[{"units": 4000}])), "units"),
+    (json.dumps(dict(PRESETS["Tiny"].config, dense=[{"units": 4000}])), "the differing fields: dense layer 1 units"),
+    (json.dumps(dict(PRESETS["Tiny"].config, dense=[{"units": 100_000}])),
+     "dense layer 1 units: 2,900,030 parameters are more than this app steps through"),
 ])
 def test_a_bad_config_file_is_reported_and_changes_nothing(window, editor, tmp_path, errors, content, words):
     path = tmp_path / "bad.json"

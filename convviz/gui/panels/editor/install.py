@@ -154,7 +154,8 @@ class EditorDocks(QObject):
         except ConfigError as e:
             self.win.report(tr("Could not open the config"), f"{e}\n\n" + tr("The current network was kept."))
             return False
-        problem = next(iter(plan(config).refusals.values()), None)       # the app's own limits too
+        refusal = next(iter(plan(config).refusals.items()), None)       # the app's own limits too
+        problem = None if refusal is None else f"{say(field_words(refusal[0]))}: {say(refusal[1])}"
         if problem is None and config["output"]["classes"] != 10:
             problem = tr("convviz draws 10 digit classes, this network has %1").replace(
                 "%1", str(config["output"]["classes"]))

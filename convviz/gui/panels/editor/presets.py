@@ -55,9 +55,9 @@ LENET = Preset(
 TINY = Preset(
     QT_TRANSLATE_NOOP("editor", "Tiny"),
     QT_TRANSLATE_NOOP("editor",
-                      "An 8 × 8 input, two 3 × 3 kernels, 2 × 2 max pooling and 6 units: every value of the "
-                      "iteration is printed in its cell in the pipeline and the big view; click one for its "
-                      "equation with its numbers."),
+                      "An 8 × 8 input, two 3 × 3 kernels, 2 × 2 max pooling and 6 units: each value and "
+                      "gradient is printed in its cell wherever the cell is big enough (the larger the window, "
+                      "the more cells); click any cell for its equation with its numbers."),
     {"input": [8, 8], "conv": [_block(2, 3, "relu", "max")],
      "dense": [{"units": 6, "activation": "relu"}],
      "output": {"classes": 10, "activation": "softmax"}, "loss": "cross_entropy"})
