@@ -89,6 +89,8 @@ class CellNumbers(pg.GraphicsObject):
         self.font = QFont()
         self.font.setStretch(QFont.Stretch.Condensed)     # a condensed face where the system has one
         self.setZValue(4)                   # over the image, the overlay and the pooling windows
+        # painted again only when an image changes or the view is resized, not when a marker moves
+        self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
         self.setFlag(self.GraphicsItemFlag.ItemIgnoresParentOpacity)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)    # clicks go to the image's cells
         vb.addItem(self, ignoreBounds=True)
@@ -123,19 +125,29 @@ class CellNumbers(pg.GraphicsObject):
         as either."""
         if cell_w < 2 * PAD + 10 or cell_h < 2 * PAD + 7:
             return None                     # too small for any number (most networks: no work at all)
-        self.font.setPointSizeF(MAX_POINT_SIZE)
-        fm = QFontMetricsF(self.font)
         for digits in DIGITS:
-            texts = self.texts(digits)
-            lines = [line for _, _, ls, _ in texts for line in ls]
-            if not lines:
+            measure = self._measure(digits)
+            if measure is None:
                 return None
-            widest = max(fm.horizontalAdvance(line) for line in lines)
-            n = max(len(ls) for _, _, ls, _ in texts)
-            size = MAX_POINT_SIZE * min(1.0, (cell_w - 2 * PAD) / widest, (cell_h - PAD) / (n * fm.height()))
+            widest, height = measure
+            size = MAX_POINT_SIZE * min(1.0, (cell_w - 2 * PAD) / widest, (cell_h - PAD) / height)
             if size >= MIN_POINT_SIZE:
                 return size, digits
         return None
+
+    def _measure(self, digits):
+        """(widest line, height of the most lines) in pixels at MAX_POINT_SIZE, once per image shown."""
+        key = ("measure", digits)
+        if key not in self._texts:
+            texts = self.texts(digits)
+            lines = {line for _, _, ls, _ in texts for line in ls}
+            self._texts[key] = None
+            if lines:
+                self.font.setPointSizeF(MAX_POINT_SIZE)
+                fm = QFontMetricsF(self.font)
+                n = max(len(ls) for _, _, ls, _ in texts)
+                self._texts[key] = (max(fm.horizontalAdvance(line) for line in lines), n * fm.height())
+        return self._texts[key]
 
     def printed(self):
         """[(row, col, lines)] as printed at the view box's current size ([] when the cells are too small)."""
