@@ -94,9 +94,15 @@ class EditorDocks(QObject):
             return
         dock.setFloating(True)
         geo = self.win.frameGeometry()
-        height = min(geo.height(), 760)
-        dock.resize(DOCK_WIDTH, height)
-        dock.move(max(geo.left(), geo.right() - DOCK_WIDTH - 20), geo.top() + 60)
+        screen = self.win.screen()
+        # on the screen as a whole, its title bar included: at 1366 × 768 a 760 px panel placed
+        # 60 px down hid Apply below the screen's edge
+        avail = screen.availableGeometry() if screen is not None else geo
+        width, height = min(DOCK_WIDTH, avail.width() - 20), min(geo.height(), 760, avail.height() - 40)
+        dock.resize(width, height)
+        x = min(max(geo.left(), geo.right() - width - 20), avail.right() + 1 - width - 10)   # 10: its frame
+        y = min(geo.top() + 60, avail.bottom() + 1 - height - 30)      # 30: room for the title bar
+        dock.move(max(avail.left(), x), max(avail.top(), y))
 
     def _menus(self):
         menus = self.win.menus
