@@ -10,7 +10,7 @@ from editor_helpers import click_apply, show_editor
 from convviz.engine import OpKind, StageId
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
-from convviz.gui.widgets.cell_numbers import CellNumbers, cell_texts
+from convviz.gui.widgets.cell_numbers import CellNumbers, bar_labels, cell_texts
 
 
 def test_a_light_cell_gets_dark_text_and_a_dark_cell_light_text(qapp):
@@ -104,3 +104,25 @@ def test_no_numbers_where_the_cells_are_small(window, qtbot):
         if v.numbers is not None and v.col.kind == "maps":
             assert v.numbers.printed() == []
     assert isinstance(window.panel.detail.pages["big"].main.cell_numbers, CellNumbers)
+
+
+def test_tiny_prints_each_bias_bar_s_number(tiny, qtbot):
+    step = _go(tiny, qtbot, OpKind.DENSE_DB, "out")
+    page = tiny.panel.detail.params.pages["bars"]
+    assert bar_labels(page.plots[0]) == [plain_number(g, 3) for g in step.arrays["grad_b"]]
+    step = next(s for s in tiny.stepper.trace if s.op == OpKind.UPDATE and s.stage.name == "conv1.b")
+    _go_to(tiny, qtbot, step)
+    page = tiny.panel.detail.params.pages["bars4"]
+    for k, name in enumerate(("before", "grad", "delta", "after")):    # 2 biases: room in each plot
+        assert bar_labels(page.plots[k]) == [plain_number(v, 3) for v in step.arrays[name]]
+
+
+def test_many_bars_print_no_numbers(window, qtbot):
+    window.resize(1600, 1000)
+    _go(window, qtbot, OpKind.DENSE_DB, "dense1")          # the shipped model's 64 units
+    assert bar_labels(window.panel.detail.params.pages["bars"].plots[0]) == []
+
+
+def _go_to(window, qtbot, step):
+    window.stepper.go(step.index)
+    qtbot.wait(50)

@@ -178,3 +178,40 @@ class CellNumbers(pg.GraphicsObject):
             painter.setPen(DARK if dark else LIGHT)
             painter.drawText(t.mapRect(QRectF(j, i, 1, 1)), Qt.AlignmentFlag.AlignCenter, "\n".join(lines))
         painter.restore()
+
+
+#: A bar plot prints its bars' numbers when it has at most this many bars, each this many pixels wide.
+MAX_LABELLED_BARS, MIN_BAR_PX = 16, 40
+
+
+def label_bars(plot, values):
+    """Each bar's number at its end, inside the bar (never cut by the plot's edge), on a pale box so
+    it reads over a bar or beside a short one; none when the bars are too many or too narrow.
+    The text items are made once per plot and reused."""
+    items = plot.__dict__.setdefault("_convviz_bar_numbers", [])
+    values = np.asarray(values, dtype=float).ravel()
+    vb = plot.getViewBox()
+    room = vb.width() / max(1, values.size)
+    n = values.size if values.size <= MAX_LABELLED_BARS and room >= MIN_BAR_PX else 0
+    while len(items) < n:
+        t = pg.TextItem("", color=palette.TEXT, fill=palette.BAR_LABEL_FILL)
+        font = t.textItem.font()
+        font.setPointSizeF(MAX_POINT_SIZE - 0.5)
+        t.setFont(font)
+        t.setZValue(5)
+        vb.addItem(t, ignoreBounds=True)
+        items.append(t)
+    for k, t in enumerate(items):
+        if k >= n:
+            t.setVisible(False)
+            continue
+        v = values[k]
+        t.setText(plain_number(v, DIGITS[0]))
+        t.setAnchor((0.5, 0.0) if v >= 0 else (0.5, 1.0))     # hangs down from a top, stands on a bottom
+        t.setPos(k, v)
+        t.setVisible(True)
+
+
+def bar_labels(plot):
+    """The numbers a bar plot prints now (tests)."""
+    return [t.toPlainText() for t in plot.__dict__.get("_convviz_bar_numbers", []) if t.isVisible()]
