@@ -66,11 +66,15 @@ def _marked():
     """Every literal marked QT_TRANSLATE_NOOP("editor", ...) in the editor package, read from its source."""
     found = set()
     for path in EDITOR.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        classes = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+        for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP":
                 context, text = (a.value for a in node.args)
-                assert context == words.CONTEXT, (path.name, text)
-                found.add(text)
+                # the Qt-free texts' context, or the class whose self.tr() shows it
+                assert context == words.CONTEXT or context in classes, (path.name, text)
+                if context == words.CONTEXT:
+                    found.add(text)
     return found
 
 
@@ -114,6 +118,9 @@ def test_every_text_the_editor_makes_is_marked_and_extracted_by_lupdate(tmp_path
     subprocess.run([lupdate, *map(str, EDITOR.glob("*.py")), "-ts", str(tmp_path / "editor.ts")], check=True,
                    capture_output=True, timeout=120)
     ts = (tmp_path / "editor.ts").read_text(encoding="utf-8")
+    # every message in a named context, the one its view translates it in (a wrapper around
+    # QCoreApplication.translate would put it in none, and it would never be translated)
+    assert "<name></name>" not in ts and "<context>\n    <name/>" not in ts
     extracted = set()
     for context in ts.split("<context>")[1:]:
         if f"<name>{words.CONTEXT}</name>" in context:

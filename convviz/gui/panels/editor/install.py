@@ -3,7 +3,7 @@ with File ▸ Open/Export network config and View ▸ toggles; the window calls 
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
 
@@ -13,18 +13,14 @@ from convviz.gui.panels.editor.choice_view import ChoiceView
 from convviz.gui.panels.editor.fields import say
 from convviz.gui.panels.editor.panel import EditorPanel
 from convviz.gui.panels.editor.shapes import changed_fields, field_words, plan
-from convviz.gui.panels.editor.words import joined
+from convviz.gui.panels.editor.words import QT_TRANSLATE_NOOP, joined
 
-CONFIG_FILTER = "Network configs (*.json);;All files (*)"
+CONFIG_FILTER = QT_TRANSLATE_NOOP("EditorDocks", "Network configs (*.json);;All files (*)")
 #: The docks open with the window only where they leave the whole pipeline its room (measured: at
 #: 1600 px a 430 px dock makes the pipeline scroll); elsewhere View ▸ Network editor (Ctrl+Shift+E).
 SHOW_DOCKS_FROM_WIDTH = 1900
 DOCK_WIDTH = 430
 MIN_DOCKED_WIDTH = 340
-
-
-def tr(text):
-    return QCoreApplication.translate("EditorDocks", text)
 
 
 class EditorDocks(QObject):
@@ -66,12 +62,12 @@ class EditorDocks(QObject):
 
     def retranslate(self):
         """Dock titles, menu entries and the shortcuts dialog's heading in the current language."""
-        self.editor_dock.setWindowTitle(tr("Network editor"))
-        self.choice_dock.setWindowTitle(tr("This step's choice"))
-        self.open_config_action.setText(tr("Open network &config…"))
-        self.export_config_action.setText(tr("E&xport network config (JSON)…"))
-        self.view_menu.setTitle(tr("&View"))
-        self.win.menus.group_titles["View"] = tr("View")
+        self.editor_dock.setWindowTitle(self.tr("Network editor"))
+        self.choice_dock.setWindowTitle(self.tr("This step's choice"))
+        self.open_config_action.setText(self.tr("Open network &config…"))
+        self.export_config_action.setText(self.tr("E&xport network config (JSON)…"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.win.menus.group_titles["View"] = self.tr("View")
 
     def _dock(self, name, widget):
         dock = QDockWidget(self.win)
@@ -107,10 +103,10 @@ class EditorDocks(QObject):
     def _menus(self):
         menus = self.win.menus
         self.open_config_action = QAction(self.win)
-        self.open_config_action.triggered.connect(self._ask(tr("Open a network config"), self.open_config))
+        self.open_config_action.triggered.connect(self._ask(self.tr("Open a network config"), self.open_config))
         self.export_config_action = QAction(self.win)
         self.export_config_action.triggered.connect(
-            self._ask(tr("Export the network's config"), self.export_config, save=True, suggested="network.json"))
+            self._ask(self.tr("Export the network's config"), self.export_config, save=True, suggested="network.json"))
         for a in (self.open_config_action, self.export_config_action):
             menus.file_menu.insertAction(menus.quit_action, a)
         menus.file_menu.insertSeparator(menus.quit_action)
@@ -130,7 +126,7 @@ class EditorDocks(QObject):
 
     def _ask(self, title, method, save=False, suggested=""):
         def slot(*_):
-            path = self.win.files.ask_path(title, CONFIG_FILTER, save, suggested)
+            path = self.win.files.ask_path(title, self.tr(CONFIG_FILTER), save, suggested)
             if path:
                 method(path)
         return slot
@@ -148,9 +144,9 @@ class EditorDocks(QObject):
         try:
             write_config(path, self.session.net.config, seed=self.editor.seed.value())
         except (OSError, ConfigError) as e:
-            self.win.report(tr("Could not export the config"), f"{path}\n\n{e}")
+            self.win.report(self.tr("Could not export the config"), f"{path}\n\n{e}")
             return False
-        self.win.statusBar().showMessage(tr("Saved the network's config to %1").replace("%1", str(path)), 6000)
+        self.win.statusBar().showMessage(self.tr("Saved the network's config to %1").replace("%1", str(path)), 6000)
         return True
 
     def open_config(self, path):
@@ -158,23 +154,23 @@ class EditorDocks(QObject):
         try:
             config, seed = read_config(path)
         except ConfigError as e:
-            self.win.report(tr("Could not open the config"), f"{e}\n\n" + tr("The current network was kept."))
+            self.win.report(self.tr("Could not open the config"), f"{e}\n\n" + self.tr("The current network was kept."))
             return False
         refusal = next(iter(plan(config).refusals.items()), None)       # the app's own limits too
         problem = None if refusal is None else f"{say(field_words(refusal[0]))}: {say(refusal[1])}"
         if problem is None and config["output"]["classes"] != 10:
-            problem = tr("convviz draws 10 digit classes, this network has %1").replace(
+            problem = self.tr("convviz draws 10 digit classes, this network has %1").replace(
                 "%1", str(config["output"]["classes"]))
         if problem is None:
             self.editor.set_config(config, seed=seed if seed is not None else self.editor.seed.value())
         if problem is None and self.editor.plan.config != config:
             # a value outside the editor's ranges (e.g. 100 kernels), or unequal stride/padding axes
-            problem = tr("it uses values the editor cannot show; the differing fields: %1").replace(
+            problem = self.tr("it uses values the editor cannot show; the differing fields: %1").replace(
                 "%1", say(joined(field_words(f) for f in changed_fields(config, self.editor.plan.config))))
         if problem is not None:
-            self.win.report(tr("Could not open the config"),
+            self.win.report(self.tr("Could not open the config"),
                             f"{path}\n\n{say(problem)}\n\n"
-                            + tr("The current network was kept."))
+                            + self.tr("The current network was kept."))
             self.editor.set_config(self.session.net.config)
             return False
         self.editor.apply(fresh=True, name=Path(path).name)
