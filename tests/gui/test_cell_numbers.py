@@ -39,6 +39,11 @@ def tiny(window, qtbot):
     editor.load_preset("Tiny")
     click_apply(qtbot, editor)
     qtbot.waitUntil(lambda: window.session.net.config["input"] == [8, 8], timeout=3000)
+    window.editor_docks.editor_dock.hide()          # the iteration gets the window's width back
+    qtbot.wait(200)
+    window.resize(1600, 1000)        # 1600 × 1000 again (a dock shown may have fitted it to the test's screen)
+    qtbot.waitUntil(lambda: window.panel.pipeline.width() > 1000, timeout=3000)
+    qtbot.waitUntil(lambda: not window.panel.pipeline.relayout_pending, timeout=3000)
     return window
 
 
