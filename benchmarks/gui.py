@@ -1,7 +1,7 @@
 """GUI latency (offscreen): step key -> window repainted, canvas move -> bars repainted, startup,
 editor field -> shape table, editor Apply -> new trace shown.
 
-    python benchmarks/gui.py [--network shipped|default] [--moves 2000] [--rate 125] [--runs 5]
+    python benchmarks/gui.py [--network shipped|default|tiny] [--moves 2000] [--rate 125] [--runs 5]
 
 Prints a table and last a line `step p95 X ms, draw p95 Y ms, startup Z s`. Goals: step and
 draw p95 < 16 ms (one frame at 60 Hz), startup < 1.5 s; an editor field change updates the shape
@@ -247,8 +247,9 @@ def main(argv=None):
     ap.add_argument("--moves", type=int, default=2000)
     ap.add_argument("--rate", type=float, default=125.0, help="mouse events per second")
     ap.add_argument("--runs", type=int, default=5, help="startup runs")
-    ap.add_argument("--network", choices=("shipped", "default"), default="shipped",
-                    help="step through the shipped model (2 conv blocks) or DEFAULT_CONFIG's net")
+    ap.add_argument("--network", choices=("shipped", "default", "tiny"), default="shipped",
+                    help="step through the shipped model (2 conv blocks), DEFAULT_CONFIG's net or the "
+                         "editor's Tiny preset (every cell's number printed)")
     args = ap.parse_args(argv)
 
     import numpy as np
@@ -261,6 +262,10 @@ def main(argv=None):
         path = os.path.join(os.environ["XDG_CONFIG_HOME"], "default.npz")
         Network(DEFAULT_CONFIG, seed=0).save(path)
         assert win.files.open_model(path)
+    if args.network == "tiny":
+        win.editor_docks.editor.load_preset("Tiny")
+        assert win.editor_docks.editor.apply(fresh=True)
+        win.resize(1600, 1000)         # the kernels, pooled maps and vectors print their numbers
     print(f"network: {args.network} ({len(win.session.net.config['conv'])} conv block(s), "
           f"{win.session.net.parameter_count()} parameters)")
     win.show()

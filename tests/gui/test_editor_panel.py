@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 from editor_helpers import choose, click_apply, show_editor, table_shapes, type_into
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 
 from convviz.engine import Network, normalize_config
 from convviz.gui.panels.editor.panel import shape_text
@@ -171,7 +171,9 @@ def test_config_export_and_open(window, editor, qtbot, tmp_path, errors):
     ("{", "not valid JSON"),
     (json.dumps(dict(PRESETS["Tiny"].config, input=[40, 40])), "choose 1 to 28"),
     (json.dumps(dict(PRESETS["Tiny"].config, output={"classes": 3})), "10 digit classes"),
-    (json.dumps(dict(PRESETS["Tiny"].config, dense=[{"units": 4000}])), "units"),
+    (json.dumps(dict(PRESETS["Tiny"].config, dense=[{"units": 4000}])), "the differing fields: dense layer 1 units"),
+    (json.dumps(dict(PRESETS["Tiny"].config, dense=[{"units": 100_000}])),
+     "dense layer 1 units: 2,900,030 parameters are more than this app steps through"),
 ])
 def test_a_bad_config_file_is_reported_and_changes_nothing(window, editor, tmp_path, errors, content, words):
     path = tmp_path / "bad.json"
@@ -209,6 +211,11 @@ def test_on_a_1366_screen_the_editor_floats_beside_the_window_with_apply_in_view
     assert docks.editor_dock.isFloating() and docks.editor_dock.width() >= 400
     assert docks.editor.apply_button.isVisible()
     assert window.minimumSizeHint().width() <= 1366
+    # and on the screen: the whole panel, Apply included, within the screen's available area
+    avail = window.screen().availableGeometry()
+    assert avail.contains(docks.editor_dock.geometry()), (avail, docks.editor_dock.geometry())
+    apply = docks.editor.apply_button
+    assert avail.contains(QRect(apply.mapToGlobal(QPoint(0, 0)), apply.size()))
 
 
 def test_a_missing_pretrained_model_is_reported_and_the_network_kept(window, editor, qtbot, errors, monkeypatch):

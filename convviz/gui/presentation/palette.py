@@ -42,6 +42,8 @@ NOTE_TEXT = "#a05a00"             # a warning that does not block (a poor pairin
 ERROR_TEXT = "#c0392b"            # a refusal under its field; an error line in a panel
 CHOSEN_ROW = "#e8f4ea"            # the chosen loss or pooling kind in a table
 CURVE_SIGMA, CURVE_DERIVATIVE, CURVE_MARK = "#2e64b5", "#c0392b", "#f1c40f"
+CELL_TEXT_LIGHT = "#ffffff"       # a number printed on a dark cell (TEXT on a light one)
+BAR_LABEL_FILL = (255, 255, 255, 200)   # RGBA: the box under a bar's printed number
 # the gradient check's histogram: one colour per array, the tolerance line
 SERIES = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
           "#bcbd22", "#17becf")

@@ -17,6 +17,7 @@ from convviz.gui.panels.editor.choices import (
     pairing_warnings,
     pooling_kinds,
 )
+from convviz.gui.panels.editor.fields import FollowsLanguage, say, tr_editor
 from convviz.gui.presentation import palette
 from convviz.gui.presentation.html import matrix
 from convviz.gui.presentation.numbers import number
@@ -48,13 +49,12 @@ def _most_varied_window(step):
     return (int(p), int(i), int(j)), views[p, i, j]
 
 
-class ChoiceView(QStackedWidget):
+class ChoiceView(FollowsLanguage, QStackedWidget):
     """show(trace, step, selection): a page for the step's kind (loss, activation, pooling, none)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.none_page = QLabel(self.tr("Step to a loss, activation or pooling step to see what that "
-                                        "choice does, and how the others would do it."))
+        self.none_page = QLabel()
         self.none_page.setWordWrap(True)
         self.none_page.setStyleSheet(f"color:{palette.HINT_TEXT}; padding:8px;")
         self.text = QTextBrowser()
@@ -82,9 +82,19 @@ class ChoiceView(QStackedWidget):
             self.addWidget(w)
         self.kind = None
         self.point = None           # (C, σ(C), σ′(C)) of the marked element
+        self._shown = None          # (trace, step, selection) last shown, to show again after a language switch
+        self.retranslate()
+
+    def retranslate(self):
+        """The static text in the current language, and the page shown again in it."""
+        self.none_page.setText(self.tr("Step to a loss, activation or pooling step to see what that "
+                                       "choice does, and how the others would do it."))
+        if self._shown is not None:
+            self.show(*self._shown)
 
     def show(self, trace, step, selection=None):
         """Fill the page for `step` of `trace`; selection: (StageId, index) or None."""
+        self._shown = (trace, step, selection)
         if step is None:
             return self._none()
         if step.op in _LOSS_OPS:
@@ -113,7 +123,7 @@ class ChoiceView(QStackedWidget):
         cells = []
         for r in rows:
             style = f" style='background:{palette.CHOSEN_ROW}; font-weight:bold'" if r.loss == chosen else ""
-            cells.append(f"<tr{style}><td style='text-align:left'>{LOSS_LABELS[r.loss]}</td>"
+            cells.append(f"<tr{style}><td style='text-align:left'>{tr_editor(LOSS_LABELS[r.loss])}</td>"
                          f"<td>{number(r.value)}</td><td>{number(r.grad_target)}</td>"
                          f"<td>{number(r.grad_wrong)}</td></tr>")
         header = _fill(self.tr("<tr><th>loss</th><th>L</th><th>∂L/∂ŷ<sub>%1</sub> (target)</th>"
@@ -122,7 +132,7 @@ class ChoiceView(QStackedWidget):
         why = self.tr("<p class='hint'>The larger |∂L/∂ŷ|, the harder the backward pass pushes. On a confident "
                       "mistake (ŷ of the target near 0) cross-entropy's −1/ŷ grows without bound, while MSE's "
                       "2(ŷ − y)/t stays below 2/t.</p>")
-        warns = "".join(f"<p class='warn'>⚠ {self.tr(w)}</p>" for w in pairing_warnings(chosen, output))
+        warns = "".join(f"<p class='warn'>⚠ {say(w)}</p>" for w in pairing_warnings(chosen, output))
         self.text.setHtml(_CSS + f"<h3>{self.tr('The chosen loss beside the other six')}</h3>"
                           + head + table + warns + why)
         self.setCurrentWidget(self.text)
@@ -193,7 +203,7 @@ class ChoiceView(QStackedWidget):
             mark = f" style='background:{palette.CHOSEN_ROW}'" if kind == chosen else ""
             lines.append(f"<div{mark}>" + _fill(self.tr("<b>%1</b> pooling: %2 = <b>%3</b>; backward: %4. With "
                                                          "δ = 1 the window's gradient is"),
-                                                 kind, self.tr(forward), number(value), self.tr(backward))
+                                                 kind, tr_editor(forward), number(value), tr_editor(backward))
                          + f"{matrix(grad)}</div>")
         self.text.setHtml(_CSS + f"<h3>{self.tr('This window under each pooling kind')}</h3>" + "".join(lines))
         self.setCurrentWidget(self.text)

@@ -9,13 +9,18 @@ import numpy as np
 from convviz.engine import activations, losses
 from convviz.engine.config import LOSS_NAMES
 from convviz.engine.pooling import pool_backward, pool_forward
+from convviz.gui.panels.editor.words import QT_TRANSLATE_NOOP, Text
 
-LOSS_LABELS = {"cross_entropy": "cross-entropy", "mse": "MSE", "msle": "MSLE", "l2": "L2", "l1": "L1",
-               "mae": "MAE", "mape": "MAPE"}
+#: Shown names of the losses (marked for translation in the "editor" context; the keys are the engine's).
+LOSS_LABELS = {"cross_entropy": QT_TRANSLATE_NOOP("editor", "cross-entropy"), "mse": "MSE", "msle": "MSLE",
+               "l2": "L2", "l1": "L1", "mae": "MAE", "mape": "MAPE"}
 POOL_FORMULAS = {
-    "max": ("P = max over the window", "all of δ goes to the largest value; the others get 0"),
-    "avg": ("P = (1/(k1·k2)) · Σ window", "every value gets the same share δ/(k1·k2)"),
-    "l2": ("P = √(Σ x²) over the window", "each value x gets δ · x / P: the larger |x|, the larger its share"),
+    "max": (QT_TRANSLATE_NOOP("editor", "P = max over the window"),
+            QT_TRANSLATE_NOOP("editor", "all of δ goes to the largest value; the others get 0")),
+    "avg": (QT_TRANSLATE_NOOP("editor", "P = (1/(k1·k2)) · Σ window"),
+            QT_TRANSLATE_NOOP("editor", "every value gets the same share δ/(k1·k2)")),
+    "l2": (QT_TRANSLATE_NOOP("editor", "P = √(Σ x²) over the window"),
+           QT_TRANSLATE_NOOP("editor", "each value x gets δ · x / P: the larger |x|, the larger its share")),
 }
 
 
@@ -23,13 +28,15 @@ def pairing_warnings(loss, output_activation):
     """Words on the paper's poor combinations (they are allowed, never blocked)."""
     out = []
     if output_activation == "sigmoid" and loss in ("mse", "msle", "l2", "l1", "mae", "mape"):
-        out.append(f"{LOSS_LABELS[loss]} with a sigmoid output learns slowly: ∂L/∂z = ∂L/∂ŷ · ŷ(1 − ŷ), "
-                   f"and ŷ(1 − ŷ) is near 0 exactly when an output is confidently wrong. Cross-entropy "
-                   f"cancels that factor (δ = ŷ − y).")
+        out.append(Text(QT_TRANSLATE_NOOP(
+            "editor", "{loss} with a sigmoid output learns slowly: ∂L/∂z = ∂L/∂ŷ · ŷ(1 − ŷ), and ŷ(1 − ŷ) is "
+                      "near 0 exactly when an output is confidently wrong. Cross-entropy cancels that factor "
+                      "(δ = ŷ − y)."), loss=LOSS_LABELS[loss]))
     if loss == "mape":
-        out.append(f"MAPE with one-hot targets divides by its floor ε = {losses.MAPE_EPSILON:g} wherever "
-                   f"y = 0, so the nine wrong classes weigh {1 / losses.MAPE_EPSILON:g}× more than the "
-                   f"target class.")
+        out.append(Text(QT_TRANSLATE_NOOP(
+            "editor", "MAPE with one-hot targets divides by its floor ε = {floor} wherever y = 0, so the nine "
+                      "wrong classes weigh {times}× more than the target class."),
+            floor=f"{losses.MAPE_EPSILON:g}", times=f"{1 / losses.MAPE_EPSILON:g}"))
     return out
 
 

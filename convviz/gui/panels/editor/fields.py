@@ -1,16 +1,39 @@
 """The editor's field widgets: one group per conv block and per dense layer, each reading and
-writing its part of the engine's config dict, each field with a red line for its refusal."""
+writing its part of the engine's config dict, each field with a red line for its refusal; and
+`say`, which shows the editor's Qt-free texts (words.Text) in the current language."""
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from convviz.engine.config import ACTIVATION_NAMES, POOL_KINDS
+from convviz.gui.panels.editor.words import CONTEXT, QT_TRANSLATE_NOOP, translated
 from convviz.gui.presentation import palette
 
-#: (value, shown) pairs; the value is the engine's name, never derived from the shown text.
-POOL_LABELS = {"max": "max", "avg": "average", "l2": "L2-norm", "none": "none"}
-ACTIVATION_LABELS = {"identity": "identity", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
-                     "leaky_relu": "leaky ReLU", "elu": "ELU", "softplus": "softplus"}
+#: Shown names by the engine's name; the config reads the engine's name, never the shown text.
+POOL_LABELS = {"max": QT_TRANSLATE_NOOP("editor", "max"), "avg": QT_TRANSLATE_NOOP("editor", "average"),
+               "l2": QT_TRANSLATE_NOOP("editor", "L2-norm"), "none": QT_TRANSLATE_NOOP("editor", "none")}
+ACTIVATION_LABELS = {"identity": QT_TRANSLATE_NOOP("editor", "identity"), "sigmoid": "sigmoid", "tanh": "tanh",
+                     "relu": "ReLU", "leaky_relu": QT_TRANSLATE_NOOP("editor", "leaky ReLU"), "elu": "ELU",
+                     "softplus": "softplus"}
+
+
+class FollowsLanguage:
+    """A widget mixin: on Qt's LanguageChange the widget calls its retranslate() (every static text again)."""
+
+    def changeEvent(self, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def tr_editor(template):
+    """A template marked QT_TRANSLATE_NOOP("editor", …) in the current language."""
+    return QCoreApplication.translate(CONTEXT, template)
+
+
+def say(text):
+    """An editor text (a words.Text, or a plain string shown as it is) in the current language."""
+    return translated(text, tr_editor)
 
 
 def spin(lo, hi, tip=""):
@@ -29,16 +52,30 @@ def combo(items):
     return c
 
 
+def relabel(c, labels):
+    """Each item's text again from {data: marked template}, in the current language (after a switch)."""
+    for i in range(c.count()):
+        c.setItemText(i, tr_editor(labels.get(c.itemData(i), str(c.itemData(i)))))
+
+
 def set_combo(c, data):
     i = c.findData(data)
     if i >= 0:
         c.setCurrentIndex(i)
 
 
-def error_label():
+def wrapped_label(color=None):
+    """A word-wrapped label, in `color` (from the palette) if given."""
     lab = QLabel()
     lab.setWordWrap(True)
-    lab.setStyleSheet(f"color:{palette.ERROR_TEXT};")
+    if color:
+        lab.setStyleSheet(f"color:{color};")
+    return lab
+
+
+def error_label():
+    """A refusal's line under its field, hidden until there is one."""
+    lab = wrapped_label(palette.ERROR_TEXT)
     lab.setVisible(False)
     return lab
 
@@ -51,23 +88,31 @@ class FieldSet(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.errors = {}            # field suffix ("size", "units", …) -> its refusal label
+        self.labels = {}            # field suffix -> the label in front of its field
 
     def _watch(self, *widgets):
         for w in widgets:
             (w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged).connect(self.changed)
 
-    def _row(self, form, label, widget, key):
+    def _row(self, form, widget, key):
+        label = QLabel()
+        self.labels[key] = label
         form.addRow(label, widget)
         err = error_label()
         form.addRow(err)
         self.errors[key] = err
+
+    def retranslate(self):
+        """Every static text in the current language (the panel calls it on a language change)."""
+        for key, label in self.labels.items():
+            label.setText(self._label_text(key))
 
     def show_refusal(self, key, text):
         """Show `text` under the field `key` (None hides every line of this set)."""
         for k, lab in self.errors.items():
             lab.setVisible(k == key and text is not None)
             if k == key and text is not None:
-                lab.setText(text)
+                lab.setText(say(text))
 
 
 def _pair_row(a, b):
@@ -86,28 +131,49 @@ class ConvFields(FieldSet):
 
     def __init__(self, i, parent=None):
         super().__init__(parent)
-        self.box = QGroupBox(self.tr("Convolution block %1").replace("%1", str(i + 1)))
+        self.index = i
+        self.box = QGroupBox()
         form = QFormLayout(self.box)
         form.setContentsMargins(6, 4, 6, 4)
-        self.kernels = spin(1, 64, self.tr("D: how many kernels, so how many feature maps"))
-        self.k1, self.k2 = spin(1, 28, self.tr("k1: kernel rows")), spin(1, 28, self.tr("k2: kernel columns"))
-        self.stride = spin(1, 5, self.tr("Z_s: how far the kernel moves between outputs"))
-        self.padding = spin(0, 5, self.tr("Z_p: zeros added on every side of the input"))
+        self.kernels = spin(1, 64)
+        self.k1, self.k2 = spin(1, 28), spin(1, 28)
+        self.stride = spin(1, 5)
+        self.padding = spin(0, 5)
         self.activation = combo([(a, ACTIVATION_LABELS[a]) for a in ACTIVATION_NAMES])
         self.pool = combo([(p, POOL_LABELS[p]) for p in POOL_KINDS])
-        self.pool_size = spin(1, 8, self.tr("pooling window k × k"))
-        self.pool_stride = spin(1, 8, self.tr("how far the pooling window moves"))
-        self._row(form, self.tr("kernels D"), self.kernels, "kernels")
-        self._row(form, self.tr("kernel size k1 × k2"), _pair_row(self.k1, self.k2), "size")
-        self._row(form, self.tr("stride Z_s"), self.stride, "stride")
-        self._row(form, self.tr("padding Z_p"), self.padding, "padding")
-        self._row(form, self.tr("activation σ"), self.activation, "activation")
-        self._row(form, self.tr("pooling"), self.pool, "pool")
-        self._row(form, self.tr("pool size"), self.pool_size, "pool_size")
-        self._row(form, self.tr("pool stride"), self.pool_stride, "pool_stride")
+        self.pool_size = spin(1, 8)
+        self.pool_stride = spin(1, 8)
+        self._row(form, self.kernels, "kernels")
+        self._row(form, _pair_row(self.k1, self.k2), "size")
+        self._row(form, self.stride, "stride")
+        self._row(form, self.padding, "padding")
+        self._row(form, self.activation, "activation")
+        self._row(form, self.pool, "pool")
+        self._row(form, self.pool_size, "pool_size")
+        self._row(form, self.pool_stride, "pool_stride")
         self._watch(self.kernels, self.k1, self.k2, self.stride, self.padding, self.activation, self.pool,
                     self.pool_size, self.pool_stride)
         self.pool.currentIndexChanged.connect(self._pool_enabled)
+        self.retranslate()
+
+    def _label_text(self, key):
+        return {"kernels": self.tr("kernels D"), "size": self.tr("kernel size k1 × k2"),
+                "stride": self.tr("stride Z_s"), "padding": self.tr("padding Z_p"),
+                "activation": self.tr("activation σ"), "pool": self.tr("pooling"), "pool_size": self.tr("pool size"),
+                "pool_stride": self.tr("pool stride")}[key]
+
+    def retranslate(self):
+        super().retranslate()
+        self.box.setTitle(self.tr("Convolution block %1").replace("%1", str(self.index + 1)))
+        self.kernels.setToolTip(self.tr("D: how many kernels, so how many feature maps"))
+        self.k1.setToolTip(self.tr("k1: kernel rows"))
+        self.k2.setToolTip(self.tr("k2: kernel columns"))
+        self.stride.setToolTip(self.tr("Z_s: how far the kernel moves between outputs"))
+        self.padding.setToolTip(self.tr("Z_p: zeros added on every side of the input"))
+        self.pool_size.setToolTip(self.tr("pooling window k × k"))
+        self.pool_stride.setToolTip(self.tr("how far the pooling window moves"))
+        relabel(self.activation, ACTIVATION_LABELS)
+        relabel(self.pool, POOL_LABELS)
 
     def _pool_enabled(self):
         on = self.pool.currentData() != "none"
@@ -140,14 +206,25 @@ class DenseFields(FieldSet):
 
     def __init__(self, j, parent=None):
         super().__init__(parent)
-        self.box = QGroupBox(self.tr("Dense layer %1").replace("%1", str(j + 1)))
+        self.index = j
+        self.box = QGroupBox()
         form = QFormLayout(self.box)
         form.setContentsMargins(6, 4, 6, 4)
-        self.units = spin(1, 512, self.tr("how many units"))
+        self.units = spin(1, 512)
         self.activation = combo([(a, ACTIVATION_LABELS[a]) for a in ACTIVATION_NAMES])
-        self._row(form, self.tr("units"), self.units, "units")
-        self._row(form, self.tr("activation σ"), self.activation, "activation")
+        self._row(form, self.units, "units")
+        self._row(form, self.activation, "activation")
         self._watch(self.units, self.activation)
+        self.retranslate()
+
+    def _label_text(self, key):
+        return {"units": self.tr("units"), "activation": self.tr("activation σ")}[key]
+
+    def retranslate(self):
+        super().retranslate()
+        self.box.setTitle(self.tr("Dense layer %1").replace("%1", str(self.index + 1)))
+        self.units.setToolTip(self.tr("how many units"))
+        relabel(self.activation, ACTIVATION_LABELS)
 
     def value(self):
         return {"units": self.units.value(), "activation": self.activation.currentData()}

@@ -3,20 +3,15 @@ Eq. 2.1 in numbers, refusals next to their fields, and Apply (fresh seeded weigh
 weights when only parameter-free choices changed). The network goes to the Session."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,20 +19,29 @@ from PySide6.QtWidgets import (
 from convviz.engine import Network, normalize_config
 from convviz.engine.config import LOSS_NAMES, MAX_CONV_BLOCKS, OUTPUT_ACTIVATIONS
 from convviz.gui.panels.editor.choices import LOSS_LABELS, pairing_warnings
-from convviz.gui.panels.editor.fields import ConvFields, DenseFields, combo, error_label, set_combo, spin
+from convviz.gui.panels.editor.fields import (
+    ConvFields,
+    DenseFields,
+    FollowsLanguage,
+    combo,
+    error_label,
+    relabel,
+    say,
+    set_combo,
+    spin,
+    tr_editor,
+    wrapped_label,
+)
 from convviz.gui.panels.editor.presets import PRESETS, SHIPPED
-from convviz.gui.panels.editor.shapes import changed_fields, field_words, keeps_weights, plan
+from convviz.gui.panels.editor.shape_table import ShapeTable, shape_text
+from convviz.gui.panels.editor.shapes import changed_fields, field_words, keeps_weights, normalize_or_none, owner, plan
+from convviz.gui.panels.editor.words import joined
 from convviz.gui.presentation import palette
 
 MAX_DENSE = 3
-NOTE_BRUSH = QBrush(QColor(255, 236, 200))
 
 
-def shape_text(shape):
-    return " × ".join(map(str, shape)) if shape else "scalar"
-
-
-class EditorPanel(QWidget):
+class EditorPanel(FollowsLanguage, QWidget):
     """session: the Session the network goes to. applied(str): a status line after Apply;
     failed(title, text): Apply could not build the network (the current one stays)."""
 
@@ -50,47 +54,44 @@ class EditorPanel(QWidget):
         self._from_preset = None        # the preset whose fields are shown untouched, else None
         self._plan = None
         self._build()
+        self.retranslate()
         self.set_config(session.net.config)
         session.networkChanged.connect(self._on_network)
 
     # ---- widgets -----------------------------------------------------------------------
     def _build(self):
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Preset")))
-        self.preset = combo([(None, self.tr("(choose a preset)"))] + [(n, self.tr(n)) for n in PRESETS])
+        self.preset_label = QLabel()
+        top.addWidget(self.preset_label)
+        self.preset = combo([(None, "")] + [(n, n) for n in PRESETS])
         self.preset.activated.connect(lambda i: self.load_preset(self.preset.itemData(i)))
         top.addWidget(self.preset, 1)
-        self.preset_about = QLabel()
-        self.preset_about.setWordWrap(True)
-        self.preset_about.setStyleSheet(f"color:{palette.TABLE_HEAD};")
+        self.preset_about = wrapped_label(palette.TABLE_HEAD)
 
         fields = QWidget()
         col = QVBoxLayout(fields)
         col.setContentsMargins(2, 2, 2, 2)
-        box = QGroupBox(self.tr("Input and output"))
-        form = QFormLayout(box)
+        box = self.io_box = QGroupBox()
+        form = self.form = QFormLayout(box)
         form.setContentsMargins(6, 4, 6, 4)
-        self.input_size = spin(3, 28, self.tr("28: the drawn input as it is; smaller: the 28 × 28 input "
-                                              "area-averaged, so a tiny network fits on screen"))
-        form.addRow(self.tr("input size n (n × n)"), self.input_size)
+        self.input_size = spin(3, 28)
+        form.addRow(QLabel(), self.input_size)
         self.input_error = error_label()
         form.addRow(self.input_error)
-        self.conv_count = spin(1, MAX_CONV_BLOCKS, self.tr("how many conv blocks (conv, activation, pooling)"))
-        form.addRow(self.tr("conv blocks"), self.conv_count)
-        self.dense_count = spin(0, MAX_DENSE, self.tr("how many hidden dense layers before the output"))
-        form.addRow(self.tr("dense layers"), self.dense_count)
+        self.conv_count = spin(1, MAX_CONV_BLOCKS)
+        form.addRow(QLabel(), self.conv_count)
+        self.dense_count = spin(0, MAX_DENSE)
+        form.addRow(QLabel(), self.dense_count)
         self.output_act = combo([(a, a) for a in OUTPUT_ACTIVATIONS])
-        form.addRow(self.tr("output activation"), self.output_act)
+        form.addRow(QLabel(), self.output_act)
         self.loss = combo([(n, LOSS_LABELS[n]) for n in LOSS_NAMES])
-        form.addRow(self.tr("loss"), self.loss)
-        self.loss_warning = QLabel()
-        self.loss_warning.setWordWrap(True)
-        self.loss_warning.setStyleSheet(f"color:{palette.NOTE_TEXT};")
+        form.addRow(QLabel(), self.loss)
+        self.loss_warning = wrapped_label(palette.NOTE_TEXT)
         form.addRow(self.loss_warning)
         self.other_error = error_label()
         form.addRow(self.other_error)
-        self.seed = spin(0, 2 ** 31 - 1, self.tr("the random seed of the fresh weights"))
-        form.addRow(self.tr("seed"), self.seed)
+        self.seed = spin(0, 2 ** 31 - 1)
+        form.addRow(QLabel(), self.seed)
         col.addWidget(box)
         self.convs = [ConvFields(i, self) for i in range(MAX_CONV_BLOCKS)]
         self.denses = [DenseFields(j, self) for j in range(MAX_DENSE)]
@@ -106,21 +107,9 @@ class EditorPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(fields)
 
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("stage"), self.tr("shape"), self.tr("Eq. 2.1"),
-                                              self.tr("parameters"), self.tr("multiply-adds")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)   # 17 rows in view
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.NoSelection)
-        self.table.setWordWrap(False)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeToContents)
-        head.setStretchLastSection(True)
+        self.table = ShapeTable()
         self.totals = QLabel()
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setStyleSheet(f"color:{palette.NOTE_TEXT};")
+        self.notes = wrapped_label(palette.NOTE_TEXT)
         lower = QWidget()
         low = QVBoxLayout(lower)
         low.setContentsMargins(0, 0, 0, 0)
@@ -135,23 +124,17 @@ class EditorPanel(QWidget):
         split.setSizes([400, 400])
         self.split = split
 
-        self.keep = QCheckBox(self.tr("Keep the current weights"))
+        self.keep = QCheckBox()
         self.keep.setChecked(True)
-        self.keep.setToolTip(self.tr("Only choices without parameters changed (loss, activations, pooling "
-                                     "kind, output activation): the same weights fit the new network, so "
-                                     "you see the same network's gradients under the new choices."))
-        self.apply_button = QPushButton(self.tr("Apply"))
-        self.apply_button.setToolTip(self.tr("Build this network and restart the iteration on your drawing"))
+        self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self.apply)
-        self.revert_button = QPushButton(self.tr("Revert"))
-        self.revert_button.setToolTip(self.tr("Show the loaded network's fields again"))
+        self.revert_button = QPushButton()
         self.revert_button.clicked.connect(lambda: self.set_config(self.session.net.config))
         buttons = QHBoxLayout()
         buttons.addWidget(self.keep, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.apply_button)
-        self.apply_state = QLabel()
-        self.apply_state.setWordWrap(True)
+        self.apply_state = wrapped_label()
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -160,6 +143,40 @@ class EditorPanel(QWidget):
         lay.addWidget(split, 1)
         lay.addWidget(self.apply_state)
         lay.addLayout(buttons)
+
+    # ---- language ----------------------------------------------------------------------
+    def retranslate(self):
+        """Every static text in the current language, then the table, notes and refusals again."""
+        self.preset_label.setText(self.tr("Preset"))
+        self.preset.setItemText(0, self.tr("(choose a preset)"))
+        for i in range(1, self.preset.count()):
+            self.preset.setItemText(i, tr_editor(self.preset.itemData(i)))
+        self.io_box.setTitle(self.tr("Input and output"))
+        for widget, text, tip in (
+                (self.input_size, self.tr("input size n (n × n)"),
+                 self.tr("28: the drawn input as it is; smaller: the 28 × 28 input area-averaged, so a tiny "
+                         "network fits on screen")),
+                (self.conv_count, self.tr("conv blocks"), self.tr("how many conv blocks (conv, activation, pooling)")),
+                (self.dense_count, self.tr("dense layers"), self.tr("how many hidden dense layers before the output")),
+                (self.output_act, self.tr("output activation"), ""),
+                (self.loss, self.tr("loss"), ""),
+                (self.seed, self.tr("seed"), self.tr("the random seed of the fresh weights"))):
+            self.form.labelForField(widget).setText(text)
+            widget.setToolTip(tip)
+        relabel(self.loss, LOSS_LABELS)
+        for fs in self.convs + self.denses:
+            fs.retranslate()
+        self.keep.setText(self.tr("Keep the current weights"))
+        self.keep.setToolTip(self.tr("Only choices without parameters changed (loss, activations, pooling "
+                                     "kind, output activation): the same weights fit the new network, so "
+                                     "you see the same network's gradients under the new choices."))
+        self.apply_button.setText(self.tr("Apply"))
+        self.apply_button.setToolTip(self.tr("Build this network and restart the iteration on your drawing"))
+        self.revert_button.setText(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Show the loaded network's fields again"))
+        if self._plan is not None:
+            self.preset_about.setText(tr_editor(self._from_preset.about) if self._from_preset else "")
+            self.refresh()
 
     # ---- config <-> fields ---------------------------------------------------------------
     def config(self):
@@ -199,7 +216,7 @@ class EditorPanel(QWidget):
                 fs.blockSignals(False)
         self._from_preset = preset
         self.preset.setCurrentIndex(max(0, self.preset.findData(preset.name if preset else None)))
-        self.preset_about.setText(self.tr(preset.about) if preset else "")
+        self.preset_about.setText(tr_editor(preset.about) if preset else "")
         self.refresh()
 
     def load_preset(self, name):
@@ -231,42 +248,29 @@ class EditorPanel(QWidget):
         for j, d in enumerate(self.denses):
             d.box.setVisible(j < self.dense_count.value())
         p = self._plan = plan(self.config())
-        self.table.setRowCount(len(p.rows))
-        for r, row in enumerate(p.rows):
-            cells = [row.label, shape_text(row.shape), row.equation,
-                     f"{row.params:,}" if row.params else "", f"{row.madds:,}" if row.madds else ""]
-            for c, text in enumerate(cells):
-                item = self.table.item(r, c)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.table.setItem(r, c, item)
-                item.setText(text)
-                item.setData(Qt.UserRole, row.stage)           # the engine's stage name (tests, tools)
-                item.setTextAlignment((Qt.AlignRight if c >= 3 else Qt.AlignLeft) | Qt.AlignVCenter)
-                item.setToolTip(f"{row.stage}: {row.note}" if row.note else row.stage)
-                item.setBackground(NOTE_BRUSH if row.note else QBrush())
+        self.table.show_rows(p.rows)
         self.totals.setText(self.tr("<b>%1</b> parameters · <b>%2</b> multiply-adds per image")
                             .replace("%1", f"{p.params:,}").replace("%2", f"{p.madds:,}"))
-        self.notes.setText("<br>".join(f"⚠ {note}" for note in p.notes.values()))
+        self.notes.setText("<br>".join(f"⚠ {say(note)}" for note in p.notes.values()))
         self.notes.setVisible(bool(p.notes))
         self._show_refusals(p.refusals)
         warnings = pairing_warnings(self.loss.currentData(), self.output_act.currentData())
-        self.loss_warning.setText("<br>".join(warnings))
+        self.loss_warning.setText("<br>".join(say(w) for w in warnings))
         self.loss_warning.setVisible(bool(warnings))
         self._update_apply()
 
     def _show_refusals(self, refusals):
         """The first refusal in red under its field (the engine reports one at a time)."""
         field, text = next(iter(refusals.items()), (None, None))
-        kind, index, key = _owner(field)
+        kind, index, key = owner(field)
         self.input_error.setVisible(kind == "input")
-        self.input_error.setText(text if kind == "input" else "")
+        self.input_error.setText(say(text) if kind == "input" else "")
         for i, c in enumerate(self.convs):
             c.show_refusal(key if (kind, index) == ("conv", i) else None, text)
         for j, d in enumerate(self.denses):
             d.show_refusal(key if (kind, index) == ("dense", j) else None, text)
         self.other_error.setVisible(kind == "other")
-        self.other_error.setText(f"{field_words(field)}: {text}" if kind == "other" else "")
+        self.other_error.setText(f"{say(field_words(field))}: {say(text)}" if kind == "other" else "")
 
     def _update_apply(self):
         p, net = self._plan, self.session.net
@@ -276,7 +280,7 @@ class EditorPanel(QWidget):
         if not p.ok:
             state = self.tr("Apply is off until the field marked in red is changed.")
         elif keep:
-            changed = ", ".join(field_words(f) for f in changed_fields(net.config, p.config))
+            changed = say(joined(field_words(f) for f in changed_fields(net.config, p.config)))
             state = self.tr("Only parameter-free choices changed (%1): Apply can keep the weights.").replace(
                 "%1", changed)
         elif p.config == net.config:
@@ -310,7 +314,7 @@ class EditorPanel(QWidget):
             return False
         s, seed = self.session, self.seed.value()
         if not fresh and self.keep.isEnabled() and self.keep.isChecked():
-            changed = ", ".join(field_words(f) for f in changed_fields(s.net.config, p.config))
+            changed = say(joined(field_words(f) for f in changed_fields(s.net.config, p.config)))
             s.rechoose(Network(p.config, seed=seed))
             text = self.tr("Same weights, new choices: %1").replace("%1", changed)
         elif not fresh and self._pretrained_preset():
@@ -322,11 +326,12 @@ class EditorPanel(QWidget):
                 self.failed.emit(self.tr("Could not load the pretrained model"),
                                  f"{e}\n\n" + self.tr("The current network was kept."))
                 return False
-            s.set_network(net, self.tr("pretrained model"), origin="pretrained weights")
+            s.set_network(net, self.tr("pretrained model"), origin=self.tr("pretrained weights"))
             text = self.tr("Loaded the shipped pretrained model")
         else:
-            name = name or (self.tr(self._from_preset.name) if self._from_preset else self.tr("your network"))
-            s.set_network(Network(p.config, seed=seed), name, origin=f"fresh random weights (seed {seed})")
+            name = name or (tr_editor(self._from_preset.name) if self._from_preset else self.tr("your network"))
+            fresh_origin = self.tr("fresh random weights (seed %1)").replace("%1", str(seed))
+            s.set_network(Network(p.config, seed=seed), name, origin=fresh_origin)
             text = self.tr("Built %1 with fresh random weights (seed %2)").replace("%1", name).replace(
                 "%2", str(seed))
         self.refresh()
@@ -334,25 +339,4 @@ class EditorPanel(QWidget):
         return True
 
 
-def normalize_or_none(cfg):
-    try:
-        return normalize_config(cfg)
-    except Exception:
-        return None
-
-
-def _owner(field):
-    """(kind, index, key) of a refusal's field: ("conv", 0, "size"), ("dense", 1, "units"),
-    ("input", None, None), ("other", None, None); (None, None, None) for no field."""
-    if field is None:
-        return None, None, None
-    if field == "input":
-        return "input", None, None
-    head, _, key = field.partition(".")
-    for kind in ("conv", "dense"):
-        if head.startswith(kind + "[") and head.endswith("]"):
-            return kind, int(head[len(kind) + 1:-1]), key
-    return "other", None, None
-
-
-__all__ = ["EditorPanel", "SHIPPED"]
+__all__ = ["EditorPanel", "SHIPPED", "shape_text"]

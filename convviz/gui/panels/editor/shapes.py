@@ -1,10 +1,12 @@
 """Live shapes for the network editor (no Qt): every stage's shape with Eq. 2.1 in numbers, the
-parameter count, multiply-adds per image, skipped borders, and refusals in words per field."""
+parameter count, multiply-adds per image, skipped borders, and refusals in words per field. Every
+sentence is a words.Text: English here, translated by the view from its marked template."""
 
 import re
 from dataclasses import dataclass, field
 
 from convviz.engine.config import ConfigError, conv_output_size, normalize_config, skipped_border
+from convviz.gui.panels.editor.words import QT_TRANSLATE_NOOP, Text
 
 #: The app reads its input from the preprocessed 28 × 28 image, area-averaged to n × n.
 MAX_INPUT = 28
@@ -51,6 +53,14 @@ def _x(a, b):
     return f"{a} × {b}"
 
 
+class _Refusal(Exception):
+    """The app's own limit on a field, with its reason as a Text (the engine's ConfigError is in English)."""
+
+    def __init__(self, field, why):
+        super().__init__(f"{field}: {why}")
+        self.field, self.why = field, why
+
+
 def _axis_eq(n, k, p, s, out):
     """Eq. 2.1 for one axis in numbers: (28 − 5 + 2·0)/1 + 1 = 24, floored where it does not divide."""
     inner = f"{n} − {k}" + (f" + 2·{p}" if p is not None else "")
@@ -63,7 +73,8 @@ def _eq(h, w, k, p, s, oh, ow):
     """Both axes, written once when they are the same sum."""
     rows = _axis_eq(h, k[0], p[0] if p else None, s[0], oh)
     cols = _axis_eq(w, k[1], p[1] if p else None, s[1], ow)
-    return rows if rows == cols else f"rows {rows};  columns {cols}"
+    return rows if rows == cols else Text(QT_TRANSLATE_NOOP("editor", "rows {rows};  columns {cols}"),
+                                          rows=rows, cols=cols)
 
 
 def _skipped(h, w, k, p, s, what):
@@ -71,18 +82,25 @@ def _skipped(h, w, k, p, s, what):
     sr, sc = skipped_border(h, k[0], p[0], s[0]), skipped_border(w, k[1], p[1], s[1])
     parts = []
     if sr:
-        parts.append("the last row" if sr == 1 else f"the last {sr} rows")
+        parts.append(Text(QT_TRANSLATE_NOOP("editor", "the last row")) if sr == 1 else
+                     Text(QT_TRANSLATE_NOOP("editor", "the last {count} rows"), count=sr))
     if sc:
-        parts.append("the last column" if sc == 1 else f"the last {sc} columns")
+        parts.append(Text(QT_TRANSLATE_NOOP("editor", "the last column")) if sc == 1 else
+                     Text(QT_TRANSLATE_NOOP("editor", "the last {count} columns"), count=sc))
     if not parts:
         return ""
     n, k_, p_, s_ = (h, k[0], p[0], s[0]) if sr else (w, k[1], p[1], s[1])
-    return (f"{' and '.join(parts)} of the {what} are never read: {n} − {k_} + 2·{p_} = "
-            f"{n - k_ + 2 * p_} is not a multiple of the stride {s_}")
+    where = parts[0] if len(parts) == 1 else Text(QT_TRANSLATE_NOOP("editor", "{rows} and {columns}"),
+                                                  rows=parts[0], columns=parts[1])
+    return Text(QT_TRANSLATE_NOOP("editor", "{where} of the {what} are never read: {n} − {k} + 2·{p} = {sum} "
+                                            "is not a multiple of the stride {stride}"),
+                where=where, what=what, n=n, k=k_, p=p_, sum=n - k_ + 2 * p_, stride=s_)
 
 
 def _refuse(e):
-    """A ConfigError's message split into (field, words)."""
+    """A refusal as (field, words): the app's own as a Text, the engine's ConfigError split at its field."""
+    if isinstance(e, _Refusal):
+        return e.field, e.why
     m = _FIELD.match(str(e))
     return (m["field"], m["why"]) if m else ("config", str(e))
 
@@ -94,11 +112,13 @@ def plan(config):
     try:
         n = _pair(config["input"])
         if not all(isinstance(v, int) and 1 <= v <= MAX_INPUT for v in n):
-            raise ConfigError(f"input: the app's input is the drawn 28 × 28 image, area-averaged to a "
-                              f"smaller size; choose 1 to {MAX_INPUT}, not {_x(*n)}")
+            raise _Refusal("input", Text(QT_TRANSLATE_NOOP(
+                "editor", "the app's input is the drawn 28 × 28 image, area-averaged to a smaller size; "
+                          "choose 1 to {most}, not {size}"), most=MAX_INPUT, size=_x(*n)))
         h, w = n
-        rows.append(Row("input", "input image I", (1, h, w),
-                        "as drawn" if (h, w) == (28, 28) else f"28 × 28 area-averaged to {_x(h, w)}"))
+        rows.append(Row("input", Text(QT_TRANSLATE_NOOP("editor", "input image I")), (1, h, w),
+                        Text(QT_TRANSLATE_NOOP("editor", "as drawn")) if (h, w) == (28, 28) else
+                        Text(QT_TRANSLATE_NOOP("editor", "28 × 28 area-averaged to {size}"), size=_x(h, w))))
         channels = 1
         for i, block in enumerate(config["conv"]):
             f, layer, b = f"conv[{i}]", f"conv{i + 1}", i + 1
@@ -106,22 +126,26 @@ def plan(config):
             k, s = _pair(block.get("size", 3)), _pair(block.get("stride", 1))
             p = _pair(block.get("padding", 0))
             if k[0] > h + 2 * p[0] or k[1] > w + 2 * p[1]:
-                raise ConfigError(f"{f}.size: block {b}'s {_x(*k)} kernel does not fit its "
-                                  f"{_x(h + 2 * p[0], w + 2 * p[1])} padded input ({_x(h, w)} plus padding "
-                                  f"{p[0]} on each side): use a kernel of at most "
-                                  f"{_x(h + 2 * p[0], w + 2 * p[1])}, or more padding")
+                raise _Refusal(f"{f}.size", Text(QT_TRANSLATE_NOOP(
+                    "editor", "block {block}'s {kernel} kernel does not fit its {padded} padded input ({size} "
+                              "plus padding {padding} on each side): use a kernel of at most {padded}, or more "
+                              "padding"),
+                    block=b, kernel=_x(*k), padded=_x(h + 2 * p[0], w + 2 * p[1]), size=_x(h, w), padding=p[0]))
             oh, ow = conv_output_size(h, k[0], p[0], s[0]), conv_output_size(w, k[1], p[1], s[1])
             params = d * channels * k[0] * k[1] + d
             madds = d * oh * ow * channels * k[0] * k[1]
-            rows.append(Row(f"{layer}.kernels", f"kernels K{_sub(b)} and biases b{_sub(b)}",
+            rows.append(Row(f"{layer}.kernels", Text(QT_TRANSLATE_NOOP("editor", "kernels K{i} and biases b{i}"),
+                                                     i=_sub(b)),
                             (d, channels, k[0], k[1]), params=params))
-            note = _skipped(h, w, k, p, s, "padded input")
+            note = _skipped(h, w, k, p, s, Text(QT_TRANSLATE_NOOP("editor", "padded input")))
             if note:
                 notes[f"{f}.stride"] = note
-            rows.append(Row(f"{layer}.feature_maps", f"feature maps C{_sub(b)}", (d, oh, ow),
+            rows.append(Row(f"{layer}.feature_maps", Text(QT_TRANSLATE_NOOP("editor", "feature maps C{i}"), i=_sub(b)),
+                            (d, oh, ow),
                             _eq(h, w, k, p, s, oh, ow), madds=madds, note=note))
             act = block.get("activation", "relu")
-            rows.append(Row(f"{layer}.activated", f"activated A{_sub(b)} = {act}(C{_sub(b)})", (d, oh, ow)))
+            rows.append(Row(f"{layer}.activated", Text(QT_TRANSLATE_NOOP("editor", "activated A{i} = {act}(C{i})"),
+                                                       i=_sub(b), act=act), (d, oh, ow)))
             total_params, total_madds = total_params + params, total_madds + madds
             h, w = oh, ow
             kind = block.get("pool", "max")
@@ -129,51 +153,63 @@ def plan(config):
                 pk = _pair(block.get("pool_size", 2))
                 ps = _pair(block.get("pool_stride", pk))
                 if pk[0] > h or pk[1] > w:
-                    raise ConfigError(f"{f}.pool_size: block {b}'s {_x(*pk)} pooling window is larger than "
-                                      f"its {_x(h, w)} feature maps: use a window of at most {_x(h, w)}, "
-                                      f"or no pooling")
+                    raise _Refusal(f"{f}.pool_size", Text(QT_TRANSLATE_NOOP(
+                        "editor", "block {block}'s {window} pooling window is larger than its {size} feature "
+                                  "maps: use a window of at most {size}, or no pooling"),
+                        block=b, window=_x(*pk), size=_x(h, w)))
                 oh, ow = conv_output_size(h, pk[0], 0, ps[0]), conv_output_size(w, pk[1], 0, ps[1])
-                note = _skipped(h, w, pk, (0, 0), ps, "activated maps")
+                note = _skipped(h, w, pk, (0, 0), ps, Text(QT_TRANSLATE_NOOP("editor", "activated maps")))
                 if note:
                     notes[f"{f}.pool_stride"] = note
-                rows.append(Row(f"{layer}.pooled", f"pooled P{_sub(b)} ({kind})", (d, oh, ow),
+                rows.append(Row(f"{layer}.pooled", Text(QT_TRANSLATE_NOOP("editor", "pooled P{i} ({kind})"),
+                                                        i=_sub(b), kind=kind), (d, oh, ow),
                                 _eq(h, w, pk, None, ps, oh, ow), note=note))
                 h, w = oh, ow
             channels = d
         flat = channels * h * w
-        rows.append(Row("flatten", "flattened a⁰", (flat,), f"{channels} · {h} · {w} = {flat}"))
+        rows.append(Row("flatten", Text(QT_TRANSLATE_NOOP("editor", "flattened a⁰")), (flat,),
+                        f"{channels} · {h} · {w} = {flat}"))
         biggest = ("conv[0].kernels", 0)
         for j, layer in enumerate(config.get("dense", [])):
             units = int(layer["units"])
             params, madds = units * flat + units, units * flat
             biggest = max(biggest, (f"dense[{j}].units", params), key=lambda t: t[1])
-            rows.append(Row(f"dense{j + 1}.z", f"dense z{_sup(j + 1)} = W{_sup(j + 1)}·a{_sup(j)} + b{_sup(j + 1)}",
-                            (units,), f"{units} × {flat} weights", params, madds))
-            rows.append(Row(f"dense{j + 1}.a", f"activated a{_sup(j + 1)} = {layer.get('activation', 'relu')}(z)",
-                            (units,)))
+            rows.append(Row(f"dense{j + 1}.z", Text(QT_TRANSLATE_NOOP("editor", "dense z{l} = W{l}·a{below} + b{l}"),
+                                                    l=_sup(j + 1), below=_sup(j)),
+                            (units,), _weights(units, flat), params, madds))
+            rows.append(Row(f"dense{j + 1}.a", Text(QT_TRANSLATE_NOOP("editor", "activated a{l} = {act}(z)"),
+                                                    l=_sup(j + 1), act=layer.get("activation", "relu")), (units,)))
             total_params, total_madds = total_params + params, total_madds + madds
             flat = units
         out = config["output"]
         classes = int(out["classes"])
         params, madds = classes * flat + classes, classes * flat
-        rows.append(Row("out.z", "output z", (classes,), f"{classes} × {flat} weights", params, madds))
+        rows.append(Row("out.z", Text(QT_TRANSLATE_NOOP("editor", "output z")), (classes,), _weights(classes, flat),
+                        params, madds))
         rows.append(Row("out.probs", f"ŷ = {out.get('activation', 'softmax')}(z)", (classes,)))
-        rows.append(Row("loss", f"loss L ({config.get('loss', 'cross_entropy')})", ()))
+        rows.append(Row("loss", Text(QT_TRANSLATE_NOOP("editor", "loss L ({loss})"),
+                                     loss=config.get("loss", "cross_entropy")), ()))
         total_params, total_madds = total_params + params, total_madds + madds
         if total_params > MAX_PARAMETERS:
             where = biggest[0] if biggest[1] * 2 > total_params else "conv[0].kernels"
-            raise ConfigError(f"{where}: {total_params:,} parameters are more than this app steps through "
-                              f"smoothly ({MAX_PARAMETERS:,}): use fewer units or kernels, a larger stride "
-                              f"or more pooling")
+            raise _Refusal(where, Text(QT_TRANSLATE_NOOP(
+                "editor", "{count} parameters are more than this app steps through smoothly ({most}): use fewer "
+                          "units or kernels, a larger stride or more pooling"),
+                count=f"{total_params:,}", most=f"{MAX_PARAMETERS:,}"))
         normalized = normalize_config(config)      # the engine has the last word on every field
-    except ConfigError as e:
+    except (ConfigError, _Refusal) as e:
         field_name, why = _refuse(e)
         refusals[field_name] = why
         normalized = None
     except (KeyError, TypeError, ValueError) as e:   # a hand-written config missing a field
-        refusals["config"] = f"not a complete network description ({type(e).__name__}: {e})"
+        refusals["config"] = Text(QT_TRANSLATE_NOOP("editor", "not a complete network description ({error})"),
+                                  error=f"{type(e).__name__}: {e}")
         normalized = None
     return Plan(tuple(rows), total_params, total_madds, refusals, notes, normalized)
+
+
+def _weights(units, inputs):
+    return Text(QT_TRANSLATE_NOOP("editor", "{units} × {inputs} weights"), units=units, inputs=inputs)
 
 
 def _sub(i):
@@ -188,17 +224,29 @@ def _sup(i):
 _PARAMETER_FREE = re.compile(r"^(conv\[\d+\]\.(activation|pool)|dense\[\d+\]\.activation|output\.activation|loss)$")
 
 
-_WORDS = {"activation": "activation", "pool": "pooling", "pool_size": "pool size", "pool_stride": "pool stride",
-          "size": "kernel size", "stride": "stride", "padding": "padding", "kernels": "kernels", "units": "units",
-          "classes": "classes"}
+_WORDS = {"activation": QT_TRANSLATE_NOOP("editor", "activation"), "pool": QT_TRANSLATE_NOOP("editor", "pooling"),
+          "pool_size": QT_TRANSLATE_NOOP("editor", "pool size"),
+          "pool_stride": QT_TRANSLATE_NOOP("editor", "pool stride"),
+          "size": QT_TRANSLATE_NOOP("editor", "kernel size"), "stride": QT_TRANSLATE_NOOP("editor", "stride"),
+          "padding": QT_TRANSLATE_NOOP("editor", "padding"), "kernels": QT_TRANSLATE_NOOP("editor", "kernels"),
+          "units": QT_TRANSLATE_NOOP("editor", "units"), "classes": QT_TRANSLATE_NOOP("editor", "classes")}
+_TOP_WORDS = {"input": QT_TRANSLATE_NOOP("editor", "input"), "loss": QT_TRANSLATE_NOOP("editor", "loss"),
+              "output.activation": QT_TRANSLATE_NOOP("editor", "output activation"),
+              "output.classes": QT_TRANSLATE_NOOP("editor", "output classes"),
+              "config": QT_TRANSLATE_NOOP("editor", "config")}
 
 
 def field_words(field):
     """A config field as a reader says it: conv[0].pool -> "block 1 pooling", loss -> "loss"."""
     m = re.match(r"^(conv|dense)\[(\d+)\]\.(\w+)$", field)
     if m:
-        what = "block" if m[1] == "conv" else "dense layer"
-        return f"{what} {int(m[2]) + 1} {_WORDS.get(m[3], m[3])}"
+        what = _WORDS.get(m[3])
+        what = Text(what) if what else m[3]
+        if m[1] == "conv":
+            return Text(QT_TRANSLATE_NOOP("editor", "block {n} {what}"), n=int(m[2]) + 1, what=what)
+        return Text(QT_TRANSLATE_NOOP("editor", "dense layer {n} {what}"), n=int(m[2]) + 1, what=what)
+    if field in _TOP_WORDS:
+        return Text(_TOP_WORDS[field])
     return field.replace("output.", "output ").replace("_", " ")
 
 
@@ -234,3 +282,25 @@ def keeps_weights(old, new):
         if (a["pool"] == "none") != (b["pool"] == "none"):
             return False
     return True
+
+
+def normalize_or_none(cfg):
+    """The normalized config, or None where the engine refuses it."""
+    try:
+        return normalize_config(cfg)
+    except (ConfigError, KeyError, TypeError, ValueError):
+        return None
+
+
+def owner(field):
+    """(kind, index, key) of a refusal's field: ("conv", 0, "size"), ("dense", 1, "units"),
+    ("input", None, None), ("other", None, None); (None, None, None) for no field."""
+    if field is None:
+        return None, None, None
+    if field == "input":
+        return "input", None, None
+    head, _, key = field.partition(".")
+    for kind in ("conv", "dense"):
+        if head.startswith(kind + "[") and head.endswith("]"):
+            return kind, int(head[len(kind) + 1:-1]), key
+    return "other", None, None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from convviz.gui.presentation.mosaic import Strip, Tiling, best_rows
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.cell_numbers import CellNumbers
 from convviz.gui.widgets.markers import nth_marker
 from convviz.gui.widgets.shown import changed
 
@@ -65,7 +66,7 @@ class Page(pg.GraphicsLayoutWidget):
         # fixed-height labels that ask for no width: a new title or caption never re-lays out the
         # page (a second repaint per step) nor widens it past the view (the 4th panel cut off)
         self.title = add_label(self.ci, 0, 0, colspan=max(n_images, n_plots, 1), lines=3, size="9pt", wrap=True)
-        self.images, self.captions, self.plots, self.bars = [], [], [], []
+        self.images, self.captions, self.plots, self.bars, self.numbers = [], [], [], [], []
         self.axes = []
         for k in range(n_images):
             if indexed:
@@ -85,6 +86,7 @@ class Page(pg.GraphicsLayoutWidget):
             img = pg.ImageItem(axisOrder="row-major")
             vb.addItem(img)
             self.images.append((vb, img))
+            self.numbers.append(CellNumbers(vb, img))          # printed where cells are big enough
             self.captions.append(add_label(self.ci, 2, k, lines=2, wrap=True))
         for k in range(n_plots):
             plot = style_plot(self.addPlot(row=1, col=k))
@@ -156,6 +158,7 @@ class BigPanel:
         self.ovl.setZValue(1)
         self.ovl.setLookupTable(colors.blend_lut())
         self.ovl.setVisible(False)
+        self.cell_numbers = CellNumbers(self.vb, self.img, self.ovl)   # printed where cells are big enough
         self.caption = add_label(layout, row + 1, col, size=font_size)
         self.markers = []
         self.framed = True
@@ -212,6 +215,7 @@ class BigPanel:
     def set_numbers(self, values):
         """'k: value' beside each cell of a short strip (None: no numbers)."""
         n = 0 if values is None else len(values)
+        self.cell_numbers.setVisible(n == 0)           # numbers beside a strip, not in it as well
         while len(self.texts) < n:
             t = pg.TextItem("", color=colors.TEXT, anchor=(0, 0.5))
             font = t.textItem.font()

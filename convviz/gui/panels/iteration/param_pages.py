@@ -12,6 +12,7 @@ from convviz.gui.panels.iteration.detail_pages import Page, brush, set_text, sig
 from convviz.gui.presentation.mosaic import Tiling
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.cell_numbers import label_bars
 from convviz.gui.widgets.shown import changed
 
 # The paper's symbol for the kernels: notation, the same in every language (not translated).
@@ -73,6 +74,7 @@ class ParamPages(QObject):
             set_text(page.title, self.tr("∂L/∂b of {0}<br>one bar per {1} · click a bar").format(step.layer, per))
             g = a["grad_b"]
             page.bars[0].setOpts(x=np.arange(g.size), height=g, brushes=signed_brushes(g), width=0.8, pens=None)
+            label_bars(page.plots[0], g)           # each bar's number, where there is room
             self.heat.append((page.plots[0].getViewBox(), step.stage, g.shape, ("bars", page.bars[0])))
         elif step.op == OpKind.UPDATE:
             self._fill_update(step)
@@ -121,6 +123,7 @@ class ParamPages(QObject):
                 brushes = signed_brushes(v) if name in ("grad", "delta") else \
                     [brush(colors.BEFORE_BAR if name == "before" else colors.AFTER_BAR)] * v.size
                 page.bars[k].setOpts(x=np.arange(v.size), height=v, brushes=brushes, width=0.8)
+                label_bars(page.plots[k], v)
                 self.heat.append((page.plots[k].getViewBox(), key, v.shape, ("bars", page.bars[k])))
                 if changed(page.plots[k], "title", name):
                     page.plots[k].setTitle(titles[name], color=colors.PLOT_TEXT, size="8pt")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from convviz.engine import StageKind
 from convviz.gui.presentation.numbers import loss_column_html
 from convviz.gui.widgets import colors
+from convviz.gui.widgets.cell_numbers import CellNumbers
 from convviz.gui.widgets.markers import nth_marker, place_marker
 from convviz.gui.widgets.shown import changed
 
@@ -104,7 +105,7 @@ class StageView:
         self.gradlabel = pg.LabelItem("", justify="center", size="8pt", color=colors.TEXT)
         set_label(self.gradlabel, "±0.00")
         layout.addItem(self.gradlabel, row=2, col=index)
-        self.img = self.ovl = None
+        self.img = self.ovl = self.numbers = None
         self.texts = []
         if col.tiling is not None:
             self.img = pg.ImageItem(axisOrder="row-major")
@@ -128,6 +129,7 @@ class StageView:
                     self.vb.addItem(t)
                     self.texts.append(t)
             else:
+                self.numbers = CellNumbers(self.vb, self.img, self.ovl)   # printed where cells are big enough
                 self.vb.setAspectLocked(col.kind != "vector")
                 self.vb.setRange(QRectF(0, 0, w, h), padding=0.02)
         else:

@@ -1,0 +1,133 @@
+"""Numbers printed in the cells of a map where the cells are big enough (the editor's Tiny preset):
+the printed numbers are the engine's values and gradients as presentation.numbers formats them,
+in a colour that contrasts with the cell, and none where the cells are too small."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from editor_helpers import click_apply, show_editor
+
+from convviz.engine import OpKind, StageId
+from convviz.gui.presentation.numbers import plain_number
+from convviz.gui.widgets import colors
+from convviz.gui.widgets.cell_numbers import CellNumbers, bar_labels, cell_texts
+
+
+def test_a_light_cell_gets_dark_text_and_a_dark_cell_light_text(qapp):
+    img = pg.ImageItem(np.array([[0.0, 1.0], [0.25, np.nan]]), axisOrder="row-major", levels=(0, 1))
+    img.setLookupTable(colors.grey_lut())
+    texts = {(i, j): (lines, dark) for i, j, lines, dark in cell_texts(img)}
+    assert texts == {(0, 0): (("0",), False), (0, 1): (("1",), True), (1, 0): (("0.25",), False)}  # NaN: a gap
+
+
+def test_over_a_gradient_the_value_and_the_gradient_are_printed(qapp):
+    img = pg.ImageItem(np.array([[0.5, 0.5]]), axisOrder="row-major", levels=(0, 1))
+    ovl = pg.ImageItem(np.array([[-0.01234, 0.0]]), axisOrder="row-major", levels=(-0.02, 0.02))
+    ovl.setParentItem(img)
+    ovl.setLookupTable(colors.blend_lut())        # Both: the gradient over the values
+    assert [t[2] for t in cell_texts(img, ovl)] == [("0.5", "−0.0123"), ("0.5", "0")]
+    ovl.setLookupTable(colors.diverging_lut())    # Gradients: opaque, the values are hidden beneath
+    assert [t[2] for t in cell_texts(img, ovl)] == [("−0.0123",), ("0",)]
+    ovl.setVisible(False)
+    assert [t[2] for t in cell_texts(img, ovl)] == [("0.5",), ("0.5",)]
+
+
+@pytest.fixture
+def tiny(window, qtbot):
+    window.resize(1600, 1000)
+    editor = show_editor(window, qtbot)
+    editor.load_preset("Tiny")
+    click_apply(qtbot, editor)
+    qtbot.waitUntil(lambda: window.session.net.config["input"] == [8, 8], timeout=3000)
+    window.editor_docks.editor_dock.hide()          # the iteration gets the window's width back
+    qtbot.wait(200)
+    window.resize(1600, 1000)        # 1600 × 1000 again (a dock shown may have fitted it to the test's screen)
+    qtbot.waitUntil(lambda: window.panel.pipeline.width() > 1000, timeout=3000)
+    qtbot.waitUntil(lambda: not window.panel.pipeline.relayout_pending, timeout=3000)
+    return window
+
+
+def _go(window, qtbot, op, layer=None):
+    trace = window.stepper.trace
+    step = trace.find(op, layer) if layer else trace.find(op)
+    window.stepper.go(step.index)
+    qtbot.wait(50)
+    return step
+
+
+def _printed_equal_engine(numbers, tiling, arrays):
+    """Every printed cell's lines equal the engine's arrays at that element, formatted (3 significant
+    digits, or 2 where 3 do not fit)."""
+    printed = numbers.printed()
+    assert printed, "no numbers printed"
+    for i, j, lines in printed:
+        index = tiling.locate(j + 0.5, i + 0.5) if tiling is not None else (i, j)
+        values = [np.asarray(a)[tuple(index)] for a in arrays][-len(lines):]
+        assert lines in (tuple(plain_number(v, 3) for v in values), tuple(plain_number(v, 2) for v in values)), \
+            (index, lines, values)
+    return printed
+
+
+def test_tiny_prints_the_engines_values_and_gradients_in_the_pipeline(tiny, qtbot):
+    step = _go(tiny, qtbot, OpKind.POOL_GRAD)
+    pipe = tiny.panel.pipeline
+    trace = tiny.stepper.trace
+    pooled = StageId.parse("conv1.pooled")
+    v = pipe.views[pooled]
+    values = trace.find(OpKind.POOL).arrays["output"]
+    grads = trace.find(OpKind.UNFLATTEN).arrays["grad_input"]
+    printed = _printed_equal_engine(v.numbers, v.col.tiling, [values, grads])
+    assert len(printed) == values.size                       # every element of the stage
+    assert any(len(lines) == 2 for _, _, lines in printed)   # Both: the value and its gradient
+    kernels = pipe.views[StageId.parse("conv1.kernels")]
+    assert len(_printed_equal_engine(kernels.numbers, kernels.col.tiling, [trace.find(OpKind.CONV).arrays["W"]])) == 18
+    dense = pipe.views[StageId.parse("dense1.z")]            # a strip: the units' z and ∂L/∂z
+    assert len(_printed_equal_engine(dense.numbers, dense.col.tiling, [
+        trace.find(OpKind.DENSE, "dense1").arrays["output"], trace.find(OpKind.ACTIVATION_GRAD, "dense1")
+        .arrays["grad_input"]])) == 6
+    assert step.op == OpKind.POOL_GRAD
+
+
+def test_tiny_prints_the_dense_weight_gradient_and_the_update(tiny, qtbot):
+    step = _go(tiny, qtbot, OpKind.DENSE_DW, "out")
+    heat = tiny.panel.detail.params.pages["heat"]
+    printed = _printed_equal_engine(heat.numbers[0], None, [step.arrays["grad_W"]])
+    assert len(printed) == step.arrays["grad_W"].size
+    step = _go(tiny, qtbot, OpKind.UPDATE, "conv1")     # the kernels: before, ∇, Δ and after, all printed
+    assert step.stage == StageId.parse("conv1.W")
+    page = tiny.panel.detail.params.pages["images4"]
+    for k, name in enumerate(("before", "grad", "delta", "after")):
+        tiling = tiny.panel.detail.params.heat[k][3]
+        assert len(_printed_equal_engine(page.numbers[k], tiling, [step.arrays[name]])) == step.arrays[name].size
+
+
+def test_no_numbers_where_the_cells_are_small(window, qtbot):
+    """The shipped 28 × 28 network: its maps' cells are a few pixels, so nothing is printed."""
+    window.resize(1600, 1000)
+    _go(window, qtbot, OpKind.CONV)
+    for v in window.panel.pipeline.views.values():
+        if v.numbers is not None and v.col.kind == "maps":
+            assert v.numbers.printed() == []
+    assert isinstance(window.panel.detail.pages["big"].main.cell_numbers, CellNumbers)
+
+
+def test_tiny_prints_each_bias_bar_s_number(tiny, qtbot):
+    step = _go(tiny, qtbot, OpKind.DENSE_DB, "out")
+    page = tiny.panel.detail.params.pages["bars"]
+    assert bar_labels(page.plots[0]) == [plain_number(g, 3) for g in step.arrays["grad_b"]]
+    step = next(s for s in tiny.stepper.trace if s.op == OpKind.UPDATE and s.stage.name == "conv1.b")
+    _go_to(tiny, qtbot, step)
+    page = tiny.panel.detail.params.pages["bars4"]
+    for k, name in enumerate(("before", "grad", "delta", "after")):    # 2 biases: room in each plot
+        assert bar_labels(page.plots[k]) == [plain_number(v, 3) for v in step.arrays[name]]
+
+
+def test_many_bars_print_no_numbers(window, qtbot):
+    window.resize(1600, 1000)
+    _go(window, qtbot, OpKind.DENSE_DB, "dense1")          # the shipped model's 64 units
+    assert bar_labels(window.panel.detail.params.pages["bars"].plots[0]) == []
+
+
+def _go_to(window, qtbot, step):
+    window.stepper.go(step.index)
+    qtbot.wait(50)
