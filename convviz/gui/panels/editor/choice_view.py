@@ -17,10 +17,11 @@ from convviz.gui.panels.editor.choices import (
     pairing_warnings,
     pooling_kinds,
 )
-from convviz.gui.panels.editor.fields import FollowsLanguage, say, tr_editor
+from convviz.gui.panels.editor.fields import say, tr_editor
 from convviz.gui.presentation import palette
 from convviz.gui.presentation.html import matrix
 from convviz.gui.presentation.numbers import number
+from convviz.gui.widgets.translate import Retranslating
 
 _CSS = ("<style>table.t td { padding: 1px 6px; text-align: right; font-family: 'DejaVu Sans Mono', monospace; }"
         f" table.t th {{ padding: 1px 6px; color: {palette.TABLE_HEAD}; }} .warn {{ color: {palette.NOTE_TEXT}; }}"
@@ -49,7 +50,7 @@ def _most_varied_window(step):
     return (int(p), int(i), int(j)), views[p, i, j]
 
 
-class ChoiceView(FollowsLanguage, QStackedWidget):
+class ChoiceView(Retranslating, QStackedWidget):
     """show(trace, step, selection): a page for the step's kind (loss, activation, pooling, none)."""
 
     def __init__(self, parent=None):

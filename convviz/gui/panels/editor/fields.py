@@ -2,7 +2,7 @@
 writing its part of the engine's config dict, each field with a red line for its refusal; and
 `say`, which shows the editor's Qt-free texts (words.Text) in the current language."""
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from convviz.engine.config import ACTIVATION_NAMES, POOL_KINDS
@@ -15,15 +15,6 @@ POOL_LABELS = {"max": QT_TRANSLATE_NOOP("editor", "max"), "avg": QT_TRANSLATE_NO
 ACTIVATION_LABELS = {"identity": QT_TRANSLATE_NOOP("editor", "identity"), "sigmoid": "sigmoid", "tanh": "tanh",
                      "relu": "ReLU", "leaky_relu": QT_TRANSLATE_NOOP("editor", "leaky ReLU"), "elu": "ELU",
                      "softplus": "softplus"}
-
-
-class FollowsLanguage:
-    """A widget mixin: on Qt's LanguageChange the widget calls its retranslate() (every static text again)."""
-
-    def changeEvent(self, event):  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def tr_editor(template):

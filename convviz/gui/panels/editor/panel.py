@@ -22,7 +22,6 @@ from convviz.gui.panels.editor.choices import LOSS_LABELS, pairing_warnings
 from convviz.gui.panels.editor.fields import (
     ConvFields,
     DenseFields,
-    FollowsLanguage,
     combo,
     error_label,
     relabel,
@@ -37,11 +36,12 @@ from convviz.gui.panels.editor.shape_table import ShapeTable, shape_text
 from convviz.gui.panels.editor.shapes import changed_fields, field_words, keeps_weights, normalize_or_none, owner, plan
 from convviz.gui.panels.editor.words import joined
 from convviz.gui.presentation import palette
+from convviz.gui.widgets.translate import Retranslating
 
 MAX_DENSE = 3
 
 
-class EditorPanel(FollowsLanguage, QWidget):
+class EditorPanel(Retranslating, QWidget):
     """session: the Session the network goes to. applied(str): a status line after Apply;
     failed(title, text): Apply could not build the network (the current one stays)."""
 

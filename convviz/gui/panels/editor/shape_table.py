@@ -5,8 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from convviz.gui.panels.editor.fields import FollowsLanguage, say, tr_editor
+from convviz.gui.panels.editor.fields import say, tr_editor
 from convviz.gui.panels.editor.words import QT_TRANSLATE_NOOP
+from convviz.gui.widgets.translate import Retranslating
 
 NOTE_BRUSH = QBrush(QColor(255, 236, 200))
 
@@ -16,7 +17,7 @@ def shape_text(shape):
     return " × ".join(map(str, shape)) if shape else tr_editor(QT_TRANSLATE_NOOP("editor", "scalar"))
 
 
-class ShapeTable(FollowsLanguage, QTableWidget):
+class ShapeTable(Retranslating, QTableWidget):
     """show_rows(rows): the shapes.Row tuple of a plan; each item keeps its stage name in Qt.UserRole."""
 
     def __init__(self, parent=None):
