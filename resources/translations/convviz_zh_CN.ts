@@ -72,55 +72,55 @@
     <name>ChoiceView</name>
     <message>
         <source>Step to a loss, activation or pooling step to see what that choice does, and how the others would do it.</source>
-        <translation type="unfinished"></translation>
+        <translation>走到损失、激活或池化这几步，就能看到这个选择起什么作用，以及换成其他选择会怎样。</translation>
     </message>
     <message>
         <source>&lt;p&gt;ŷ&lt;sub&gt;%1&lt;/sub&gt; = %2 for the target y = %1; the largest wrong class is %3 with ŷ&lt;sub&gt;%3&lt;/sub&gt; = %4. Every loss under this %5 output:&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;目标 y = %1 时 ŷ&lt;sub&gt;%1&lt;/sub&gt; = %2；错误类别中概率最大的是 %3，ŷ&lt;sub&gt;%3&lt;/sub&gt; = %4。在这个 %5 输出下的各种损失：&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;th&gt;loss&lt;/th&gt;&lt;th&gt;L&lt;/th&gt;&lt;th&gt;∂L/∂ŷ&lt;sub&gt;%1&lt;/sub&gt; (target)&lt;/th&gt;&lt;th&gt;∂L/∂ŷ&lt;sub&gt;%2&lt;/sub&gt; (wrong)&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;tr&gt;&lt;th&gt;损失&lt;/th&gt;&lt;th&gt;L&lt;/th&gt;&lt;th&gt;∂L/∂ŷ&lt;sub&gt;%1&lt;/sub&gt;（目标）&lt;/th&gt;&lt;th&gt;∂L/∂ŷ&lt;sub&gt;%2&lt;/sub&gt;（错误）&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>&lt;p class=&apos;hint&apos;&gt;The larger |∂L/∂ŷ|, the harder the backward pass pushes. On a confident mistake (ŷ of the target near 0) cross-entropy&apos;s −1/ŷ grows without bound, while MSE&apos;s 2(ŷ − y)/t stays below 2/t.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p class=&apos;hint&apos;&gt;|∂L/∂ŷ| 越大，反向传播的推动就越强。在很有把握的错误上（目标的 ŷ 接近 0），交叉熵的 −1/ŷ 会无限增大，而均方误差的 2(ŷ − y)/t 始终小于 2/t。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>(the element with the largest |δ|; click another)</source>
-        <translation type="unfinished"></translation>
+        <translation>（|δ| 最大的元素；可点击其他元素）</translation>
     </message>
     <message>
         <source>(the element with the largest |σ(C)|; click another)</source>
-        <translation type="unfinished"></translation>
+        <translation>（|σ(C)| 最大的元素；可点击其他元素）</translation>
     </message>
     <message>
         <source>σ = %1 and its derivative σ′. Click an element to mark its C.</source>
-        <translation type="unfinished"></translation>
+        <translation>σ = %1 及其导数 σ′。点击一个元素，标出它的 C。</translation>
     </message>
     <message>
         <source>σ = %1: at C = %2, σ(C) = %3 and σ′(C) = %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>σ = %1：在 C = %2 处，σ(C) = %3，σ′(C) = %4。</translation>
     </message>
     <message>
         <source>The gradient through this element is scaled by σ′(C).</source>
-        <translation type="unfinished"></translation>
+        <translation>经过这个元素的梯度要乘以 σ′(C)。</translation>
     </message>
     <message>
         <source>the selected value&apos;s window</source>
-        <translation type="unfinished"></translation>
+        <translation>所选值所在的窗口</translation>
     </message>
     <message>
         <source>P[%1, %2, %3], the most varied window (click a pooled value for another)</source>
-        <translation type="unfinished"></translation>
+        <translation>P[%1, %2, %3]，数值差异最大的窗口（点击其他池化值可换一个）</translation>
     </message>
     <message>
         <source>&lt;p&gt;The window of %1:&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;%1 的窗口：&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; pooling: %2 = &lt;b&gt;%3&lt;/b&gt;; backward: %4. With δ = 1 the window&apos;s gradient is</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 池化：%2 = &lt;b&gt;%3&lt;/b&gt;；反向：%4。当 δ = 1 时，窗口的梯度为</translation>
     </message>
 </context>
 <context>
@@ -128,105 +128,105 @@
     <message>
         <source>Convolution block %1</source>
         <extracomment>(value, shown) pairs; the value is the engine&apos;s name, never derived from the shown text.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>卷积块 %1</translation>
     </message>
     <message>
         <source>D: how many kernels, so how many feature maps</source>
-        <translation type="unfinished"></translation>
+        <translation>D：卷积核的个数，也就是特征图的张数</translation>
     </message>
     <message>
         <source>k1: kernel rows</source>
-        <translation type="unfinished"></translation>
+        <translation>k1：卷积核的行数</translation>
     </message>
     <message>
         <source>k2: kernel columns</source>
-        <translation type="unfinished"></translation>
+        <translation>k2：卷积核的列数</translation>
     </message>
     <message>
         <source>Z_s: how far the kernel moves between outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Z_s：每算一个输出，卷积核移动的距离</translation>
     </message>
     <message>
         <source>Z_p: zeros added on every side of the input</source>
-        <translation type="unfinished"></translation>
+        <translation>Z_p：在输入四周各补上的零</translation>
     </message>
     <message>
         <source>pooling window k × k</source>
-        <translation type="unfinished"></translation>
+        <translation>池化窗口 k × k</translation>
     </message>
     <message>
         <source>how far the pooling window moves</source>
-        <translation type="unfinished"></translation>
+        <translation>池化窗口每次移动的距离</translation>
     </message>
     <message>
         <source>kernels D</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核数 D</translation>
     </message>
     <message>
         <source>kernel size k1 × k2</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核大小 k1 × k2</translation>
     </message>
     <message>
         <source>stride Z_s</source>
-        <translation type="unfinished"></translation>
+        <translation>步幅 Z_s</translation>
     </message>
     <message>
         <source>padding Z_p</source>
-        <translation type="unfinished"></translation>
+        <translation>填充 Z_p</translation>
     </message>
     <message>
         <source>activation σ</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数 σ</translation>
     </message>
     <message>
         <source>pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>池化</translation>
     </message>
     <message>
         <source>pool size</source>
-        <translation type="unfinished"></translation>
+        <translation>池化大小</translation>
     </message>
     <message>
         <source>pool stride</source>
-        <translation type="unfinished"></translation>
+        <translation>池化步幅</translation>
     </message>
 </context>
 <context>
     <name>DenseFields</name>
     <message>
         <source>Dense layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接层 %1</translation>
     </message>
     <message>
         <source>how many units</source>
-        <translation type="unfinished"></translation>
+        <translation>单元的个数</translation>
     </message>
     <message>
         <source>units</source>
-        <translation type="unfinished"></translation>
+        <translation>单元数</translation>
     </message>
     <message>
         <source>activation σ</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数 σ</translation>
     </message>
 </context>
 <context>
     <name>DetailView</name>
     <message>
         <source>an element</source>
-        <translation type="unfinished"></translation>
+        <translation>一个元素</translation>
     </message>
     <message>
         <source>a pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>一个像素</translation>
     </message>
     <message>
         <source>{0} · click {1} for its numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 点击{1}查看它的数值</translation>
     </message>
     <message>
         <source>the stage&apos;s values&lt;br&gt;(its gradient: Gradients or Both)</source>
-        <translation type="unfinished"></translation>
+        <translation>该环节的数值&lt;br&gt;（看梯度请选“梯度”或“两者”）</translation>
     </message>
 </context>
 <context>
@@ -246,324 +246,324 @@
     <name>EditorPanel</name>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
         <source>(choose a preset)</source>
-        <translation type="unfinished"></translation>
+        <translation>（选择预设）</translation>
     </message>
     <message>
         <source>Input and output</source>
-        <translation type="unfinished"></translation>
+        <translation>输入与输出</translation>
     </message>
     <message>
         <source>28: the drawn input as it is; smaller: the 28 × 28 input area-averaged, so a tiny network fits on screen</source>
-        <translation type="unfinished"></translation>
+        <translation>28：按原样使用手写输入；更小：把 28 × 28 的输入按面积平均缩小，让很小的网络也能完整显示在屏幕上</translation>
     </message>
     <message>
         <source>input size n (n × n)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入大小 n（n × n）</translation>
     </message>
     <message>
         <source>how many conv blocks (conv, activation, pooling)</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积块的个数（卷积、激活、池化）</translation>
     </message>
     <message>
         <source>conv blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积块</translation>
     </message>
     <message>
         <source>how many hidden dense layers before the output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出层之前的隐藏全连接层个数</translation>
     </message>
     <message>
         <source>dense layers</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接层</translation>
     </message>
     <message>
         <source>output activation</source>
-        <translation type="unfinished"></translation>
+        <translation>输出激活函数</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数</translation>
     </message>
     <message>
         <source>the random seed of the fresh weights</source>
-        <translation type="unfinished"></translation>
+        <translation>新权重的随机种子</translation>
     </message>
     <message>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>stage</source>
-        <translation type="unfinished"></translation>
+        <translation>环节</translation>
     </message>
     <message>
         <source>shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
         <source>Eq. 2.1</source>
-        <translation type="unfinished"></translation>
+        <translation>式 2.1</translation>
     </message>
     <message>
         <source>parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <source>multiply-adds</source>
-        <translation type="unfinished"></translation>
+        <translation>乘加次数</translation>
     </message>
     <message>
         <source>Keep the current weights</source>
-        <translation type="unfinished"></translation>
+        <translation>保留当前权重</translation>
     </message>
     <message>
         <source>Only choices without parameters changed (loss, activations, pooling kind, output activation): the same weights fit the new network, so you see the same network&apos;s gradients under the new choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>只改动了不带参数的选择（损失函数、激活函数、池化方式、输出激活函数）：原来的权重仍适用于新网络，因此你看到的是同一个网络在新选择下的梯度。</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用</translation>
     </message>
     <message>
         <source>Build this network and restart the iteration on your drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>构建这个网络，并在你写的数字上重新开始迭代</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
         <source>Show the loaded network&apos;s fields again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新显示已载入网络的各项设置</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; parameters · &lt;b&gt;%2&lt;/b&gt; multiply-adds per image</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 个参数 · 每张图像 &lt;b&gt;%2&lt;/b&gt; 次乘加</translation>
     </message>
     <message>
         <source>Apply is off until the field marked in red is changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>改好标红的字段之前，“应用”不可用。</translation>
     </message>
     <message>
         <source>Only parameter-free choices changed (%1): Apply can keep the weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>只改动了不带参数的选择（%1）：“应用”可以保留原来的权重。</translation>
     </message>
     <message>
         <source>These are the loaded network&apos;s fields: Apply starts it again from fresh weights (seed %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>这些是已载入网络的设置：“应用”会让它从新的权重重新开始（种子 %1）。</translation>
     </message>
     <message>
         <source>Apply loads the shipped pretrained weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>“应用”会载入附带的预训练权重。</translation>
     </message>
     <message>
         <source>Apply loads the shipped pretrained model.</source>
-        <translation type="unfinished"></translation>
+        <translation>“应用”会载入附带的预训练模型。</translation>
     </message>
     <message>
         <source>Apply builds this network with fresh random weights (seed %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>“应用”会用新的随机权重构建这个网络（种子 %1）。</translation>
     </message>
     <message>
         <source>Same weights, new choices: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>权重不变，选择已更新：%1</translation>
     </message>
     <message>
         <source>Could not load the pretrained model</source>
-        <translation type="unfinished"></translation>
+        <translation>无法载入预训练模型</translation>
     </message>
     <message>
         <source>The current network was kept.</source>
-        <translation type="unfinished">当前网络保持不变。</translation>
+        <translation>当前网络保持不变。</translation>
     </message>
     <message>
         <source>pretrained model</source>
-        <translation type="unfinished"></translation>
+        <translation>预训练模型</translation>
     </message>
     <message>
         <source>Loaded the shipped pretrained model</source>
-        <translation type="unfinished"></translation>
+        <translation>已载入附带的预训练模型</translation>
     </message>
     <message>
         <source>your network</source>
-        <translation type="unfinished"></translation>
+        <translation>你的网络</translation>
     </message>
     <message>
         <source>Built %1 with fresh random weights (seed %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已用新的随机权重构建 %1（种子 %2）</translation>
     </message>
 </context>
 <context>
     <name>ElementCheckBox</name>
     <message>
         <source>Check this element</source>
-        <translation type="unfinished"></translation>
+        <translation>检验这个元素</translation>
     </message>
     <message>
         <source>Compute ∂L/∂θ of the selected element numerically, (L(θ + ε) − L(θ − ε)) / 2ε, and compare it with backprop&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>用数值方法 (L(θ + ε) − L(θ − ε)) / 2ε 计算所选元素的 ∂L/∂θ，并与反向传播的结果比较</translation>
     </message>
     <message>
         <source>Checking %s…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检验 %s…</translation>
     </message>
     <message>
         <source>for %s</source>
-        <translation type="unfinished"></translation>
+        <translation>检验对象：%s</translation>
     </message>
     <message>
         <source>Select a weight, bias, pixel or unit to check its gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个权重、偏置、像素或单元，检验它的梯度。</translation>
     </message>
     <message>
         <source>Gradients are checked at backward and update steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度检验在反向传播和更新的步骤中进行。</translation>
     </message>
     <message>
         <source>The loss itself has no gradient to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>损失本身没有可检验的梯度。</translation>
     </message>
     <message>
         <source>The check could not run: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>检验无法运行：%s</translation>
     </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
         <source>Not enough memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足。</translation>
     </message>
     <message>
         <source>The file is nested too deeply to be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件嵌套层级太深，无法读取。</translation>
     </message>
     <message>
         <source>An unexpected error ({0}: {1}). Please report it.</source>
-        <translation type="unfinished"></translation>
+        <translation>发生了意外错误（{0}：{1}）。请报告此问题。</translation>
     </message>
     <message>
         <source>Nothing was written: a file already there is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有写入任何内容：已有的文件保持不变。</translation>
     </message>
     <message>
         <source>{0}: expects {1}×{2} inputs and {3} classes; convviz draws 28×28 digits 0-9 (or area-averages them to a smaller square)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：需要 {1}×{2} 的输入和 {3} 个类别；convviz 的手写数字是 28×28、0-9 共 10 类（或按面积平均缩小成更小的正方形）</translation>
     </message>
     <message>
         <source>Could not open the model</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开模型</translation>
     </message>
     <message>
         <source>The current model was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前模型保持不变。</translation>
     </message>
     <message>
         <source>weights from {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 {0} 的权重</translation>
     </message>
     <message>
         <source>Opened model {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开模型 {0}</translation>
     </message>
     <message>
         <source>Could not save the model</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存模型</translation>
     </message>
     <message>
         <source>Saved the model to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>模型已保存到 {0}</translation>
     </message>
     <message>
         <source>Could not open the image</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开图像</translation>
     </message>
     <message>
         <source>The canvas was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>画布没有改动。</translation>
     </message>
     <message>
         <source>no ink found in it</source>
-        <translation type="unfinished"></translation>
+        <translation>其中找不到笔迹</translation>
     </message>
     <message>
         <source>{0}×{1} px</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}×{1} 像素</translation>
     </message>
     <message>
         <source>Opened {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {0}（{1}）</translation>
     </message>
     <message>
         <source>Nothing to export</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导出的内容</translation>
     </message>
     <message>
         <source>There is no current step: draw a digit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有步骤：请先写一个数字。</translation>
     </message>
     <message>
         <source>{0} hold infinite or NaN values; try a smaller α</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 含有无穷大或 NaN 值；请尝试更小的 α</translation>
     </message>
     <message>
         <source>Could not export the step</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出这一步</translation>
     </message>
     <message>
         <source>Saved {0} arrays to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {0} 个数组保存到 {1}</translation>
     </message>
     <message>
         <source>There is no iteration: draw a digit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有迭代：请先写一个数字。</translation>
     </message>
     <message>
         <source>Could not export the iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出这次迭代</translation>
     </message>
     <message>
         <source>Saved {0} steps to {1} (arrays) and {2} (index)</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {0} 个步骤保存到 {1}（数组）和 {2}（索引）</translation>
     </message>
     <message>
         <source>The file could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件。</translation>
     </message>
     <message>
         <source>Could not save the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存图片</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}</translation>
     </message>
 </context>
 <context>
     <name>GradCheckControls</name>
     <message>
         <source>Check &amp;gradients…</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度检验(&amp;G)…</translation>
     </message>
     <message>
         <source>Compare every gradient with central differences, in a window of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>在单独的窗口中，把每个梯度与中心差分进行比较</translation>
     </message>
     <message>
         <source>Backprop &amp;mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>反向传播常见错误(&amp;M)</translation>
     </message>
     <message>
         <source>Draw a digit first: the check needs an input and a target.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先写一个数字：检验需要一个输入和一个目标。</translation>
     </message>
     <message>
         <source>Check gradients: %s, target y = %d</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度检验：%s，目标 y = %d</translation>
     </message>
 </context>
 <context>
@@ -571,135 +571,135 @@
     <message>
         <source>Check gradients</source>
         <extracomment>Exactly-zero relative errors are drawn in the first bin (a log axis has no 0). Threads of checks still running or just ended. A thread has no parent and stays referenced here, so a view deleted mid-check never destroys a running QThread (Qt aborts on that); the deleted view&apos;s flag stops the check at its next element, and ended threads are dropped.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>梯度检验</translation>
     </message>
     <message>
         <source>How many random elements of every array to check</source>
-        <translation type="unfinished"></translation>
+        <translation>每个数组随机检验多少个元素</translation>
     </message>
     <message>
         <source>every element</source>
-        <translation type="unfinished"></translation>
+        <translation>全部元素</translation>
     </message>
     <message>
         <source>none: the engine&apos;s backward run</source>
-        <translation type="unfinished"></translation>
+        <translation>无：引擎的正确反向传播</translation>
     </message>
     <message>
         <source>mistake: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：%s</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检验</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Elements per array:</source>
-        <translation type="unfinished"></translation>
+        <translation>每个数组的元素数：</translation>
     </message>
     <message>
         <source>Press Check to compare every gradient with central differences.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“检验”，把每个梯度与中心差分进行比较。</translation>
     </message>
     <message>
         <source>array</source>
-        <translation type="unfinished"></translation>
+        <translation>数组</translation>
     </message>
     <message>
         <source>checked</source>
-        <translation type="unfinished"></translation>
+        <translation>已检验</translation>
     </message>
     <message>
         <source>worst rel. error</source>
-        <translation type="unfinished"></translation>
+        <translation>最大相对误差</translation>
     </message>
     <message>
         <source>at kinks</source>
-        <translation type="unfinished"></translation>
+        <translation>位于折点</translation>
     </message>
     <message>
         <source>result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>relative error |g_num − g| / (|g_num| + |g|)</source>
-        <translation type="unfinished"></translation>
+        <translation>相对误差 |g_num − g| / (|g_num| + |g|)</translation>
     </message>
     <message>
         <source>elements</source>
-        <translation type="unfinished"></translation>
+        <translation>元素数</translation>
     </message>
     <message>
         <source>Each checked element θ is moved by ±ε and the network run forward twice: (L(θ + ε) − L(θ − ε)) / 2ε is compared with the gradient of the backward run.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个受检元素 θ 分别移动 ±ε，网络前向传播两次：把 (L(θ + ε) − L(θ − ε)) / 2ε 与反向传播得到的梯度比较。</translation>
     </message>
     <message>
         <source>%s Wrong: %s. Right: %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 错误写法：%s。正确写法：%s。</translation>
     </message>
     <message>
         <source>It should show in: %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>它应当在这些地方显现：%s。</translation>
     </message>
     <message>
         <source>This network gives it nothing to act on (it needs %s).</source>
-        <translation type="unfinished"></translation>
+        <translation>这个网络中没有它能起作用的地方（它需要%s）。</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检验…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>Cancelled: nothing was checked to the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：没有任何检验完成。</translation>
     </message>
     <message>
         <source>The check could not run: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>检验无法运行：%s</translation>
     </message>
     <message>
         <source>FAIL: %s disagree with central differences (relative error ≥ %g).</source>
-        <translation type="unfinished"></translation>
+        <translation>未通过：%s 与中心差分不一致（相对误差 ≥ %g）。</translation>
     </message>
     <message>
         <source>PASS: every checked gradient away from kinks agrees with central differences to a relative error below %g (ε = %g).</source>
-        <translation type="unfinished"></translation>
+        <translation>通过：除折点外，所有受检梯度都与中心差分一致，相对误差低于 %g（ε = %g）。</translation>
     </message>
     <message>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>未通过</translation>
     </message>
     <message>
         <source>≤ 1e-17 or exactly 0</source>
-        <translation type="unfinished"></translation>
+        <translation>≤ 1e-17 或恰为 0</translation>
     </message>
     <message>
         <source>tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>容差</translation>
     </message>
     <message>
         <source>No checked element was at a kink.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有受检元素位于折点。</translation>
     </message>
     <message>
         <source>At kinks, not counted as failures (the loss has a corner there):</source>
-        <translation type="unfinished"></translation>
+        <translation>位于折点，不计为失败（损失在那里有折角）：</translation>
     </message>
     <message>
         <source>%s: %d element(s). %s</source>
-        <translation type="unfinished"></translation>
+        <translation>%s：%d 个元素。%s</translation>
     </message>
 </context>
 <context>
@@ -713,19 +713,19 @@
     <name>Inspector</name>
     <message>
         <source>Click any pixel, unit or weight to see its numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击任意像素、单元或权重，查看它的数值。</translation>
     </message>
     <message>
         <source>{0} · step {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 第 {1} 步，共 {2} 步</translation>
     </message>
     <message>
         <source>Eq. 2.1:</source>
-        <translation type="unfinished"></translation>
+        <translation>式 2.1：</translation>
     </message>
     <message>
         <source>Selected:</source>
-        <translation type="unfinished"></translation>
+        <translation>已选：</translation>
     </message>
 </context>
 <context>
@@ -1169,321 +1169,321 @@
     <name>MistakeBanner</name>
     <message>
         <source>Turn the mistake off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭这个错误</translation>
     </message>
     <message>
         <source>It acts in %s: watch the gradients from there down.</source>
-        <translation type="unfinished"></translation>
+        <translation>它在 %s 起作用：请留意从那里一直到输入的各个梯度。</translation>
     </message>
     <message>
         <source>This network gives it nothing to act on (it needs %s).</source>
-        <translation type="unfinished"></translation>
+        <translation>这个网络中没有它能起作用的地方（它需要%s）。</translation>
     </message>
     <message>
         <source>Mistake on: %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>已开启错误：%s。</translation>
     </message>
     <message>
         <source>Wrong: %s; right: %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误写法：%s；正确写法：%s。</translation>
     </message>
     <message>
         <source>Updates are not applied while it is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>开启期间不会应用更新。</translation>
     </message>
 </context>
 <context>
     <name>MistakesMenu</name>
     <message>
         <source>None: the engine&apos;s backward run</source>
-        <translation type="unfinished"></translation>
+        <translation>无：引擎的正确反向传播</translation>
     </message>
 </context>
 <context>
     <name>MyDigitsView</name>
     <message>
         <source>Add the drawing to my digits</source>
-        <translation type="unfinished"></translation>
+        <translation>将手写数字加入“我的数字”</translation>
     </message>
     <message>
         <source>Store the 28×28 input with its training target y in your own data set (Ctrl+D), to train or fine-tune on your handwriting</source>
-        <translation type="unfinished"></translation>
+        <translation>把 28×28 的输入连同训练目标 y 存入你自己的数据集 (Ctrl+D)，用你的笔迹训练或微调网络</translation>
     </message>
     <message>
         <source>Delete selected</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选</translation>
     </message>
     <message>
         <source>Your digits could not be read: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取你的数字：{0}</translation>
     </message>
     <message>
         <source>Add the drawing to my digits as a {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>将手写数字作为 {0} 加入“我的数字”</translation>
     </message>
     <message>
         <source>Draw a digit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先写一个数字。</translation>
     </message>
     <message>
         <source>Not added: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未添加：{0}</translation>
     </message>
     <message>
         <source> (the unreadable old file was kept as {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>（无法读取的旧文件已保留为 {0}）</translation>
     </message>
     <message>
         <source>Added a {0}; {1} digits in {2}{3}</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加一个 {0}；{2} 中共有 {1} 个数字{3}</translation>
     </message>
     <message>
         <source>Not deleted: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未删除：{0}</translation>
     </message>
     <message>
         <source>Deleted {0}; {1} left</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 {0} 个；还剩 {1} 个</translation>
     </message>
     <message>
         <source>{0} of your digits ({1}). Select and press Delete selected to remove some.</source>
-        <translation type="unfinished"></translation>
+        <translation>你的数字共 {0} 个（{1}）。选中后按“删除所选”即可移除。</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有</translation>
     </message>
 </context>
 <context>
     <name>NetworkPanel</name>
     <message>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>Previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <source>First step</source>
-        <translation type="unfinished"></translation>
+        <translation>第一步</translation>
     </message>
     <message>
         <source>Last step</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一步</translation>
     </message>
     <message>
         <source>Play / pause</source>
-        <translation type="unfinished"></translation>
+        <translation>播放 / 暂停</translation>
     </message>
     <message>
         <source>{0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"> 或 </translation>
+        <translation> 或 </translation>
     </message>
     <message>
         <source>%s (the backprop mistake acts here)</source>
-        <translation type="unfinished"></translation>
+        <translation>%s（反向传播错误在这里起作用）</translation>
     </message>
     <message>
         <source>No iteration yet: draw a digit to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有迭代：写一个数字即可开始。</translation>
     </message>
     <message>
         <source>Draw a digit to see one training iteration, op by op.</source>
-        <translation type="unfinished"></translation>
+        <translation>写一个数字，逐个运算地观看一次训练迭代。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Step {0} / {1}&lt;/b&gt; · {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;第 {0} / {1} 步&lt;/b&gt; · {2}</translation>
     </message>
     <message>
         <source>value {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>数值 {0}</translation>
     </message>
     <message>
         <source>gradient {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度 {0}</translation>
     </message>
     <message>
         <source>not computed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未计算</translation>
     </message>
     <message>
         <source>This step does not involve the selected element.</source>
-        <translation type="unfinished"></translation>
+        <translation>这一步与所选元素无关。</translation>
     </message>
     <message>
         <source>This step does not compute this element.</source>
-        <translation type="unfinished"></translation>
+        <translation>这一步不计算这个元素。</translation>
     </message>
     <message>
         <source>click for its numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>点击查看数值</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <source>Both</source>
-        <translation type="unfinished"></translation>
+        <translation>两者</translation>
     </message>
     <message>
         <source>Show the values each stage computed</source>
-        <translation type="unfinished"></translation>
+        <translation>显示每个环节算出的数值</translation>
     </message>
     <message>
         <source>Show the gradients ∂L/∂· (blue negative, white 0, red positive)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示梯度 ∂L/∂·（蓝为负，白为 0，红为正）</translation>
     </message>
     <message>
         <source>Gradients blended over the values</source>
-        <translation type="unfinished"></translation>
+        <translation>把梯度叠加在数值上</translation>
     </message>
     <message>
         <source>scale: each stage</source>
-        <translation type="unfinished"></translation>
+        <translation>刻度：各环节独立</translation>
     </message>
     <message>
         <source>scale: whole step</source>
-        <translation type="unfinished"></translation>
+        <translation>刻度：整步统一</translation>
     </message>
     <message>
         <source>&lt;b&gt;Press → (or ▶ to play)&lt;/b&gt; to step through one training iteration, op by op. Click any pixel, unit or weight for its numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;按 →（或 ▶ 自动播放）&lt;/b&gt;，逐个运算地走完一次训练迭代。点击任意像素、单元或权重可查看它的数值。</translation>
     </message>
     <message>
         <source>Gradient colours: one scale for every stage of the step (colours compare across stages) or each stage its own (small gradients visible)</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度颜色：整步所有环节共用一个刻度（颜色可跨环节比较），或每个环节各用自己的刻度（小梯度也看得见）</translation>
     </message>
     <message>
         <source>Playing speed (steps per second)</source>
-        <translation type="unfinished"></translation>
+        <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
         <source>{0} steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 步/秒</translation>
     </message>
 </context>
 <context>
     <name>ParamPages</name>
     <message>
         <source>∂L/∂W of {0}&lt;br&gt;{1} units (rows) × {2} inputs (columns) · click a weight</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的 ∂L/∂W&lt;br&gt;{1} 个单元（行）× {2} 个输入（列）· 点击一个权重</translation>
     </message>
     <message>
         <source>gradient ±{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度 ±{0}</translation>
     </message>
     <message>
         <source> × {0} channels (one kernel per row)</source>
-        <translation type="unfinished"></translation>
+        <translation> × {0} 个通道（每行一个卷积核）</translation>
     </message>
     <message>
         <source>{0}: {1} kernels {2} × {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 个卷积核 {2} × {3}</translation>
     </message>
     <message>
         <source>the kernels K and their gradient ∂L/∂K · click a weight</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核 K 及其梯度 ∂L/∂K · 点击一个权重</translation>
     </message>
     <message>
         <source>∂L/∂K (±{0})</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂K（±{0}）</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单元</translation>
     </message>
     <message>
         <source>kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核</translation>
     </message>
     <message>
         <source>∂L/∂b of {0}&lt;br&gt;one bar per {1} · click a bar</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的 ∂L/∂b&lt;br&gt;每个{1}一根柱 · 点击一根柱</translation>
     </message>
     <message>
         <source>ŷ before (&lt;span style=&apos;color:{0}&apos;&gt;grey&lt;/span&gt;) and after (&lt;span style=&apos;color:{1}&apos;&gt;green&lt;/span&gt;) the update&lt;br&gt;L: {2} → {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>更新前（&lt;span style=&apos;color:{0}&apos;&gt;灰色&lt;/span&gt;）与更新后（&lt;span style=&apos;color:{1}&apos;&gt;绿色&lt;/span&gt;）的 ŷ&lt;br&gt;L：{2} → {3}</translation>
     </message>
     <message>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>更新前</translation>
     </message>
     <message>
         <source>gradient (±{0})</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度（±{0}）</translation>
     </message>
     <message>
         <source>Δ = −α·∇ (±{0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ = −α·∇（±{0}）</translation>
     </message>
     <message>
         <source>after</source>
-        <translation type="unfinished"></translation>
+        <translation>更新后</translation>
     </message>
     <message>
         <source>gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <source>Δ = −α·∇</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ = −α·∇</translation>
     </message>
     <message>
         <source>a weight</source>
-        <translation type="unfinished"></translation>
+        <translation>一个权重</translation>
     </message>
     <message>
         <source>a bar</source>
-        <translation type="unfinished"></translation>
+        <translation>一根柱</translation>
     </message>
     <message>
         <source> ({0}% of the largest |θ|)</source>
-        <translation type="unfinished"></translation>
+        <translation>（为最大 |θ| 的 {0}%）</translation>
     </message>
     <message>
         <source>{0}: after = before + Δ, Δ = −α · gradient, α = {1} · click {2}&lt;br&gt;largest change |Δ| = {3}{4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：更新后 = 更新前 + Δ，Δ = −α · 梯度，α = {1} · 点击{2}&lt;br&gt;最大变化 |Δ| = {3}{4}</translation>
     </message>
 </context>
 <context>
     <name>PhaseIndicator</name>
     <message>
         <source>Go to the first step of the {0} phase</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到{0}阶段的第一步</translation>
     </message>
 </context>
 <context>
     <name>PipelineView</name>
     <message>
         <source>step&lt;br&gt;{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤&lt;br&gt;{0}</translation>
     </message>
     <message>
         <source>computed&lt;br&gt;at step {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>算于&lt;br&gt;第 {0} 步</translation>
     </message>
     <message>
         <source>gradient&lt;br&gt;one scale&lt;br&gt;for the step</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度&lt;br&gt;整步&lt;br&gt;统一刻度</translation>
     </message>
     <message>
         <source>gradient&lt;br&gt;this stage&apos;s&lt;br&gt;own scale</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度&lt;br&gt;本环节&lt;br&gt;独立刻度</translation>
     </message>
     <message>
         <source>no&lt;br&gt;gradients&lt;br&gt;yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还&lt;br&gt;没有&lt;br&gt;梯度</translation>
     </message>
 </context>
 <context>
@@ -1548,268 +1548,268 @@ The weights are unchanged. Try a smaller α.</source>
     <name>TrainingPanel</name>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Undo training</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销训练</translation>
     </message>
     <message>
         <source>Back to the weights from before the last training run</source>
-        <translation type="unfinished"></translation>
+        <translation>回到上一次训练之前的权重</translation>
     </message>
     <message>
         <source>Save model…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存模型…</translation>
     </message>
     <message>
         <source>Save the network in use (File ▸ Save model)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存当前使用的网络（文件 ▸ 保存模型）</translation>
     </message>
     <message>
         <source>Press Start to train the network in use on many digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“开始”，用大量数字训练当前使用的网络。</translation>
     </message>
     <message>
         <source>conv1&apos;s kernels K (blue &lt; 0 &lt; red), live</source>
-        <translation type="unfinished"></translation>
+        <translation>conv1 的卷积核 K（蓝 &lt; 0 &lt; 红），实时</translation>
     </message>
     <message>
         <source>your drawing&apos;s ŷ, live</source>
-        <translation type="unfinished"></translation>
+        <translation>你写的数字的 ŷ，实时</translation>
     </message>
     <message>
         <source>Validation confusion: rows the true digit, columns the prediction. Click a cell to see those digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集混淆矩阵：行是真实数字，列是预测。点击单元格可查看这些数字。</translation>
     </message>
     <message>
         <source>Learning</source>
-        <translation type="unfinished"></translation>
+        <translation>学习曲线</translation>
     </message>
     <message>
         <source>Confusion</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>My digits</source>
-        <translation type="unfinished"></translation>
+        <translation>我的数字</translation>
     </message>
     <message>
         <source>Updates by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手动更新</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Cannot train: this network reads {0}×{1} images, the digits are 28×28. Choose a 28 × 28 input in the network editor to train on many digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法训练：这个网络读取 {0}×{1} 的图像，而数字是 28×28 的。要用大量数字训练，请在网络编辑器中选择 28 × 28 的输入。</translation>
     </message>
     <message>
         <source>Cannot train: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法训练：{0}</translation>
     </message>
     <message>
         <source> (the shipped model learnt from these digits: its validation figures flatter it; start from random weights for an honest measure)</source>
-        <translation type="unfinished"></translation>
+        <translation>（附带的模型正是用这些数字训练出来的：它的验证结果会偏高；想要客观的衡量，请从随机权重开始）</translation>
     </message>
     <message>
         <source>Training on {0} digits, validating on {1} held out{2}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用 {0} 个数字训练，用留出的 {1} 个数字验证{2}…</translation>
     </message>
     <message>
         <source>Stopping after this minibatch…</source>
-        <translation type="unfinished"></translation>
+        <translation>将在这个小批量结束后停止…</translation>
     </message>
     <message>
         <source>The training process ended without a result; the network was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练进程结束，但没有得到结果；网络没有改变。</translation>
     </message>
     <message>
         <source>Another model was opened during training: the result was not applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练期间打开了另一个模型：训练结果没有应用。</translation>
     </message>
     <message>
         <source>Training failed: {0}. The network was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练失败：{0}。网络没有改变。</translation>
     </message>
     <message>
         <source>{0} updates in {1} epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 轮共 {0} 次更新</translation>
     </message>
     <message>
         <source>Training diverged: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练发散：{0}</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>{0}: {1}. The network in use now has the trained weights, and the iteration view shows it; Undo training returns to the weights before.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}。当前使用的网络已换成训练后的权重，迭代视图显示的也是它；“撤销训练”可回到训练前的权重。</translation>
     </message>
     <message>
         <source>Back to the weights from before training.</source>
-        <translation type="unfinished"></translation>
+        <translation>已回到训练前的权重。</translation>
     </message>
     <message>
         <source>{0} validation images of a {1} predicted as {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 张数字 {1} 的验证图像被预测为 {2}</translation>
     </message>
 </context>
 <context>
     <name>TrainingSettings</name>
     <message>
         <source>the shipped 5,000 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>附带的 5,000 个数字</translation>
     </message>
     <message>
         <source>a data set file…</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集文件…</translation>
     </message>
     <message>
         <source>my digits alone</source>
-        <translation type="unfinished"></translation>
+        <translation>仅“我的数字”</translation>
     </message>
     <message>
         <source>my digits + the shipped ones</source>
-        <translation type="unfinished"></translation>
+        <translation>“我的数字” + 附带的数字</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Use at most this many images (0: all); 10% are held out for validation</source>
-        <translation type="unfinished"></translation>
+        <translation>最多使用这么多张图像（0：全部）；其中 10% 留作验证</translation>
     </message>
     <message>
         <source>augment</source>
-        <translation type="unfinished"></translation>
+        <translation>数据增强</translation>
     </message>
     <message>
         <source>Distort each minibatch at random (rotate, scale, shift, thicken strokes), so the network sees the ways people draw</source>
-        <translation type="unfinished"></translation>
+        <translation>对每个小批量做随机变形（旋转、缩放、平移、加粗笔画），让网络见识人们书写的各种方式</translation>
     </message>
     <message>
         <source>start from random weights, seed</source>
-        <translation type="unfinished"></translation>
+        <translation>从随机权重开始，种子</translation>
     </message>
     <message>
         <source>Train the same network from new random weights (He/Glorot), so the kernels start as noise; otherwise training continues from the weights in use</source>
-        <translation type="unfinished"></translation>
+        <translation>用新的随机权重（He/Glorot 初始化）训练同一个网络，卷积核从噪声开始；否则在当前权重的基础上继续训练</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>图像数</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批量</translation>
     </message>
     <message>
         <source>α</source>
-        <translation type="unfinished"></translation>
+        <translation>α</translation>
     </message>
     <message>
         <source>Momentum μ</source>
-        <translation type="unfinished"></translation>
+        <translation>动量 μ</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率调度</translation>
     </message>
     <message>
         <source>Choose a digit data set</source>
-        <translation type="unfinished"></translation>
+        <translation>选择数字数据集</translation>
     </message>
     <message>
         <source>Digit data sets (*.npz *idx3-ubyte *idx3-ubyte.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>数字数据集 (*.npz *idx3-ubyte *idx3-ubyte.gz);;所有文件 (*)</translation>
     </message>
     <message>
         <source>file: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：{0}</translation>
     </message>
 </context>
 <context>
     <name>UpdateWarningBar</name>
     <message>
         <source>Reset weights</source>
-        <translation type="unfinished">重置权重</translation>
+        <translation>重置权重</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>it &lt;b&gt;raised&lt;/b&gt; the loss from {0} to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失从 {0} &lt;b&gt;升高&lt;/b&gt;到了 {1}</translation>
     </message>
     <message>
         <source>the output &lt;b&gt;saturated&lt;/b&gt; (ŷ is 0 or 1, so the gradients vanish and the network stops learning)</source>
-        <translation type="unfinished"></translation>
+        <translation>输出&lt;b&gt;饱和&lt;/b&gt;了（ŷ 为 0 或 1，梯度随之消失，网络不再学习）</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0} of {1}&lt;/b&gt; active ReLU units switched off (they pass no gradient now)</source>
-        <translation type="unfinished"></translation>
+        <translation>活跃的 ReLU 单元中有 &lt;b&gt;{0} / {1}&lt;/b&gt; 个被关闭（它们现在不再传递梯度）</translation>
     </message>
     <message>
         <source>The last update went too far: {0}. α = {1} is probably too large: try a smaller α, or reset the weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>上一次更新走得太远了：{0}。α = {1} 可能太大：请尝试更小的 α，或重置权重。</translation>
     </message>
     <message>
         <source>Use α = {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>改用 α = {0}</translation>
     </message>
 </context>
 <context>
     <name>UpdatesView</name>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>loss L before the update</source>
-        <translation type="unfinished"></translation>
+        <translation>更新前的损失 L</translation>
     </message>
     <message>
         <source>ŷ of the target before it</source>
-        <translation type="unfinished"></translation>
+        <translation>更新前目标类别的 ŷ</translation>
     </message>
     <message>
         <source>y = {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>y = {0}</translation>
     </message>
     <message>
         <source>{0} updates applied by hand. Last: y = {1}, L {2} → {3}, ŷ {4} → {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>已手动应用 {0} 次更新。最近一次：y = {1}，L {2} → {3}，ŷ {4} → {5}</translation>
     </message>
     <message>
         <source>No update applied by hand yet: &quot;Apply update&quot; (U) adds a point per iteration. New weights (reset, another model) start over.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有手动应用过更新：每次迭代点一下“应用更新”(U) 就会添加一个点。换了新权重（重置、换模型）会重新开始。</translation>
     </message>
 </context>
 <context>
@@ -2438,87 +2438,87 @@ P. Murugan, &lt;i&gt;Feed Forward and Backward Run in Deep Convolution Neural Ne
     <name>gradcheck</name>
     <message>
         <source>ReLU has a corner at 0: its slope is 0 on the left and 1 on the right, so at 0 there is no single derivative and the two sides of the difference see different slopes.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU 在 0 处有一个折点：左侧斜率为 0，右侧为 1，所以在 0 处没有唯一的导数，差分的两侧看到的斜率不同。</translation>
     </message>
     <message>
         <source>Leaky ReLU has a corner at 0: its slope is 0.01 on the left and 1 on the right, so at 0 there is no single derivative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaky ReLU 在 0 处有一个折点：左侧斜率为 0.01，右侧为 1，所以在 0 处没有唯一的导数。</translation>
     </message>
     <message>
         <source>ELU&apos;s slope is 1 on both sides of 0 but its curvature jumps there, so a difference that straddles 0 is off by an amount of order ε instead of ε².</source>
-        <translation type="unfinished"></translation>
+        <translation>ELU 在 0 两侧的斜率都是 1，但曲率在 0 处跳变，所以跨过 0 的差分误差是 ε 量级，而不是 ε² 量级。</translation>
     </message>
     <message>
         <source>Two values of a max-pool window are (nearly) equal: a nudge decides which one is the maximum, and the gradient goes to one or the other, so max has a corner there.</source>
-        <translation type="unfinished"></translation>
+        <translation>最大池化窗口中有两个值（几乎）相等：轻轻一推就决定了谁是最大值，梯度随之交给其中一个，所以 max 在这里有折点。</translation>
     </message>
     <message>
         <source>An L2-pool window is (nearly) all zeros: √(Σ x²) has a cone point at 0 with no derivative, and close to it its curvature 1/‖x‖ makes the central difference&apos;s error, of order (ε/‖x‖)², too large to judge the gradient by.</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 池化窗口（几乎）全为零：√(Σ x²) 在 0 处是一个锥点，没有导数；在它附近，曲率 1/‖x‖ 使中心差分的误差达到 (ε/‖x‖)² 量级，大到无法据此判断梯度。</translation>
     </message>
     <message>
         <source>|ŷ_i − y_i| has a corner where ŷ_i = y_i: slope −1 on one side, +1 on the other.</source>
-        <translation type="unfinished"></translation>
+        <translation>|ŷ_i − y_i| 在 ŷ_i = y_i 处有折点：一侧斜率为 −1，另一侧为 +1。</translation>
     </message>
     <message>
         <source>forget the activation derivative σ′</source>
-        <translation type="unfinished"></translation>
+        <translation>漏乘激活函数的导数 σ′</translation>
     </message>
     <message>
         <source>convolution instead of cross-correlation in ∂L/∂I</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂I 中用卷积代替了互相关</translation>
     </message>
     <message>
         <source>route the max-pool gradient to every window element</source>
-        <translation type="unfinished"></translation>
+        <translation>把最大池化的梯度传给窗口中的每个元素</translation>
     </message>
     <message>
         <source>drop the 1/N of average pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>漏掉平均池化的 1/N</translation>
     </message>
     <message>
         <source>forget the bias gradient&apos;s sum over positions</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置梯度漏掉了对各位置的求和</translation>
     </message>
     <message>
         <source>δ went back through every hidden activation unchanged, as if σ′ were 1: the chain rule lost a factor, so every gradient below an activation is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>δ 原封不动地穿过了每个隐藏层的激活函数，仿佛 σ′ 恒为 1：链式法则少了一个因子，所以激活函数之前（靠输入一侧）的每个梯度都是错的。</translation>
     </message>
     <message>
         <source>∂L/∂I used each kernel turned 180° from the right way round (a convolution where the chain rule asks for a cross-correlation with the rotated kernel, or a flip done twice), so each pixel got δ times the weight from the opposite side of the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂I 用的每个卷积核都比正确方向多转了 180°（链式法则要求与旋转后的卷积核做互相关，这里却做了卷积，或者翻转做了两次），于是每个像素得到的是 δ 乘以窗口另一侧的权重。</translation>
     </message>
     <message>
         <source>Each window&apos;s δ went to all k1·k2 of its inputs instead of only the maximum: the inputs that lost the max contest had no effect on the loss, yet got a gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个窗口的 δ 传给了全部 k1·k2 个输入，而不是只传给最大值：没能成为最大值的输入对损失毫无影响，却也得到了梯度。</translation>
     </message>
     <message>
         <source>Each input of an average-pool window got the whole δ instead of δ/(k1·k2): the mean divides by the window size, so its gradient must too, and everything below comes out k1·k2 times too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>平均池化窗口的每个输入都得到了整个 δ，而不是 δ/(k1·k2)：平均值要除以窗口大小，它的梯度也必须除；于是此前（靠输入一侧）的一切都大了 k1·k2 倍。</translation>
     </message>
     <message>
         <source>∂L/∂b_p kept only the δ of the last position of feature map p (db[p] = δ in the loop instead of db[p] += δ), but b_p is added at every position, so every position&apos;s δ belongs in its gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂b_p 只保留了特征图 p 最后一个位置的 δ（循环里写成了 db[p] = δ，而不是 db[p] += δ），但 b_p 加在每个位置上，所以每个位置的 δ 都应计入它的梯度。</translation>
     </message>
     <message>
         <source>a hidden activation other than identity</source>
-        <translation type="unfinished"></translation>
+        <translation>一个非恒等的隐藏层激活函数</translation>
     </message>
     <message>
         <source>a kernel larger than 1 × 1</source>
-        <translation type="unfinished"></translation>
+        <translation>一个大于 1 × 1 的卷积核</translation>
     </message>
     <message>
         <source>a max-pooling layer with windows larger than 1 × 1</source>
-        <translation type="unfinished"></translation>
+        <translation>一个窗口大于 1 × 1 的最大池化层</translation>
     </message>
     <message>
         <source>an average-pooling layer with windows larger than 1 × 1</source>
-        <translation type="unfinished"></translation>
+        <translation>一个窗口大于 1 × 1 的平均池化层</translation>
     </message>
     <message>
         <source>a feature map with more than one position</source>
-        <translation type="unfinished"></translation>
+        <translation>一张不止一个位置的特征图</translation>
     </message>
 </context>
 </TS>
