@@ -3,6 +3,7 @@
 Usage (from the repository root):
     python tools/zh_cn/apply.py            # fill the .ts, report what is left, check placeholders
     python tools/zh_cn/apply.py --check    # only check the .ts as it is
+    python tools/zh_cn/apply.py --extra-json   # write tools/zh_extra.json from tools/zh_cn/extra.py
 
 Each part_*.py defines ZH = {context: {source: translation}}. A source the .ts does not hold is
 reported (a typo, or a string since changed in the code), never silently dropped. After filling,
@@ -11,6 +12,7 @@ pyside6-lrelease to compile the .qm.
 """
 
 import importlib.util
+import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -28,10 +30,11 @@ ENTITIES = re.compile(r"&[A-Za-z]+;|&#\d+;")
 ACCEL = re.compile(r"&(?![A-Za-z]+;|#\d+;)([A-Za-z0-9])")
 
 
-def load_parts():
+def load_parts(pattern="part_*.py"):
     """All part files' dicts merged: {context: {source: translation}}."""
+    sys.path.insert(0, str(HERE))
     merged = {}
-    for path in sorted(HERE.glob("part_*.py")):
+    for path in sorted(HERE.glob(pattern)):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
@@ -72,11 +75,32 @@ def check(root):
     return bad
 
 
+def write_extra_json():
+    """tools/zh_extra.json: context → source → Chinese for the messages this .ts does not hold yet."""
+    extra, bad = load_parts("extra.py"), 0
+    for name, table in extra.items():
+        for source, text in table.items():
+            for p in problems(source, text):
+                print(f"BROKEN EXTRA [{name}] {source!r} → {text!r}: {p}")
+                bad += 1
+    out = ROOT / "tools" / "zh_extra.json"
+    out.write_text(json.dumps(extra, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}: {sum(len(t) for t in extra.values())} messages, {bad} problem(s)")
+    return 1 if bad else 0
+
+
 def main():
+    if "--extra-json" in sys.argv:
+        return write_extra_json()
     tree = ET.parse(TS)
     root = tree.getroot()
     if "--check" not in sys.argv:
         parts, used = load_parts(), set()
+        extra = load_parts("extra.py")          # other branches' strings: filled where the .ts has them
+        for name, table in extra.items():
+            for source, text in table.items():
+                parts.setdefault(name, {}).setdefault(source, text)
+        quiet = {(name, source) for name, table in extra.items() for source in table}
         for context in root.iter("context"):
             name = context.findtext("name") or ""
             for message in context.findall("message"):
@@ -90,7 +114,7 @@ def main():
                 node.attrib.pop("type", None)
         for name, table in parts.items():
             for source in table:
-                if (name, source) not in used:
+                if (name, source) not in used and (name, source) not in quiet:
                     print(f"NOT IN THE .ts [{name}] {source!r}")
         ET.indent(tree)
         body = ET.tostring(root, encoding="unicode")

@@ -72,7 +72,6 @@ ZH = {
         "一个窗口大于 1 × 1 的平均池化层",
     'a feature map with more than one position':
         "一张不止一个位置的特征图",
-    **GRADCHECK_UNEXTRACTED,
 },
 
 'ElementCheckBox': {

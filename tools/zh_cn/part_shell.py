@@ -32,9 +32,8 @@ EDITOR_DOCKS = {
 }
 
 ZH = {
-# lupdate files install.py's module-level tr() under no context; at run time it is "EditorDocks".
+# lupdate files install.py's module-level tr() under no context; at run time it is "EditorDocks" (extra.py).
 '': EDITOR_DOCKS,
-'EditorDocks': EDITOR_DOCKS,
 
 'About': {
     'Version {0}':
