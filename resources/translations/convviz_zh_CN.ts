@@ -2419,13 +2419,11 @@ Corinna Cortes and Christopher J. C. Burges, used under
         <translation>
 &lt;h2&gt;convviz&lt;/h2&gt;
 &lt;p&gt;{version}&lt;/p&gt;
-&lt;p&gt;看卷积神经网络如何计算、如何学习：手写一个数字，观察网络的预测，选出正确的标签，
-然后逐个运算地走完一次完整的训练迭代：前向传播、损失、反向传播和梯度下降更新。&lt;/p&gt;
+&lt;p&gt;看卷积神经网络如何计算、如何学习：手写一个数字，观察网络的预测，选出正确的标签，然后逐个运算地走完一次完整的训练迭代：前向传播、损失、反向传播和梯度下降更新。&lt;/p&gt;
 &lt;p&gt;网络结构、记号与公式均依照&lt;br&gt;
 P. Murugan, &lt;i&gt;Feed Forward and Backward Run in Deep Convolution Neural Network&lt;/i&gt;,
 &lt;a href=&quot;https://arxiv.org/abs/1711.03278&quot;&gt;arXiv:1711.03278&lt;/a&gt; (2017)。&lt;/p&gt;
-&lt;p&gt;示例数字与训练数据来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 MNIST 数据库，
-依据 &lt;a href=&quot;https://creativecommons.org/licenses/by-sa/3.0/&quot;&gt;CC BY-SA 3.0&lt;/a&gt; 许可使用。&lt;/p&gt;
+&lt;p&gt;示例数字与训练数据来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 MNIST 数据库，依据 &lt;a href=&quot;https://creativecommons.org/licenses/by-sa/3.0/&quot;&gt;CC BY-SA 3.0&lt;/a&gt; 许可使用。&lt;/p&gt;
 &lt;p&gt;基于 NumPy、PySide6 (Qt) 和 pyqtgraph 构建。&lt;/p&gt;
 </translation>
     </message>

@@ -47,10 +47,10 @@ ZH = {
         "键盘快捷键",
     '\n<h2>convviz</h2>\n<p>{version}</p>\n<p>See how a convolutional neural network computes and learns: draw a digit, watch the\nprediction, pick the true label, and step through one whole training iteration, operation by\noperation: the forward run, the loss, the backward run and the gradient-descent update.</p>\n<p>The network, its notation and its equations follow<br>\nP. Murugan, <i>Feed Forward and Backward Run in Deep Convolution Neural Network</i>,\n<a href="https://arxiv.org/abs/1711.03278">arXiv:1711.03278</a> (2017).</p>\n<p>The sample digits and the training data come from the MNIST database by Yann LeCun,\nCorinna Cortes and Christopher J. C. Burges, used under\n<a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a>.</p>\n<p>Built with NumPy, PySide6 (Qt) and pyqtgraph.</p>\n':
         '\n<h2>convviz</h2>\n<p>{version}</p>\n<p>看卷积神经网络如何计算、如何学习：手写一个数字，观察网络的预测，选出正确的标签，'
-        '\n然后逐个运算地走完一次完整的训练迭代：前向传播、损失、反向传播和梯度下降更新。</p>\n'
+        '然后逐个运算地走完一次完整的训练迭代：前向传播、损失、反向传播和梯度下降更新。</p>\n'
         '<p>网络结构、记号与公式均依照<br>\nP. Murugan, <i>Feed Forward and Backward Run in Deep Convolution Neural Network</i>,'
         '\n<a href="https://arxiv.org/abs/1711.03278">arXiv:1711.03278</a> (2017)。</p>\n'
-        '<p>示例数字与训练数据来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 MNIST 数据库，\n'
+        '<p>示例数字与训练数据来自 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 的 MNIST 数据库，'
         '依据 <a href="https://creativecommons.org/licenses/by-sa/3.0/">CC BY-SA 3.0</a> 许可使用。</p>\n'
         '<p>基于 NumPy、PySide6 (Qt) 和 pyqtgraph 构建。</p>\n',
     'About convviz':
