@@ -923,7 +923,7 @@
     </message>
     <message>
         <source>Weights reset to {0}, as loaded</source>
-        <translation>权重已重置：{0}，与载入时相同</translation>
+        <translation>权重已重置为载入时的状态：{0}</translation>
     </message>
     <message>
         <source>1 update applied</source>
@@ -935,7 +935,7 @@
     </message>
     <message>
         <source>Back to the weights of the model last opened: {0}, as loaded</source>
-        <translation>已回到上次打开的模型载入时的权重：{0}</translation>
+        <translation>回到上次打开的模型载入时的权重：{0}</translation>
     </message>
     <message>
         <source>model: {0} · {1} parameters · {2}</source>

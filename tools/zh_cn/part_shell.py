@@ -81,13 +81,13 @@ ZH = {
     'Sample {0}: an MNIST {1}':
         "样本 {0}：MNIST 中的一个 {1}",
     'Weights reset to {0}, as loaded':
-        "权重已重置：{0}，与载入时相同",
+        "权重已重置为载入时的状态：{0}",
     '1 update applied':
         "已应用 1 次更新",
     '{0} updates applied':
         "已应用 {0} 次更新",
     'Back to the weights of the model last opened: {0}, as loaded':
-        "已回到上次打开的模型载入时的权重：{0}",
+        "回到上次打开的模型载入时的权重：{0}",
     'model: {0} · {1} parameters · {2}':
         "模型：{0} · {1} 个参数 · {2}",
 },
