@@ -12,6 +12,38 @@ ZH = {
 
 'gradcheck': GRADCHECK_UNEXTRACTED,
 
+'EditorPanel': {
+    'pretrained weights': "预训练权重",
+    'fresh random weights (seed %1)': "全新的随机权重（种子 %1）",
+},
+
+'ParamPages': {
+    'output unit i (row)': "输出单元 i（行）",
+    'input unit j (column)': "输入单元 j（列）",
+    'gradient ±{0} · wheel: zoom, drag: pan, double-click: all': "梯度 ±{0} · 滚轮：缩放，拖动：平移，双击：全部显示",
+},
+
+'ConfusionView': {
+    'true digit': "真实数字",
+    'predicted digit': "预测数字",
+},
+
+'LossCurves': {
+    'epoch': "轮次",
+    'loss L': "损失 L",
+    'validation accuracy': "验证准确率",
+    'per batch': "每个批量",
+    'smoothed': "平滑后",
+    'training, per epoch': "训练集，每轮",
+    'validation, per epoch': "验证集，每轮",
+},
+
+'TrainingSettings': {
+    'constant': "恒定",
+    'cosine': "余弦",
+    'step': "阶梯",
+},
+
 'TrainingViews': {
     'epoch': "轮次",
     'true digit': "真实数字",
@@ -39,6 +71,9 @@ ZH = {
 'editor': {
     '28 × 28 area-averaged to {size}':
         "28 × 28 按面积平均缩小为 {size}",
+    'An 8 × 8 input, two 3 × 3 kernels, 2 × 2 max pooling and 6 units: each value and gradient is printed in its cell wherever the cell is big enough (the larger the window, the more cells); click any cell for its equation with its numbers.':
+        "8 × 8 的输入、两个 3 × 3 的卷积核、2 × 2 最大池化和 6 个单元：只要格子够大，每个数值和梯度都会印在它的格子里"
+        "（窗口越大，印出的格子越多）；点击任意格子即可看到代入数值的公式。",
     'An 8 × 8 input, two 3 × 3 kernels, 2 × 2 max pooling and 6 units: every value of the iteration is printed in its cell in the pipeline and the big view; click one for its equation with its numbers.':
         "8 × 8 的输入、两个 3 × 3 的卷积核、2 × 2 最大池化和 6 个单元：迭代中的每个数值都印在流水线和大视图的格子里；"
         "点击任意一个即可看到代入数值的公式。",
@@ -126,12 +161,14 @@ ZH = {
 },
 
 'Lesson': {
+    'The lesson could not be loaded: {0}': "无法载入课程：{0}",
     '&Lesson: follow the paper step by step': "课程：跟着论文一步步学(&L)",
     'Lesson': "课程",
     'Open the guided lesson beside the app': "在程序旁打开引导式课程",
 },
 
 'LessonPane': {
+    'All done here. Next ▶ goes on when you are ready.': "本页任务已全部完成。准备好了就点“下一页 ▶”继续。",
     '&Next ▶': "下一页(&N) ▶",
     'Done earlier.': "之前已完成。",
     'Leave lesson': "离开课程",
@@ -187,6 +224,9 @@ ZH = {
 },
 
 'PromptBar': {
+    'New here? Take the lesson — it follows the paper.': "第一次使用？来上一节课吧——它跟着论文一步步讲。",
+    'Ten short chapters, from the input image to gradient descent; each page sets the app up and gives you something to do.':
+        "十个简短的章节，从输入图像讲到梯度下降；每一页都会替你把程序设置好，并给你一点动手的任务。",
     'Help ▸ Lesson starts it any time': "随时可以从“帮助 ▸ 课程”开始",
     'New here? Take the lesson — it follows the paper, from the input image to gradient descent, and sets the app up for each step.':
         "第一次使用？来上一节课吧——它跟随论文，从输入图像一直讲到梯度下降，并为每一步设置好程序。",
