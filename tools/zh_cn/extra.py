@@ -12,6 +12,12 @@ ZH = {
 
 'gradcheck': GRADCHECK_UNEXTRACTED,
 
+'catalogue': {
+    "∂L/∂A: each δ goes to its window's max;<br>the others get 0": "∂L/∂A：每个 δ 都交给其窗口的最大值；<br>其余得到 0",
+    '∂L/∂A: each δ split equally,<br>δ/{n} to each value of its window': "∂L/∂A：每个 δ 平均分配，<br>窗口中每个值得到 δ/{n}",
+    '∂L/∂A: each δ split in proportion<br>to x/‖x‖ of its window': "∂L/∂A：每个 δ 按窗口中<br>x/‖x‖ 的比例分配",
+},
+
 'EditorPanel': {
     'pretrained weights': "预训练权重",
     'fresh random weights (seed %1)': "全新的随机权重（种子 %1）",
@@ -168,6 +174,8 @@ ZH = {
 },
 
 'LessonPane': {
+    'That was the last page: you have walked the paper from the input image to your own handwriting. Leave the lesson and play freely; the chapter list takes you back to any page.':
+        "这是最后一页：你已经跟着论文从输入图像一路走到了自己的笔迹。离开课程，自由探索吧；章节列表可以带你回到任意一页。",
     'All done here. Next ▶ goes on when you are ready.': "本页任务已全部完成。准备好了就点“下一页 ▶”继续。",
     '&Next ▶': "下一页(&N) ▶",
     'Done earlier.': "之前已完成。",
