@@ -8,7 +8,7 @@ from part_gradcheck import GRADCHECK_UNEXTRACTED
 from part_shell import EDITOR_DOCKS
 
 ZH = {
-'EditorDocks': EDITOR_DOCKS,
+'EditorDocks': {**EDITOR_DOCKS, 'Network configs (*.json);;All files (*)': "网络配置 (*.json);;所有文件 (*)"},
 
 'gradcheck': GRADCHECK_UNEXTRACTED,
 
