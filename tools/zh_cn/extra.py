@@ -23,6 +23,10 @@ ZH = {
     'fresh random weights (seed %1)': "全新的随机权重（种子 %1）",
 },
 
+'NetworkPanel': {
+    'after {0}': "更新后 {0}",
+},
+
 'ParamPages': {
     'output unit i (row)': "输出单元 i（行）",
     'input unit j (column)': "输入单元 j（列）",
