@@ -85,8 +85,6 @@ def test_the_real_ts_holds_every_string_and_the_qm_is_current():
     assert (found["missing"], found["dropped"], found["lost"], found["stale_qm"]) == ([], [], [], [])
 
 
-@pytest.mark.xfail(reason="the Chinese wording comes with issue-16-zh-text's .ts: remove this mark when it is "
-                          "merged (strict: this test then passes and the mark fails the run)", strict=True)
 def test_every_message_of_the_real_ts_is_translated():
     found = load_tool().findings()
     assert found["unfinished"] == [], f"{len(found['unfinished'])} unfinished, e.g. {found['unfinished'][:5]}"
@@ -129,7 +127,5 @@ def test_no_literal_text_goes_through_a_wrapper_lupdate_cannot_see():
     assert found == []
 
 
-@pytest.mark.xfail(reason="panels/editor/install.py (issue-11-rest's) wraps QCoreApplication.translate in tr(): "
-                          "lupdate files its 14 texts under no context; remove this mark when it is fixed", strict=True)
 def test_the_editor_docks_texts_reach_lupdate():
     assert hidden_from_lupdate(EDITOR_DOCKS) == []
