@@ -3,17 +3,18 @@ the phase badges and the inspector change to Simplified Chinese and back, and th
 drawing, step and selection survive both switches; the choice is remembered and read back
 validated; the first launch follows the system's language."""
 
+import html
 import re
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 
 from convviz import shipped
 from convviz.engine import OpKind
 from convviz.gui.presentation.equations import title_text
-from convviz.gui.shell import translations
+from convviz.gui.shell import dialogs, translations
 from convviz.gui.widgets.translate import step_title
 
 CJK = re.compile("[\u4e00-\u9fff]")
@@ -105,6 +106,38 @@ def test_qt_own_dialog_buttons_follow_the_language(qapp, english_after):
     translations.set_language(qapp, translations.ENGLISH)
     box = QMessageBox(QMessageBox.Warning, "t", "x", QMessageBox.Cancel)
     assert box.button(QMessageBox.Cancel).text() == "Cancel"
+
+
+def test_the_shortcuts_dialog_in_chinese_shows_names_without_accelerators(make_window, qtbot, english_after):
+    """Chinese menus write the accelerator as "(&M)" after the name: the shortcuts list shows the
+    name alone, and the dialog's Close button is Qt's own Chinese (qtbase_zh_CN.qm)."""
+    window = make_window()
+    choose(qtbot, window, translations.CHINESE)
+    source = QCoreApplication.translate("Menus", "Open &model…")
+    assert re.search(r"\(&M\)", source), source             # the form this test is about
+    dlg = window.menus.show_shortcuts()
+    text = dlg.findChildren(QLabel)[0].text()
+    assert "&amp;" not in text and not re.search(r"[(（][A-Z0-9][)）]", text), text
+    assert html.escape(dialogs.plain_text(source)) in text and "打开模型" in text
+    close = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.Close)
+    assert close.text() == "关闭"
+    dlg.close()
+
+
+@pytest.mark.parametrize(("text", "plain"), [("&Open model…", "Open model…"), ("打开模型(&M)…", "打开模型…"),
+                                             ("导出网络配置 (JSON)(&X)…", "导出网络配置 (JSON)…"),
+                                             ("视图（&V）", "视图"), ("Save && quit", "Save & quit")])
+def test_plain_text_drops_both_accelerator_forms(text, plain):
+    assert dialogs.plain_text(text) == plain
+
+
+def test_qt_own_close_button_is_chinese(qapp, english_after):
+    """QDialogButtonBox's Close and Cancel come from qtbase_zh_CN.qm (qt_zh_CN.qm only names
+    qtbase and qtmultimedia, and this Qt ships no qtmultimedia_zh_CN.qm)."""
+    translations.set_language(qapp, translations.CHINESE)
+    box = QDialogButtonBox(QDialogButtonBox.Close | QDialogButtonBox.Cancel)
+    assert box.button(QDialogButtonBox.Close).text() == "关闭"
+    assert box.button(QDialogButtonBox.Cancel).text() == "取消"
 
 
 def test_the_language_is_remembered_and_read_back_validated(tmp_path):
