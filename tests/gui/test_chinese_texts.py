@@ -1,0 +1,81 @@
+"""In Chinese, the step texts hold no English: every title, explanation, pipeline heading, big-view
+caption and the loss column, for every activation, pooling kind and loss, through the shipped .qm.
+The only Latin words left are names kept in Latin letters (docs/GLOSSARY.md: ReLU, softmax, MSE, …)
+and the network's layer names (conv1, dense1, out)."""
+
+import copy
+import re
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTranslator
+
+from convviz import shipped
+from convviz.engine import Network
+from convviz.engine.config import DEFAULT_CONFIG
+from convviz.gui.presentation import big_view, catalogue, stages
+from convviz.gui.presentation.numbers import loss_column_html
+from convviz.gui.presentation.texts import TEXT
+
+#: Names the glossary keeps in Latin letters (as names.py shows them, untranslated).
+KEPT = {"ReLU", "Leaky", "ELU", "sigmoid", "tanh", "softplus", "softmax", "Softmax", "MSE", "MSLE", "MAE", "MAPE"}
+
+
+@pytest.fixture(scope="module")
+def zh(qapp):
+    translator, data = QTranslator(), shipped.translation("zh_CN")
+    assert translator.load(data)
+    translator.qm_data = data                     # Qt reads the bytes in place: they must outlive it
+
+    def tr(text):
+        return translator.translate(catalogue.CONTEXT, text) or text
+    return tr
+
+
+def configs():
+    yield DEFAULT_CONFIG
+    for pool, loss, act in (("avg", "mse", "leaky_relu"), ("l2", "mae", "identity"), ("max", "cross_entropy", "elu")):
+        c = copy.deepcopy(DEFAULT_CONFIG)
+        c["conv"][0].update(pool=pool, activation=act)
+        c["dense"][0]["activation"], c["loss"] = act, loss
+        yield c
+
+
+def english_words(text, layers):
+    """Latin words of 3+ letters, not counting names, layer names and function names in formulas ("relu(C)")."""
+    plain = re.sub(r"<[^>]+>", " ", text)
+    return {w for w in re.findall(r"[A-Za-z][A-Za-z0-9_]*(?![A-Za-z0-9_(])", plain)
+            if len(re.sub(r"[^A-Za-z]", "", w)) >= 3 and w not in KEPT and w not in layers}
+
+
+def test_no_english_in_the_chinese_step_texts(zh):
+    found = {}
+    for cfg in configs():
+        trace = Network(cfg, seed=0).trace(np.random.default_rng(0).random((28, 28)), 3, 0.1)
+        layers = {s.layer for s in trace.steps}
+        texts = [c.title for c in stages.build_columns(trace, translate=zh)]
+        for s in trace.steps:
+            texts += [catalogue.title(s, zh), catalogue.about(s, zh)]
+            texts += [p[3] for p in big_panels(s, trace, zh)]
+        for t in texts:
+            for w in english_words(t, layers):
+                found.setdefault(w, t)
+    assert not found, found
+
+
+def big_panels(step, trace, tr):
+    return big_view.big_panels(step, trace, tr) or []
+
+
+def test_the_pooling_title_names_the_kind_in_chinese(zh):
+    cfg = copy.deepcopy(DEFAULT_CONFIG)
+    trace = Network(cfg, seed=0).trace(np.zeros((28, 28)), 3, 0.1)
+    titles = [catalogue.title(s, zh) for s in trace.steps]
+    assert "conv1：最大池化" in titles and "损失：交叉熵" in titles, titles
+    assert "conv1: max pooling" in [catalogue.title(s) for s in trace.steps]      # English as before
+
+
+def test_the_loss_column_says_before_and_after_in_chinese(zh):
+    text = loss_column_html(0.5, 1.25, (zh(TEXT["loss before"]), zh(TEXT["loss after"])))
+    assert "更新前" in text and "更新后" in text and not english_words(text, set())
+    assert "before" in loss_column_html(0.5, 1.25) and "after" in loss_column_html(0.5, 1.25)
