@@ -161,3 +161,30 @@ def test_the_first_launch_follows_the_system_language():
 def test_an_unknown_language_is_refused(qapp):
     with pytest.raises(ValueError, match="no such language"):
         translations.set_language(QApplication.instance(), "xx_YY")
+
+
+def test_the_phase_badges_stay_whole_and_the_toolbar_wraps_when_narrow(make_window, qtbot, english_after):
+    """At the panel's narrowest (beside a docked editor) the Chinese phase badges keep their whole
+    names ("前向传播", not "前…播"): the toolbar wraps its parts onto a second row instead."""
+    window = make_window()
+    choose(qtbot, window, translations.CHINESE)
+    panel = window.panel
+    window.resize(window.minimumSizeHint().width(), 800)
+    qtbot.waitUntil(lambda: panel.width() <= panel.minimumSizeHint().width() + 40, timeout=3000)
+    for _ in range(5):
+        QApplication.processEvents()
+    for lab in panel.phase.labels.values():
+        assert CJK.search(lab.text())
+        assert lab.width() >= lab.sizeHint().width(), (lab.text(), lab.width(), lab.sizeHint().width())
+    bar = panel.toolbar
+
+    def parts():
+        return [bar.layout().itemAt(k).geometry() for k in range(bar.layout().count())]
+
+    def wrapped():                                        # a part lies wholly under another
+        return max(g.top() for g in parts()) > min(g.bottom() for g in parts())
+    assert all(bar.rect().contains(g) for g in parts()), (bar.rect(), parts())       # nothing cut off
+    assert wrapped()
+    assert not any(a.intersects(b) for i, a in enumerate(parts()) for b in parts()[i + 1:])
+    window.resize(1900, 900)                                                          # room: one row again
+    qtbot.waitUntil(lambda: not wrapped(), timeout=3000)
