@@ -73,7 +73,8 @@ def test_elements_in_the_papers_notation():
     assert element_name(S("input"), (0, 1, 2)) == "I[c=0, r=1, q=2]"
     assert element_name(S("flatten"), (17,)) == "a⁰[k=17]" and element_name(S("conv1.kernels"), (1, 0, 2, 3)) == \
         "conv1 K[p=1, c=0, m=2, n=3]"
-    assert element_name(S("out.z"), (4,)) == "out z[j=4]" and element_name(S("dense1.W"), (3, 9)) == "dense1 W[j=3, i=9]"
+    assert element_name(S("out.z"), (4,)) == "out z[j=4]"
+    assert element_name(S("dense1.W"), (3, 9)) == "dense1 W[j=3, i=9]"
 
 
 def test_the_presentation_layer_loads_no_qt():
