@@ -47,7 +47,7 @@ from convviz.gui.widgets.wrap_bar import group, wrap_bar
 
 #: The toolbar's narrowest width: the panel's views need about this much (the width the one-row
 #: bar used to force); below its one-row width the bar wraps rather than squeeze a badge.
-PANEL_MIN_WIDTH = 900
+PANEL_MIN_WIDTH = 820
 
 
 def step_arrays(step):
