@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 from convviz import shipped
-from convviz.engine import Network
+from convviz.engine import Network, OpKind
 from convviz.engine.config import DEFAULT_CONFIG
 from convviz.gui.presentation import big_view, catalogue, stages
 from convviz.gui.presentation.numbers import loss_column_html
@@ -79,3 +79,19 @@ def test_the_loss_column_says_before_and_after_in_chinese(zh):
     text = loss_column_html(0.5, 1.25, (zh(TEXT["loss before"]), zh(TEXT["loss after"])))
     assert "更新前" in text and "更新后" in text and not english_words(text, set())
     assert "before" in loss_column_html(0.5, 1.25) and "after" in loss_column_html(0.5, 1.25)
+
+
+def test_the_conv_patch_tables_have_their_names_above_them(zh):
+    """The patch, kernel and products tables each under a name that does not wrap: beside the
+    table, a long Chinese or English name was squeezed to a letter a line."""
+    from convviz.engine.explain import explain
+    from convviz.gui.presentation.explanations import format_explanation
+    trace = Network(DEFAULT_CONFIG, seed=0).trace(np.random.default_rng(0).random((28, 28)), 3, 0.1)
+    conv = next(s for s in trace.steps if s.op == OpKind.CONV)
+    kind, d = explain(conv, conv.stage, (3, 18, 4))
+    for tr in (zh, lambda t: t):
+        text = format_explanation(kind, d, conv, tr)
+        names = re.findall(r"<tr><td style='white-space:nowrap'>([^<]*(?:<sub>[^<]*</sub>)?)</td></tr><tr><td><table", text)
+        assert len(names) == 3, text
+        assert "</td><td><table" not in text                   # no name beside a table
+    assert names[0].startswith("patch I")

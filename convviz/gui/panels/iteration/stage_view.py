@@ -154,6 +154,11 @@ class StageView:
         self.vb.addItem(self.pending, ignoreBounds=True)
         self.markers = []
         width = {"vector": STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(col.kind)
+        # it wraps inside the column (a narrow or squeezed column cut 'computed at step 12' off)
+        self.pending.setTextWidth((width + STRIP_WIDTH if col.kind == "vector" else width or MAP_MIN_WIDTH) - 8)
+        centred = self.pending.textItem.document().defaultTextOption()
+        centred.setAlignment(Qt.AlignHCenter)
+        self.pending.textItem.document().setDefaultTextOption(centred)
         if width:
             layout.layout.setColumnFixedWidth(index, width + (STRIP_WIDTH if col.kind == "vector" else 0))
         else:
