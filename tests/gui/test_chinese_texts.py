@@ -91,7 +91,8 @@ def test_the_conv_patch_tables_have_their_names_above_them(zh):
     kind, d = explain(conv, conv.stage, (3, 18, 4))
     for tr in (zh, lambda t: t):
         text = format_explanation(kind, d, conv, tr)
-        names = re.findall(r"<tr><td style='white-space:nowrap'>([^<]*(?:<sub>[^<]*</sub>)?)</td></tr><tr><td><table", text)
+        names = re.findall(r"<tr><td style='white-space:nowrap'>([^<]*(?:<sub>[^<]*</sub>)?)</td></tr>"
+                           r"<tr><td><table", text)
         assert len(names) == 3, text
         assert "</td><td><table" not in text                   # no name beside a table
     assert names[0].startswith("patch I")
