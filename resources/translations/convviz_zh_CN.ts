@@ -1512,6 +1512,7 @@
     </message>
     <message>
         <source>value {0}</source>
+        <extracomment>The toolbar&apos;s narrowest width: the panel&apos;s views need about this much (the width the one-row bar used to force); below its one-row width the bar wraps rather than squeeze a badge.</extracomment>
         <translation>数值 {0}</translation>
     </message>
     <message>
@@ -1682,6 +1683,7 @@
     <name>PhaseIndicator</name>
     <message>
         <source>Go to the first step of the {0} phase</source>
+        <extracomment>A badge&apos;s room around its name: the style&apos;s 4 px padding and 1 px border on each side, and Qt&apos;s own margin inside a tool button.</extracomment>
         <translation>跳到{0}阶段的第一步</translation>
     </message>
 </context>
@@ -2422,6 +2424,10 @@ The weights are unchanged. Try a smaller α.</source>
     <message>
         <source>Largest contributions W&lt;sub&gt;{0},i&lt;/sub&gt; · a&lt;sub&gt;i&lt;/sub&gt; (of {1} inputs, {2} non-zero{3}):</source>
         <translation>贡献最大的几项 W&lt;sub&gt;{0},i&lt;/sub&gt; · a&lt;sub&gt;i&lt;/sub&gt;（共 {1} 个输入，{2} 个非零{3}）：</translation>
+    </message>
+    <message>
+        <source>{0} = {1}, so σ′({0}) = {2}</source>
+        <translation>{0} = {1}，因此 σ′({0}) = {2}</translation>
     </message>
     <message>
         <source>before</source>

@@ -96,3 +96,14 @@ def test_the_conv_patch_tables_have_their_names_above_them(zh):
         assert len(names) == 3, text
         assert "</td><td><table" not in text                   # no name beside a table
     assert names[0].startswith("patch I")
+
+
+def test_the_slope_line_of_a_clicked_activation_is_translated(zh):
+    from convviz.engine.explain import explain
+    from convviz.gui.presentation.explanations import format_explanation
+    trace = Network(DEFAULT_CONFIG, seed=0).trace(np.random.default_rng(0).random((28, 28)), 3, 0.1)
+    step = next(s for s in trace.steps if s.op == OpKind.ACTIVATION_GRAD and s.layer == "conv1")
+    kind, d = explain(step, step.stage, (1, 13, 12))
+    chinese, english = format_explanation(kind, d, step, zh), format_explanation(kind, d, step)
+    assert "因此 σ′(C<sub>1</sub>[13, 12])" in chinese and not english_words(chinese, {"conv1"}), chinese
+    assert ", so σ′(C<sub>1</sub>[13, 12])" in english

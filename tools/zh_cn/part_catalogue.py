@@ -297,6 +297,9 @@ ZH = {
         "来自后一层的 δ<br>∂L/∂C",
     'kernels K<br> ':
         "卷积核 K<br> ",
+    # the slope of σ at a clicked element (ops/activation.py)
+    '{0} = {1}, so σ′({0}) = {2}':
+        "{0} = {1}，因此 σ′({0}) = {2}",
     # the loss column after the update's rerun (texts.py)
     'before':
         "更新前",

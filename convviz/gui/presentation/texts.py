@@ -27,6 +27,7 @@ TEXT = {
     "from": QT_TRANSLATE_NOOP("catalogue", "from"),
     "contributions": QT_TRANSLATE_NOOP("catalogue", 
         "Largest contributions W<sub>{0},i</sub> · a<sub>i</sub> (of {1} inputs, {2} non-zero{3}):"),
+    "slope at": QT_TRANSLATE_NOOP("catalogue", "{0} = {1}, so σ′({0}) = {2}"),
     "loss before": QT_TRANSLATE_NOOP("catalogue", "before"),       # the loss column after the update's rerun
     "loss after": QT_TRANSLATE_NOOP("catalogue", "after"),
     "outlined pooled": QT_TRANSLATE_NOOP("catalogue", "; outlined on the pooled maps"),
