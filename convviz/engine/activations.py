@@ -13,6 +13,7 @@ def _elu(x):
 
 
 # name: (σ, σ′, σ equation, σ′ equation). Derivatives at 0 follow PyTorch: ReLU′(0) = 0.
+# Piecewise as 'value (condition), value (condition)': notation, no words of any language.
 _TABLE = {
     "identity": (lambda x: x, lambda x: np.ones_like(x), "σ(x) = x", "σ′(x) = 1"),
     "sigmoid": (_sigmoid, lambda x: _sigmoid(x) * (1 - _sigmoid(x)),
@@ -20,12 +21,12 @@ _TABLE = {
     "tanh": (np.tanh, lambda x: 1 - np.tanh(x) ** 2,
              "σ(x) = (e^x − e^(−x)) / (e^x + e^(−x))", "σ′(x) = 1 − tanh²(x)"),
     "relu": (lambda x: np.maximum(x, 0), lambda x: (x > 0).astype(x.dtype),
-             "σ(x) = max(0, x)", "σ′(x) = 1 if x > 0 else 0"),
+             "σ(x) = max(0, x)", "σ′(x) = 1 (x > 0), 0 (x ≤ 0)"),
     "leaky_relu": (lambda x: np.where(x > 0, x, 0.01 * x),
                    lambda x: np.where(x > 0, 1.0, 0.01).astype(x.dtype),
-                   "σ(x) = x if x > 0 else 0.01·x", "σ′(x) = 1 if x > 0 else 0.01"),
+                   "σ(x) = x (x > 0), 0.01·x (x ≤ 0)", "σ′(x) = 1 (x > 0), 0.01 (x ≤ 0)"),
     "elu": (_elu, lambda x: np.where(x > 0, 1.0, np.exp(np.minimum(x, 0))).astype(x.dtype),
-            "σ(x) = x if x > 0 else e^x − 1", "σ′(x) = 1 if x > 0 else e^x"),
+            "σ(x) = x (x > 0), e^x − 1 (x ≤ 0)", "σ′(x) = 1 (x > 0), e^x (x ≤ 0)"),
     "softplus": (lambda x: np.logaddexp(0, x), _sigmoid,
                  "σ(x) = ln(1 + e^x)", "σ′(x) = 1 / (1 + e^(−x))"),
 }

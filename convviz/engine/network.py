@@ -227,7 +227,7 @@ class Network:
         rec = recorder.add if recorder else None
         if rec:
             rec("forward", [step("input", "input", StageId.solo(StageKind.INPUT),
-                                 f"I: {xb.shape[2]} × {xb.shape[3]} grayscale, values in [0, 1]",
+                                 f"I[i, j] ∈ [0, 1],   I: {xb.shape[2]} × {xb.shape[3]}",
                                  {"output": xb})])
         caches, a = [], xb
         for op in self.units:

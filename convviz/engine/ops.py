@@ -85,7 +85,7 @@ class Conv:
         if dx is not None:
             steps.append(step(
                 "conv_dX", self.layer, self.in_stage,
-                "∂L/∂I_c = Σ_p (δ_p dilated by Z_s, zero-padded by k − 1) ⋆ rot180(K_p,c), cropped by Z_p",
+                "∂L/∂I_c[r, q] = Σ_p Σ_i Σ_j δ_p[i, j] · K_p,c[r + Z_p − i·Z_s, q + Z_p − j·Z_s]",
                 base | {"grad_input": dx}, meta, reads=(self.stage, self.kernels)))
         return steps
 
@@ -127,7 +127,7 @@ class Pool:
         "l2": "P_p[i, j] = √( Σ_m Σ_n A_p[i·s + m, j·s + n]² )",
     }
     _BACKWARD = {
-        "max": "∂L/∂A_p[i·s + m*, j·s + n*] += δ_P[i, j] at the window's argmax (m*, n*); 0 elsewhere",
+        "max": "∂L/∂A_p[i·s + m*, j·s + n*] += δ_P[i, j],   (m*, n*) = argmax_(m,n) A_p[i·s + m, j·s + n]",
         "avg": "∂L/∂A_p[i·s + m, j·s + n] += δ_P[i, j] / (k1·k2)",
         "l2": "∂L/∂A_p[i·s + m, j·s + n] += δ_P[i, j] · A_p[i·s + m, j·s + n] / P_p[i, j]",
     }
@@ -178,12 +178,12 @@ class Flatten:
     def forward_steps(self, x, y, cache, params):
         d, h, w = x.shape[1:]
         return [step("flatten", "flatten", self.stage,
-                     f"a^0 = vec(P): {d} × {h} × {w} → {d * h * w}  (index = p·{h * w} + i·{w} + j)",
+                     f"a^0 = vec(P): {d} × {h} × {w} → {d * h * w},   a^0_k = P_p[i, j],   k = p·{h * w} + i·{w} + j",
                      {"input": x, "output": y}, reads=(self.in_stage,))]
 
     def backward_steps(self, dout, dx, grads, cache, params):
         d, h, w = cache[1:]
-        return [step("unflatten", "flatten", self.in_stage, f"δ_P = reshape(∂L/∂a^0): {d * h * w} → {d} × {h} × {w}",
+        return [step("unflatten", "flatten", self.in_stage, f"δ_P = vec⁻¹(∂L/∂a^0): {d * h * w} → {d} × {h} × {w}",
                      {"grad_output": dout, "grad_input": dx}, reads=(self.stage,))]
 
 

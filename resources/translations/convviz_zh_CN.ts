@@ -110,6 +110,7 @@
     </message>
     <message>
         <source>kernels D</source>
+        <extracomment>Shown names by the engine&apos;s name (presentation/names.py, the one table the step titles use too); the config reads the engine&apos;s name, never the shown text.</extracomment>
         <translation>卷积核数 D</translation>
     </message>
     <message>
@@ -1511,6 +1512,7 @@
     </message>
     <message>
         <source>value {0}</source>
+        <extracomment>The toolbar&apos;s narrowest width: the panel&apos;s views need about this much (the width the one-row bar used to force); below its one-row width the bar wraps rather than squeeze a badge.</extracomment>
         <translation>数值 {0}</translation>
     </message>
     <message>
@@ -1681,6 +1683,7 @@
     <name>PhaseIndicator</name>
     <message>
         <source>Go to the first step of the {0} phase</source>
+        <extracomment>A badge&apos;s room around its name: the style&apos;s 4 px padding and 1 px border on each side, and Qt&apos;s own margin inside a tool button.</extracomment>
         <translation>跳到{0}阶段的第一步</translation>
     </message>
 </context>
@@ -2124,7 +2127,7 @@ The weights are unchanged. Try a smaller α.</source>
     </message>
     <message>
         <source>{layer}: {pool} pooling</source>
-        <translation>{layer}：{pool} 池化</translation>
+        <translation>{layer}：{pool}池化</translation>
     </message>
     <message>
         <source>flatten</source>
@@ -2172,7 +2175,7 @@ The weights are unchanged. Try a smaller α.</source>
     </message>
     <message>
         <source>{layer}: routing through {pool} pooling</source>
-        <translation>{layer}：梯度经 {pool} 池化回传</translation>
+        <translation>{layer}：梯度经{pool}池化回传</translation>
     </message>
     <message>
         <source>{layer}: kernel gradient ∂L/∂K</source>
@@ -2332,7 +2335,7 @@ The weights are unchanged. Try a smaller α.</source>
     </message>
     <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt;&lt;br&gt;{pool} pool&lt;br&gt;{h} × {w} × {d}</source>
-        <translation>&lt;b&gt;{layer}&lt;/b&gt;&lt;br&gt;{pool} 池化&lt;br&gt;{h} × {w} × {d}</translation>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt;&lt;br&gt;{pool}池化&lt;br&gt;{h} × {w} × {d}</translation>
     </message>
     <message>
         <source>&lt;b&gt;flatten&lt;/b&gt;&lt;br&gt;a⁰&lt;br&gt;{n}</source>
@@ -2421,6 +2424,18 @@ The weights are unchanged. Try a smaller α.</source>
     <message>
         <source>Largest contributions W&lt;sub&gt;{0},i&lt;/sub&gt; · a&lt;sub&gt;i&lt;/sub&gt; (of {1} inputs, {2} non-zero{3}):</source>
         <translation>贡献最大的几项 W&lt;sub&gt;{0},i&lt;/sub&gt; · a&lt;sub&gt;i&lt;/sub&gt;（共 {1} 个输入，{2} 个非零{3}）：</translation>
+    </message>
+    <message>
+        <source>{0} = {1}, so σ′({0}) = {2}</source>
+        <translation>{0} = {1}，因此 σ′({0}) = {2}</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>更新前</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>更新后</translation>
     </message>
     <message>
         <source>; outlined on the pooled maps</source>
@@ -2579,8 +2594,8 @@ The weights are unchanged. Try a smaller α.</source>
         <translation>之前：A&lt;br&gt;{hin} × {win}</translation>
     </message>
     <message>
-        <source>after: P = {pool} pool(A)&lt;br&gt;{d} maps {h} × {w}</source>
-        <translation>之后：P = {pool} pool(A)&lt;br&gt;{d} 张 {h} × {w}</translation>
+        <source>after: P = {pool}(A)&lt;br&gt;{d} maps {h} × {w}</source>
+        <translation>之后：P = {pool}(A)&lt;br&gt;{d} 张 {h} × {w}</translation>
     </message>
     <message>
         <source>ŷ</source>
@@ -2678,11 +2693,40 @@ The weights are unchanged. Try a smaller α.</source>
         <source>kernels K&lt;br&gt; </source>
         <translation>卷积核 K&lt;br&gt; </translation>
     </message>
+    <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>L2-norm</source>
+        <translation>L2 范数</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
 </context>
 <context>
     <name>dialogs</name>
     <message>
         <source> or </source>
+        <extracomment>A translation&apos;s accelerator in parentheses, as Chinese menus write it: &quot;打开模型(&amp;M)…&quot;.</extracomment>
         <translation> 或 </translation>
     </message>
     <message>
@@ -2723,12 +2767,8 @@ P. Murugan, &lt;i&gt;Feed Forward and Backward Run in Deep Convolution Neural Ne
 <context>
     <name>editor</name>
     <message>
-        <source>cross-entropy</source>
-        <extracomment>Shown names of the losses (marked for translation in the &quot;editor&quot; context; the keys are the engine&apos;s).</extracomment>
-        <translation>交叉熵</translation>
-    </message>
-    <message>
         <source>P = max over the window</source>
+        <extracomment>Shown names of the losses (presentation/names.py; the keys are the engine&apos;s).</extracomment>
         <translation>P = 窗口中的最大值</translation>
     </message>
     <message>
@@ -2758,31 +2798,6 @@ P. Murugan, &lt;i&gt;Feed Forward and Backward Run in Deep Convolution Neural Ne
     <message>
         <source>MAPE with one-hot targets divides by its floor ε = {floor} wherever y = 0, so the nine wrong classes weigh {times}× more than the target class.</source>
         <translation>MAPE 配上独热编码的目标时，凡是 y = 0 之处都要除以下限 ε = {floor}，于是九个错误类别的权重比目标类别大 {times} 倍。</translation>
-    </message>
-    <message>
-        <source>max</source>
-        <extracomment>Shown names by the engine&apos;s name; the config reads the engine&apos;s name, never the shown text.</extracomment>
-        <translation>最大</translation>
-    </message>
-    <message>
-        <source>average</source>
-        <translation>平均</translation>
-    </message>
-    <message>
-        <source>L2-norm</source>
-        <translation>L2 范数</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>identity</source>
-        <translation>恒等</translation>
-    </message>
-    <message>
-        <source>leaky ReLU</source>
-        <translation>Leaky ReLU</translation>
     </message>
     <message>
         <source>Shipped digits model</source>

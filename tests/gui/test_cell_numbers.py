@@ -40,6 +40,7 @@ def tiny(window, qtbot):
     click_apply(qtbot, editor)
     qtbot.waitUntil(lambda: window.session.net.config["input"] == [8, 8], timeout=3000)
     window.editor_docks.editor_dock.hide()          # the iteration gets the window's width back
+    window.editor_docks.choice_dock.hide()          # (the choices' dock too: beside it, it now stays docked)
     qtbot.wait(200)
     window.resize(1600, 1000)        # 1600 × 1000 again (a dock shown may have fitted it to the test's screen)
     qtbot.waitUntil(lambda: window.panel.pipeline.width() > 1000, timeout=3000)

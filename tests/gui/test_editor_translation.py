@@ -16,6 +16,7 @@ from convviz.gui.panels.editor import choices, shapes, words
 from convviz.gui.panels.editor.presets import PRESETS
 from convviz.gui.panels.editor.shape_table import shape_text
 from convviz.gui.panels.editor.words import Text, translated
+from convviz.gui.presentation import names
 
 EDITOR = Path(shapes.__file__).parent
 
@@ -26,7 +27,8 @@ GERMAN = {
                "{where} of the {what} are never read: {n} − {k} + 2·{p} = {sum} is not a multiple of the stride "
                "{stride}": "{where} der {what} werden nie gelesen ({sum} ist kein Vielfaches von {stride})",
                "the last row": "die letzte Zeile", "padded input": "aufgefüllten Eingabe",
-               "Tiny": "Winzig", "average": "Mittelwert", "scalar": "Skalar"},
+               "Tiny": "Winzig", "scalar": "Skalar"},
+    "catalogue": {"average": "Mittelwert"},        # the choices' names (presentation/names.py), as in step titles
     "EditorPanel": {"Apply": "Anwenden", "loss": "Verlust"},
     "ConvFields": {"stride Z_s": "Schrittweite Z_s", "Convolution block %1": "Faltungsblock %1"},
     "ChoiceView": {"Step to a loss, activation or pooling step to see what that choice does, and how the "
@@ -63,17 +65,19 @@ def german(qapp, tmp_path):
 
 
 def _marked():
-    """Every literal marked QT_TRANSLATE_NOOP("editor", ...) in the editor package, read from its source."""
+    """Every literal marked QT_TRANSLATE_NOOP("editor", ...) in the editor package, read from its source,
+    and the choices' names the editor shows from presentation/names.py (marked in the catalogue's context,
+    which the editor's tr_editor falls back to)."""
     found = set()
-    for path in EDITOR.glob("*.py"):
+    for path in [*EDITOR.glob("*.py"), Path(names.__file__)]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         classes = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP":
                 context, text = (a.value for a in node.args)
                 # the Qt-free texts' context, or the class whose self.tr() shows it
-                assert context == words.CONTEXT or context in classes, (path.name, text)
-                if context == words.CONTEXT:
+                assert context in (words.CONTEXT, names.CONTEXT) or context in classes, (path.name, text)
+                if context in (words.CONTEXT, names.CONTEXT):
                     found.add(text)
     return found
 
@@ -115,15 +119,15 @@ def test_every_text_the_editor_makes_is_marked_and_extracted_by_lupdate(tmp_path
     assert len(produced) > 30
     assert produced <= marked, produced - marked                 # nothing made from an unmarked template
     lupdate = lrelease().replace("lrelease", "lupdate")
-    subprocess.run([lupdate, *map(str, EDITOR.glob("*.py")), "-ts", str(tmp_path / "editor.ts")], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run([lupdate, *map(str, EDITOR.glob("*.py")), names.__file__, "-ts", str(tmp_path / "editor.ts")],
+                   check=True, capture_output=True, timeout=120)
     ts = (tmp_path / "editor.ts").read_text(encoding="utf-8")
     # every message in a named context, the one its view translates it in (a wrapper around
     # QCoreApplication.translate would put it in none, and it would never be translated)
     assert "<name></name>" not in ts and "<context>\n    <name/>" not in ts
     extracted = set()
     for context in ts.split("<context>")[1:]:
-        if f"<name>{words.CONTEXT}</name>" in context:
+        if f"<name>{words.CONTEXT}</name>" in context or f"<name>{names.CONTEXT}</name>" in context:
             extracted |= {m.split("</source>")[0] for m in context.split("<source>")[1:]}
     assert {escape(t).replace("'", "&apos;").replace('"', "&quot;") for t in marked} <= extracted
 

@@ -3,17 +3,18 @@ the phase badges and the inspector change to Simplified Chinese and back, and th
 drawing, step and selection survive both switches; the choice is remembered and read back
 validated; the first launch follows the system's language."""
 
+import html
 import re
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 
 from convviz import shipped
 from convviz.engine import OpKind
 from convviz.gui.presentation.equations import title_text
-from convviz.gui.shell import translations
+from convviz.gui.shell import dialogs, translations
 from convviz.gui.widgets.translate import step_title
 
 CJK = re.compile("[\u4e00-\u9fff]")
@@ -107,6 +108,38 @@ def test_qt_own_dialog_buttons_follow_the_language(qapp, english_after):
     assert box.button(QMessageBox.Cancel).text() == "Cancel"
 
 
+def test_the_shortcuts_dialog_in_chinese_shows_names_without_accelerators(make_window, qtbot, english_after):
+    """Chinese menus write the accelerator as "(&M)" after the name: the shortcuts list shows the
+    name alone, and the dialog's Close button is Qt's own Chinese (qtbase_zh_CN.qm)."""
+    window = make_window()
+    choose(qtbot, window, translations.CHINESE)
+    source = QCoreApplication.translate("Menus", "Open &model…")
+    assert re.search(r"\(&M\)", source), source             # the form this test is about
+    dlg = window.menus.show_shortcuts()
+    text = dlg.findChildren(QLabel)[0].text()
+    assert "&amp;" not in text and not re.search(r"[(（][A-Z0-9][)）]", text), text
+    assert html.escape(dialogs.plain_text(source)) in text and "打开模型" in text
+    close = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.Close)
+    assert close.text() == "关闭"
+    dlg.close()
+
+
+@pytest.mark.parametrize(("text", "plain"), [("&Open model…", "Open model…"), ("打开模型(&M)…", "打开模型…"),
+                                             ("导出网络配置 (JSON)(&X)…", "导出网络配置 (JSON)…"),
+                                             ("视图（&V）", "视图"), ("Save && quit", "Save & quit")])
+def test_plain_text_drops_both_accelerator_forms(text, plain):
+    assert dialogs.plain_text(text) == plain
+
+
+def test_qt_own_close_button_is_chinese(qapp, english_after):
+    """QDialogButtonBox's Close and Cancel come from qtbase_zh_CN.qm (qt_zh_CN.qm only names
+    qtbase and qtmultimedia, and this Qt ships no qtmultimedia_zh_CN.qm)."""
+    translations.set_language(qapp, translations.CHINESE)
+    box = QDialogButtonBox(QDialogButtonBox.Close | QDialogButtonBox.Cancel)
+    assert box.button(QDialogButtonBox.Close).text() == "关闭"
+    assert box.button(QDialogButtonBox.Cancel).text() == "取消"
+
+
 def test_the_language_is_remembered_and_read_back_validated(tmp_path):
     s = QSettings(str(tmp_path / "c.ini"), QSettings.IniFormat)
     s.setValue(translations.SETTING, "zh_CN")
@@ -128,3 +161,30 @@ def test_the_first_launch_follows_the_system_language():
 def test_an_unknown_language_is_refused(qapp):
     with pytest.raises(ValueError, match="no such language"):
         translations.set_language(QApplication.instance(), "xx_YY")
+
+
+def test_the_phase_badges_stay_whole_and_the_toolbar_wraps_when_narrow(make_window, qtbot, english_after):
+    """At the panel's narrowest (beside a docked editor) the Chinese phase badges keep their whole
+    names ("前向传播", not "前…播"): the toolbar wraps its parts onto a second row instead."""
+    window = make_window()
+    choose(qtbot, window, translations.CHINESE)
+    panel = window.panel
+    window.resize(window.minimumSizeHint().width(), 800)
+    qtbot.waitUntil(lambda: panel.width() <= panel.minimumSizeHint().width() + 40, timeout=3000)
+    for _ in range(5):
+        QApplication.processEvents()
+    for lab in panel.phase.labels.values():
+        assert CJK.search(lab.text())
+        assert lab.width() >= lab.sizeHint().width(), (lab.text(), lab.width(), lab.sizeHint().width())
+    bar = panel.toolbar
+
+    def parts():
+        return [bar.layout().itemAt(k).geometry() for k in range(bar.layout().count())]
+
+    def wrapped():                                        # a part lies wholly under another
+        return max(g.top() for g in parts()) > min(g.bottom() for g in parts())
+    assert all(bar.rect().contains(g) for g in parts()), (bar.rect(), parts())       # nothing cut off
+    assert wrapped()
+    assert not any(a.intersects(b) for i, a in enumerate(parts()) for b in parts()[i + 1:])
+    window.resize(1900, 900)                                                          # room: one row again
+    qtbot.waitUntil(lambda: not wrapped(), timeout=3000)

@@ -344,7 +344,7 @@ def test_big_view_hover_reads_out_and_the_title_is_whole(window, qtbot):
     detail = panel.detail
     pos = detail.big_element_pos(len(detail.currentWidget().active) - 1, (2, 5, 7))
     qtbot.mouseMove(detail.currentWidget().viewport(), pos)
-    qtbot.waitUntil(lambda: "conv1.feature_maps[p=2, i=5, j=7]" in panel.readout.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "conv1 C[p=2, i=5, j=7]" in panel.readout.text(), timeout=2000)
     assert "value" in panel.readout.text()
     assert panel.counter.toolTip() == title_text(step_title(panel.stepper.step()))
 

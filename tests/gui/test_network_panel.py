@@ -182,7 +182,7 @@ def test_hover_reads_out_the_value(qtbot):
             break
     from convviz.gui.presentation.numbers import number
     text = panel.readout.text()
-    assert "conv1.pooled[p=1, i=4, j=6]" in text
+    assert "conv1 P[p=1, i=4, j=6]" in text
     assert number(trace.find("pool").arrays["output"][1, 4, 6]) in text
 
 

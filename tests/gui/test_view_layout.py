@@ -99,6 +99,10 @@ def test_weight_gradient_clicks_hover_and_zoom_resolve_exactly(window, qtbot):
 
     from convviz.gui.presentation.numbers import number
     panel = window.panel
+    # a laptop's width: dense1's 64 × 256 cells need a whole pixel each (the window's minimum,
+    # where the toolbar wraps, leaves the big view less than that)
+    window.resize(max(window.width(), 1300), window.height())
+    qtbot.waitUntil(lambda: panel.width() >= 900, timeout=3000)
     for layer in ("out", "dense1"):
         step = _go(window, qtbot, OpKind.DENSE_DW, layer)
         page = panel.detail.currentWidget()

@@ -63,14 +63,18 @@ def test_elements_in_the_papers_notation():
     assert element_symbol(S("out.probs"), (5,)) == "ŷ<sub>5</sub>"
     assert element_symbol(S("dense1.W"), (7, 100)) == "W<sub>7,100</sub>"
     assert element_symbol(S("loss"), ()) == "L"
-    assert element_name(S("conv1.pooled"), (0, 3, 4)) == "conv1.pooled[p=0, i=3, j=4]"
+    assert element_name(S("conv1.pooled"), (0, 3, 4)) == "conv1 P[p=0, i=3, j=4]"
     convs = frozenset({"conv1"})                 # from the trace: conv_layers(trace)
-    assert element_name(S("conv1.b"), (2,), convs) == "conv1.b[p=2]"
-    assert element_name(S("dense1.b"), (2,), convs) == "dense1.b[j=2]"
+    assert element_name(S("conv1.b"), (2,), convs) == "conv1 b[p=2]"
+    assert element_name(S("dense1.b"), (2,), convs) == "dense1 b[j=2]"
     # a layer named like a conv block is not one unless the trace says so
-    assert element_name(S("conv1.b"), (2,), frozenset()) == "conv1.b[j=2]"
-    assert element_name(S("dense1.b"), (2,), frozenset({"dense1"})) == "dense1.b[p=2]"
-    assert element_name(S("input"), (0, 1, 2)) == "input[c=0, row=1, col=2]"
+    assert element_name(S("conv1.b"), (2,), frozenset()) == "conv1 b[j=2]"
+    assert element_name(S("dense1.b"), (2,), frozenset({"dense1"})) == "dense1 b[p=2]"
+    assert element_name(S("input"), (0, 1, 2)) == "I[c=0, r=1, q=2]"
+    assert element_name(S("flatten"), (17,)) == "a⁰[k=17]" and element_name(S("conv1.kernels"), (1, 0, 2, 3)) == \
+        "conv1 K[p=1, c=0, m=2, n=3]"
+    assert element_name(S("out.z"), (4,)) == "out z[j=4]"
+    assert element_name(S("dense1.W"), (3, 9)) == "dense1 W[j=3, i=9]"
 
 
 def test_the_presentation_layer_loads_no_qt():

@@ -17,7 +17,7 @@ ZH = {
     '{layer}: activation {activation}':
         "{layer}：激活函数 {activation}",
     '{layer}: {pool} pooling':
-        "{layer}：{pool} 池化",
+        "{layer}：{pool}池化",
     'flatten':
         "展平",
     '{layer}: weighted sum':
@@ -41,7 +41,7 @@ ZH = {
     'un-flatten the gradient':
         "梯度反展平",
     '{layer}: routing through {pool} pooling':
-        "{layer}：梯度经 {pool} 池化回传",
+        "{layer}：梯度经{pool}池化回传",
     '{layer}: kernel gradient ∂L/∂K':
         "{layer}：卷积核梯度 ∂L/∂K",
     '{layer}: input gradient ∂L/∂I':
@@ -127,7 +127,7 @@ ZH = {
     '<b>{layer}</b><br>a = {activation}<br>{n}':
         "<b>{layer}</b><br>a = {activation}<br>{n}",
     '<b>{layer}</b><br>{pool} pool<br>{h} × {w} × {d}':
-        "<b>{layer}</b><br>{pool} 池化<br>{h} × {w} × {d}",
+        "<b>{layer}</b><br>{pool}池化<br>{h} × {w} × {d}",
     '<b>flatten</b><br>a⁰<br>{n}':
         "<b>展平</b><br>a⁰<br>{n}",
     '<b>{layer}</b><br>z<br>{n}':
@@ -251,8 +251,8 @@ ZH = {
         "之后：A = {activation}(C)<br>{d} 张 {h} × {w}",
     'before: A<br>{hin} × {win}':
         "之前：A<br>{hin} × {win}",
-    'after: P = {pool} pool(A)<br>{d} maps {h} × {w}':
-        "之后：P = {pool} pool(A)<br>{d} 张 {h} × {w}",
+    'after: P = {pool}(A)<br>{d} maps {h} × {w}':
+        "之后：P = {pool}(A)<br>{d} 张 {h} × {w}",
     'ŷ':
         "ŷ",
     'target y':
@@ -297,5 +297,28 @@ ZH = {
         "来自后一层的 δ<br>∂L/∂C",
     'kernels K<br> ':
         "卷积核 K<br> ",
+    # the slope of σ at a clicked element (ops/activation.py)
+    '{0} = {1}, so σ′({0}) = {2}':
+        "{0} = {1}，因此 σ′({0}) = {2}",
+    # the loss column after the update's rerun (texts.py)
+    'before':
+        "更新前",
+    'after':
+        "更新后",
+    # the names of the network's choices (presentation/names.py): step titles, headings, the editor's lists
+    'identity':
+        "恒等",
+    'leaky ReLU':
+        "Leaky ReLU",
+    'max':
+        "最大",
+    'average':
+        "平均",
+    'L2-norm':
+        "L2 范数",
+    'none':
+        "无",
+    'cross-entropy':
+        "交叉熵",
 },
 }

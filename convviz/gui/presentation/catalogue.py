@@ -8,6 +8,7 @@ filled in. Program logic never reads these texts.
 """
 
 from convviz.engine import OpKind, StageKind
+from convviz.gui.presentation import names
 
 CONTEXT = "catalogue"
 
@@ -142,11 +143,12 @@ def _same(text):
     return text
 
 
-def fields(step):
-    """The values a step's texts name: its layer, activation, pooling, loss, sizes, parameter."""
+def fields(step, translate=_same):
+    """The values a step's texts name: its layer, activation, pooling, loss (their shown names,
+    in the language `translate` gives), sizes, parameter."""
     meta, arrays = step.meta, step.arrays
-    f = {"layer": step.layer, "activation": meta.get("activation", ""), "pool": meta.get("pool", ""),
-         "loss": meta.get("loss", ""), "param": step.stage.name}
+    f = {"layer": step.layer, "param": step.stage.name,
+         **{kind: names.name(kind, meta.get(kind, ""), translate) for kind in ("activation", "pool", "loss")}}
     out = arrays.get("output")
     if out is not None and getattr(out, "ndim", 0) >= 2:
         f["height"], f["width"] = (int(v) for v in out.shape[-2:])
@@ -162,19 +164,19 @@ def fields(step):
 
 def title(step, translate=_same):
     """The step's title (plain Unicode, '_'/'^' scripts as in the equations)."""
-    return translate(TITLES[step.op]).format(**fields(step))
+    return translate(TITLES[step.op]).format(**fields(step, translate))
 
 
 def about(step, translate=_same):
     """What the step does and why, for a learner."""
-    f = fields(step)
-    op = step.op
+    f = fields(step, translate)
+    op, activation = step.op, step.meta.get("activation", "")
     if op == OpKind.OUTPUT:
-        template = ABOUT_BY_CHOICE[(op, f["activation"])]
+        template = ABOUT_BY_CHOICE[(op, activation)]
     elif op == OpKind.OUTPUT_GRAD:
-        template = ABOUT_BY_CHOICE[(op, "combined" if step.meta.get("combined") else f["activation"])]
+        template = ABOUT_BY_CHOICE[(op, "combined" if step.meta.get("combined") else activation)]
     elif op == OpKind.POOL_GRAD:
-        template = ABOUT_BY_CHOICE[(op, f["pool"])]
+        template = ABOUT_BY_CHOICE[(op, step.meta.get("pool", ""))]
     else:
         template = ABOUT[op]
     text = translate(template)
@@ -182,7 +184,7 @@ def about(step, translate=_same):
         text += translate(ABOUT_NOTES["skipped"])
     if op == OpKind.CONV_DX and step.stage.kind == StageKind.INPUT:
         text += translate(ABOUT_NOTES["saliency"])
-    if op == OpKind.ACTIVATION_GRAD and f["activation"] == "relu":
+    if op == OpKind.ACTIVATION_GRAD and activation == "relu":
         text += translate(ABOUT_NOTES["relu"])
     if op == OpKind.RERUN and not step.arrays["loss_after"] <= step.arrays["loss_before"]:
         text += translate(ABOUT_NOTES["loss rose"])

@@ -39,10 +39,11 @@ def loss_value(x, digits=4):
     return f"{mant.replace('-', '−')}<br>×10{sup}"
 
 
-def loss_column_html(loss, before=None):
-    """The loss column's text: 'L = …', or before and after (the rerun)."""
+def loss_column_html(loss, before=None, words=("before", "after")):
+    """The loss column's text: 'L = …', or before and after (the rerun), `words` being those two
+    in the reader's language (texts.TEXT's "loss before" and "loss after", translated)."""
     if before is not None:
-        return (f"<div style='text-align:center'>before<br>{loss_value(before)}<br>after<br>"
+        return (f"<div style='text-align:center'>{words[0]}<br>{loss_value(before)}<br>{words[1]}<br>"
                 f"<b>{loss_value(loss)}</b></div>")
     return f"<div style='text-align:center'>L =<br><b>{loss_value(loss)}</b></div>"
 

@@ -4,6 +4,7 @@ with every step's value or gradient for it. Pure Python/NumPy (no Qt), so it can
 import numpy as np
 
 from convviz.engine import OpKind, StageId, StageKind
+from convviz.gui.presentation import names
 from convviz.gui.presentation.catalogue import QT_TRANSLATE_NOOP
 from convviz.gui.presentation.mosaic import Strip, Tiling, shared_rows
 
@@ -91,7 +92,7 @@ def build_columns(trace, aspect=3.0, translate=_same, partner=None):
             d, h, w = out.shape
             add(Col(s.stage, "maps", out.shape, title("feature maps", layer=s.layer, h=h, w=w, d=d), s.index))
         elif s.op == OpKind.ACTIVATION:
-            name = s.meta.get("activation", "σ")
+            name = names.name("activation", s.meta.get("activation", "σ"), translate)
             if out.ndim == 3:
                 d, h, w = out.shape
                 add(Col(s.stage, "maps", out.shape,
@@ -101,15 +102,16 @@ def build_columns(trace, aspect=3.0, translate=_same, partner=None):
                         title("activated vector", layer=s.layer, activation=name, n=out.size), s.index))
         elif s.op == OpKind.POOL:
             d, h, w = out.shape
-            add(Col(s.stage, "maps", out.shape,
-                    title("pooled", layer=s.layer, pool=s.meta["pool"], h=h, w=w, d=d), s.index))
+            pool = names.name("pool", s.meta["pool"], translate)
+            add(Col(s.stage, "maps", out.shape, title("pooled", layer=s.layer, pool=pool, h=h, w=w, d=d), s.index))
         elif s.op == OpKind.FLATTEN:
             add(Col(s.stage, "vector", out.shape, title("flatten", n=out.size), s.index))
         elif s.op == OpKind.DENSE:
             add(Col(s.stage, "vector", out.shape, title("z", layer=s.layer, n=out.size), s.index))
         elif s.op == OpKind.OUTPUT:
             add(Col(s.stage, "probs", out.shape,
-                    title("output", activation=s.meta.get("activation", ""), n=out.size), s.index))
+                    title("output", activation=names.name("activation", s.meta.get("activation", ""), translate),
+                          n=out.size), s.index))
         if out is not None and s.stage in by_stage:
             by_stage[s.stage].values.append((s.index, out))
     loss = trace.find(OpKind.LOSS)

@@ -15,21 +15,30 @@ def conv_layers(trace):
     return frozenset(s.layer for s in trace if s.op == OpKind.CONV) if trace is not None else frozenset()
 
 
+#: Each stage's symbol in the equations (names in any language are the same notation).
+STAGE_SYMBOLS = {StageKind.INPUT: "I", StageKind.KERNELS: "K", StageKind.FEATURE_MAPS: "C", StageKind.ACTIVATED: "A",
+                 StageKind.POOLED: "P", StageKind.FLATTEN: "a⁰", StageKind.Z: "z", StageKind.A: "a",
+                 StageKind.PROBS: "ŷ", StageKind.LOSS: "L", StageKind.WEIGHTS: "W", StageKind.BIAS: "b"}
+
+
 def element_name(stage, index, convs=None):
-    """The stage's name and the element's index named as in the equations: conv1.pooled[p=0, i=3, j=4].
+    """The stage's layer and symbol and the element's index named as in the equations:
+    'conv1 P[p=0, i=3, j=4]', 'I[c=0, r=1, q=2]' (notation, never the engine's stage key).
 
     convs: the conv blocks' layers (conv_layers(trace)): a bias there is b_p, one per kernel, else
     b_j, one per unit; without them a bias's index is k."""
     K = stage.kind
     names = {3: ("p", "i", "j"), 4: ("p", "c", "m", "n"), 2: ("j", "i"), 1: ("k",)}
     if K == StageKind.INPUT and len(index) == 3:
-        names = {3: ("c", "row", "col")}
+        names = {3: ("c", "r", "q")}                # the input position, as in ∂L/∂I_c[r, q]
     if K == StageKind.BIAS:
         names = {1: ("k" if convs is None else "p" if stage.layer in convs else "j",)}
     if K in (StageKind.Z, StageKind.A, StageKind.PROBS, StageKind.FLATTEN):
         names = {1: ({StageKind.PROBS: "i", StageKind.FLATTEN: "k"}.get(K, "j"),)}
     labels = names.get(len(index), tuple(f"d{k}" for k in range(len(index))))
-    return f"{stage.name}[" + ", ".join(f"{n}={v}" for n, v in zip(labels, index)) + "]"
+    symbol = STAGE_SYMBOLS.get(K, str(K))
+    where = symbol if stage.layer == str(K) else f"{stage.layer} {symbol}"     # the input, flatten, loss: no layer
+    return f"{where}[" + ", ".join(f"{n}={v}" for n, v in zip(labels, index)) + "]"
 
 
 MAP_SYMBOLS = {StageKind.INPUT: "I", StageKind.FEATURE_MAPS: "C", StageKind.ACTIVATED: "A", StageKind.POOLED: "P"}

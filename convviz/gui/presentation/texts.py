@@ -27,6 +27,9 @@ TEXT = {
     "from": QT_TRANSLATE_NOOP("catalogue", "from"),
     "contributions": QT_TRANSLATE_NOOP("catalogue", 
         "Largest contributions W<sub>{0},i</sub> · a<sub>i</sub> (of {1} inputs, {2} non-zero{3}):"),
+    "slope at": QT_TRANSLATE_NOOP("catalogue", "{0} = {1}, so σ′({0}) = {2}"),
+    "loss before": QT_TRANSLATE_NOOP("catalogue", "before"),       # the loss column after the update's rerun
+    "loss after": QT_TRANSLATE_NOOP("catalogue", "after"),
     "outlined pooled": QT_TRANSLATE_NOOP("catalogue", "; outlined on the pooled maps"),
     "softmax shift": QT_TRANSLATE_NOOP("catalogue", 
         "Subtracting max z = {0} first cancels in the ratio and keeps e<sup>z</sup> finite.<br>"),
@@ -77,7 +80,7 @@ CAPTIONS = {
     "activation before": QT_TRANSLATE_NOOP("catalogue", "before: C"),
     "activation after": QT_TRANSLATE_NOOP("catalogue", "after: A = {activation}(C)<br>{d} maps {h} × {w}"),
     "pool before": QT_TRANSLATE_NOOP("catalogue", "before: A<br>{hin} × {win}"),
-    "pool after": QT_TRANSLATE_NOOP("catalogue", "after: P = {pool} pool(A)<br>{d} maps {h} × {w}"),
+    "pool after": QT_TRANSLATE_NOOP("catalogue", "after: P = {pool}(A)<br>{d} maps {h} × {w}"),
     "ŷ": QT_TRANSLATE_NOOP("catalogue", "ŷ"),
     "target": QT_TRANSLATE_NOOP("catalogue", "target y"),
     "terms": QT_TRANSLATE_NOOP("catalogue", "terms of L, one per class<br>(click one)"),

@@ -1,6 +1,7 @@
 """Help and error dialogs: keyboard shortcuts, About, and a non-blocking error box."""
 
 import html
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
@@ -46,6 +47,16 @@ def _dialog(parent, title, body_html, width=520):
     return dlg
 
 
+#: A translation's accelerator in parentheses, as Chinese menus write it: "打开模型(&M)…".
+_BRACKETED_ACCELERATOR = re.compile(r"\s*[(（]&[^&\s][)）]")
+
+
+def plain_text(text):
+    """A menu text without its accelerator: "&Open model…" -> "Open model…", "打开模型(&M)…" ->
+    "打开模型…"; "&&" stays a literal "&"."""
+    return _BRACKETED_ACCELERATOR.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def shortcut_rows(groups):
     """[(group title, [(keys text, action text)])] from {group title: [QAction or (keys, text)]},
     skipping actions without keys."""
@@ -58,7 +69,7 @@ def shortcut_rows(groups):
                 continue
             keys = [k.toString(QKeySequence.NativeText) for k in a.shortcuts() if not k.isEmpty()]
             if keys:
-                entries.append((QCoreApplication.translate("dialogs", " or ").join(keys), a.text().replace("&", "")))
+                entries.append((QCoreApplication.translate("dialogs", " or ").join(keys), plain_text(a.text())))
         if entries:
             rows.append((title, entries))
     return rows

@@ -10,10 +10,10 @@ from convviz.engine import activations, losses
 from convviz.engine.config import LOSS_NAMES
 from convviz.engine.pooling import pool_backward, pool_forward
 from convviz.gui.panels.editor.words import QT_TRANSLATE_NOOP, Text
+from convviz.gui.presentation import names
 
-#: Shown names of the losses (marked for translation in the "editor" context; the keys are the engine's).
-LOSS_LABELS = {"cross_entropy": QT_TRANSLATE_NOOP("editor", "cross-entropy"), "mse": "MSE", "msle": "MSLE",
-               "l2": "L2", "l1": "L1", "mae": "MAE", "mape": "MAPE"}
+#: Shown names of the losses (presentation/names.py; the keys are the engine's).
+LOSS_LABELS = names.LOSSES
 POOL_FORMULAS = {
     "max": (QT_TRANSLATE_NOOP("editor", "P = max over the window"),
             QT_TRANSLATE_NOOP("editor", "all of δ goes to the largest value; the others get 0")),

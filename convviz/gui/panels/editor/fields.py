@@ -6,20 +6,19 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from convviz.engine.config import ACTIVATION_NAMES, POOL_KINDS
-from convviz.gui.panels.editor.words import CONTEXT, QT_TRANSLATE_NOOP, translated
-from convviz.gui.presentation import palette
+from convviz.gui.panels.editor.words import CONTEXT, translated
+from convviz.gui.presentation import names, palette
 
-#: Shown names by the engine's name; the config reads the engine's name, never the shown text.
-POOL_LABELS = {"max": QT_TRANSLATE_NOOP("editor", "max"), "avg": QT_TRANSLATE_NOOP("editor", "average"),
-               "l2": QT_TRANSLATE_NOOP("editor", "L2-norm"), "none": QT_TRANSLATE_NOOP("editor", "none")}
-ACTIVATION_LABELS = {"identity": QT_TRANSLATE_NOOP("editor", "identity"), "sigmoid": "sigmoid", "tanh": "tanh",
-                     "relu": "ReLU", "leaky_relu": QT_TRANSLATE_NOOP("editor", "leaky ReLU"), "elu": "ELU",
-                     "softplus": "softplus"}
+#: Shown names by the engine's name (presentation/names.py, the one table the step titles use too);
+#: the config reads the engine's name, never the shown text.
+POOL_LABELS, ACTIVATION_LABELS = names.POOLS, names.ACTIVATIONS
 
 
 def tr_editor(template):
-    """A template marked QT_TRANSLATE_NOOP("editor", …) in the current language."""
-    return QCoreApplication.translate(CONTEXT, template)
+    """A template marked QT_TRANSLATE_NOOP("editor", …), or a choice's name from presentation/names.py
+    (marked in the catalogue's context), in the current language."""
+    said = QCoreApplication.translate(CONTEXT, template)
+    return said if said != template else QCoreApplication.translate(names.CONTEXT, template)
 
 
 def say(text):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from convviz.engine.config import ConfigError, conv_output_size, normalize_config, skipped_border
 from convviz.gui.panels.editor.words import QT_TRANSLATE_NOOP, Text
+from convviz.gui.presentation import names
 
 #: The app reads its input from the preprocessed 28 × 28 image, area-averaged to n × n.
 MAX_INPUT = 28
@@ -105,6 +106,11 @@ def _refuse(e):
     return (m["field"], m["why"]) if m else ("config", str(e))
 
 
+def _named(table, engine_id):
+    """A choice's shown name (translated where the view says it), or the value itself as it was given."""
+    return Text(table[engine_id]) if isinstance(engine_id, str) and engine_id in table else str(engine_id)
+
+
 def plan(config):
     """The Plan of an editor config dict (the engine's fields); never raises for a bad config."""
     rows, refusals, notes = [], {}, {}
@@ -162,7 +168,7 @@ def plan(config):
                 if note:
                     notes[f"{f}.pool_stride"] = note
                 rows.append(Row(f"{layer}.pooled", Text(QT_TRANSLATE_NOOP("editor", "pooled P{i} ({kind})"),
-                                                        i=_sub(b), kind=kind), (d, oh, ow),
+                                                        i=_sub(b), kind=_named(names.POOLS, kind)), (d, oh, ow),
                                 _eq(h, w, pk, None, ps, oh, ow), note=note))
                 h, w = oh, ow
             channels = d
@@ -188,7 +194,7 @@ def plan(config):
                         params, madds))
         rows.append(Row("out.probs", f"ŷ = {out.get('activation', 'softmax')}(z)", (classes,)))
         rows.append(Row("loss", Text(QT_TRANSLATE_NOOP("editor", "loss L ({loss})"),
-                                     loss=config.get("loss", "cross_entropy")), ()))
+                                     loss=_named(names.LOSSES, config.get("loss", "cross_entropy"))), ()))
         total_params, total_madds = total_params + params, total_madds + madds
         if total_params > MAX_PARAMETERS:
             where = biggest[0] if biggest[1] * 2 > total_params else "conv[0].kernels"

@@ -43,6 +43,11 @@ from convviz.gui.presentation.selection import selection_markers
 from convviz.gui.presentation.symbols import conv_layers, element_name
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.translate import catalogue_tr, step_title
+from convviz.gui.widgets.wrap_bar import group, wrap_bar
+
+#: The toolbar's narrowest width: the panel's views need about this much (the width the one-row
+#: bar used to force); below its one-row width the bar wraps rather than squeeze a badge.
+PANEL_MIN_WIDTH = 820
 
 
 def step_arrays(step):
@@ -131,32 +136,31 @@ class NetworkPanel(QWidget):
         return list(self._actions)
 
     def _build(self):
-        bar = QHBoxLayout()
-        bar.setSpacing(4)
+        # One row while it fits; below that the parts wrap (beside a docked editor, in Chinese),
+        # so no badge or button is squeezed below its text. The floor keeps the panel as wide as
+        # its views need (the big view's ∂L/∂W cells), as the one-row bar used to.
+        self.toolbar, bar = wrap_bar(4, floor=PANEL_MIN_WIDTH)
+        stepping = []
         for name in ("home", "prev", "play", "next", "end"):
             b = QToolButton()
             b.setDefaultAction(self.action[name])
             b.setFocusPolicy(Qt.NoFocus)
             b.setAutoRaise(True)
-            bar.addWidget(b)
+            stepping.append(b)
         self.speed = speed_box(self.stepper)
-        bar.addWidget(self.speed)
-        bar.addSpacing(12)
+        bar.add(group(*stepping, self.speed))
         self.phase = PhaseIndicator()
         self.phase.phaseClicked.connect(self.go_to_phase)
-        bar.addWidget(self.phase)
-        bar.addSpacing(12)
+        bar.add(self.phase, gap_before=12)
         self.counter = QLabel()
         self.counter.setMinimumWidth(120)        # long titles are cut here; the inspector has them whole
         self.counter.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        bar.addWidget(self.counter, 1)
+        bar.add(self.counter, gap_before=12, stretch=True)
         self.mode_buttons, buttons = mode_buttons(self, self.mode)
-        for b in buttons:
-            bar.addWidget(b)
         self.mode_buttons.idClicked.connect(lambda k: self.set_mode(MODES[k]))
         self.scale_box = scale_box()
         self.scale_box.currentIndexChanged.connect(lambda k: self.set_scale(SCALES[k]))
-        bar.addWidget(self.scale_box)
+        bar.add(group(*buttons, self.scale_box), gap_before=8)
 
         self.pipeline = PipelineView()
         self.pipeline.elementClicked.connect(self.select)
@@ -204,7 +208,7 @@ class NetworkPanel(QWidget):
         self.split.setSizes([480, 420])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addLayout(bar)
+        lay.addWidget(self.toolbar)
         lay.addWidget(self.split, 1)
 
     # ---- model -> view -----------------------------------------------------------------

@@ -1,12 +1,17 @@
 """The phase badges: Forward · Loss · Backward · Update, the current one highlighted, each a button."""
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from convviz.engine import PHASES
 from convviz.gui.presentation import catalogue
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.translate import catalogue_tr
+
+#: A badge's room around its name: the style's 4 px padding and 1 px border on each side, and Qt's
+#: own margin inside a tool button.
+BADGE_PADDING = 2 * (4 + 1) + 8
 
 
 class PhaseIndicator(QWidget):
@@ -25,7 +30,6 @@ class PhaseIndicator(QWidget):
             name = catalogue_tr(catalogue.PHASE_NAMES[p])
             lab = QToolButton()
             lab.setText(name)
-            lab.setMinimumWidth(48)
             lab.setFocusPolicy(Qt.NoFocus)
             lab.setCursor(Qt.PointingHandCursor)
             lab.setToolTip(self.tr("Go to the first step of the {0} phase").format(name.lower()))
@@ -34,6 +38,16 @@ class PhaseIndicator(QWidget):
             self.labels[p] = lab
         self.current = None
         self.set_phase(None)
+        self._fit()
+
+    def _fit(self):
+        """Each badge at least as wide as its name in bold (the highlighted look) with its padding:
+        a narrow toolbar then shrinks the step title beside it, never a badge to '前…播'."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for lab in self.labels.values():
+            lab.setMinimumWidth(max(48, metrics.horizontalAdvance(lab.text()) + BADGE_PADDING))
 
     def set_phase(self, phase):
         if phase == self.current and self.labels and getattr(self, "_styled", False):
@@ -59,6 +73,7 @@ class PhaseIndicator(QWidget):
             name = catalogue_tr(catalogue.PHASE_NAMES[p])
             lab.setText(name)
             lab.setToolTip(self.tr("Go to the first step of the {0} phase").format(name.lower()))
+        self._fit()
 
     def text(self):
         """The highlighted phase's label ('' when none)."""

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from convviz.engine import StageKind
 from convviz.gui.presentation.numbers import loss_column_html
+from convviz.gui.presentation.texts import TEXT
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.cell_numbers import CellNumbers
 from convviz.gui.widgets.markers import nth_marker, place_marker
 from convviz.gui.widgets.shown import changed
+from convviz.gui.widgets.translate import catalogue_tr
 
 MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
 
@@ -152,6 +154,11 @@ class StageView:
         self.vb.addItem(self.pending, ignoreBounds=True)
         self.markers = []
         width = {"vector": STRIP_WIDTH, "probs": TEXT_WIDTH, "loss": LOSS_WIDTH}.get(col.kind)
+        # it wraps inside the column (a narrow or squeezed column cut 'computed at step 12' off)
+        self.pending.setTextWidth((width + STRIP_WIDTH if col.kind == "vector" else width or MAP_MIN_WIDTH) - 8)
+        centred = self.pending.textItem.document().defaultTextOption()
+        centred.setAlignment(Qt.AlignHCenter)
+        self.pending.textItem.document().setDefaultTextOption(centred)
         if width:
             layout.layout.setColumnFixedWidth(index, width + (STRIP_WIDTH if col.kind == "vector" else 0))
         else:
@@ -184,7 +191,8 @@ class StageView:
 
     def show_loss(self, loss, before=None):
         """The loss column: L (None: not reached yet); the rerun shows it before and after."""
-        set_html(self.texts[0], "" if loss is None else loss_column_html(loss, before))
+        words = (catalogue_tr(TEXT["loss before"]), catalogue_tr(TEXT["loss after"]))
+        set_html(self.texts[0], "" if loss is None else loss_column_html(loss, before, words))
 
     def show_probs(self, probs, label=None):
         """The output column's 'k: ŷ_k' lines, the prediction bold and the target y marked."""

@@ -8,6 +8,7 @@ import numpy as np
 from convviz.engine import OpKind
 from convviz.gui.presentation.html import operand
 from convviz.gui.presentation.numbers import number
+from convviz.gui.presentation.texts import TEXT
 
 
 def _activation_names(idx):
@@ -28,7 +29,7 @@ def _fmt_activation(d, step, tr):
 
 def _fmt_activation_grad(d, step, tr):
     pre, post = _activation_names(d["index"])
-    return (f"{pre} = {number(d['input'])}, so σ′({pre}) = {number(d['derivative'])}"
+    return (tr(TEXT["slope at"]).format(pre, number(d["input"]), number(d["derivative"])) +
             f"<div class='eq'>∂L/∂{pre} = ∂L/∂{post} · σ′({pre}) = "
             f"{number(d['grad_output'])} × {operand(d['derivative'])} = "
             f"<span class='total'>{number(d['grad'])}</span></div>")

@@ -31,13 +31,15 @@ def _fmt_conv_pixel(d, step, tr):
                    ", ".join(f"c={c}: {number(v)}" for c, v in enumerate(sums)) + "<br>")
         c = int(np.argmax(np.abs(sums)))
         out.append(tr(TEXT["largest channel"]).format(c))
-    # One table under the other: three k × k tables side by side overflow the inspector's width.
+    # One table under the other, each under its name: three k × k tables side by side overflow the
+    # inspector's width, and a name beside its table was squeezed to a letter a line.
     src = MAP_SYMBOLS.get(step.reads[0].kind, "I")
     patch_label, kernel_label = tr(TEXT["patch"]).format(src, c), tr(TEXT["kernel"]).format(p, c)
-    out.append(f"<table><tr><td>{patch_label}</td><td>{matrix(patch[c])}</td></tr>"
-               f"<tr><td>{kernel_label}</td><td>{matrix(kernel[c], sign=True)}</td></tr>"
-               f"<tr><td>{tr(TEXT['products'])}</td><td>{matrix(prods[c], sign=True)}</td></tr>"
-               f"<tr><td></td><td>Σ = {number(prods[c].sum())}</td></tr></table>")
+    out.append("<table>" + "".join(
+        f"<tr><td style='white-space:nowrap'>{label}</td></tr><tr><td>{table}</td></tr>"
+        for label, table in ((patch_label, matrix(patch[c])), (kernel_label, matrix(kernel[c], sign=True)),
+                             (tr(TEXT["products"]), matrix(prods[c], sign=True))))
+        + f"<tr><td>Σ = {number(prods[c].sum())}</td></tr></table>")
     return "".join(out)
 
 
