@@ -242,6 +242,10 @@ ZH = {
 },
 
 'ParamPages': {
+    'output unit j (row)':
+        "输出单元 j（行）",
+    'input unit i (column)':
+        "输入单元 i（列）",
     '∂L/∂W of {0}<br>{1} units (rows) × {2} inputs (columns) · click a weight':
         "{0} 的 ∂L/∂W<br>{1} 个单元（行）× {2} 个输入（列）· 点击一个权重",
     'gradient ±{0}':

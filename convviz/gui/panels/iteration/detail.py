@@ -47,6 +47,7 @@ class DetailView(QStackedWidget):
         self._retile.setInterval(100)
         self._retile.timeout.connect(self._on_retile)
         self._markers = ()
+        self._selection = None
         self._hovered = None
         self.big_page()                # built now, not on the first step that needs it
 
@@ -68,12 +69,13 @@ class DetailView(QStackedWidget):
             self.params.heat = []
             self._big = None
             if step is not None and has_own_page(step):
-                self.params.fill(step)
+                self.params.fill(step, self.mode)
             elif step is not None and trace is not None:
                 panels = big_panels(step, trace, catalogue_tr)
                 if panels is not None:
                     self._fill_big(step, panels)
         self._markers = tuple(markers)
+        self._selection = selection
         self._draw_windows()
         if self._big is not None:
             self._mark_big(self._markers)
@@ -312,6 +314,10 @@ class DetailView(QStackedWidget):
             self._fill_big(step, panels)
             self._mark_big(self._markers)
             self._draw_windows()
+        elif self.params.tiled and self._shown is not None:     # kernels: the grid for the new shape
+            self.params.heat = []
+            self.params.fill(self._shown, self.mode)
+            self.params.mark(self._selection)
 
     def _on_click(self, page, ev):
         if ev.button() != Qt.LeftButton or page is not self.currentWidget():
