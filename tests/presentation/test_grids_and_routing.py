@@ -90,3 +90,5 @@ def test_the_input_column_widens_to_its_height_within_the_room_there_is():
     assert input_width((1, 28, 28), 300, 72, spare=-50) == 72       # no room (the pipeline scrolls): as before
     assert input_width((1, 28, 28), 50, 72, spare=500) == 72        # never below a map column's minimum
     assert input_width((1, 8, 16), 100, 72, spare=500) == 200       # a wide picture: twice its height
+    # a large screen: at most 1.6 times what each of the 9 map columns would get sharing alike
+    assert input_width((1, 28, 28), 640, 72, spare=860, n_maps=9) == int(1.6 * (72 + 860 / 9))

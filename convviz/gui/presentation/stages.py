@@ -8,12 +8,20 @@ from convviz.gui.presentation.catalogue import QT_TRANSLATE_NOOP
 from convviz.gui.presentation.mosaic import Strip, Tiling, kernel_rows, shared_rows
 
 
-def input_width(shape, height, least, spare):
+#: The input column is at most this many times as wide as a map column would be if every map
+#: column shared the spare width alike (on a large screen the others widen too).
+INPUT_MAX_SHARE = 1.6
+
+
+def input_width(shape, height, least, spare, n_maps=1):
     """The input column's width in pixels: `least` (a map column's minimum) plus as much of
     `spare` (the width the pipeline has beyond every column's minimum) as its picture (C, H, W)
-    can use in a column `height` pixels tall: a 28 × 28 digit was ~64 px in a 320 px column."""
+    can use in a column `height` pixels tall (a 28 × 28 digit was ~64 px in a 320 px column), at
+    most INPUT_MAX_SHARE times a map column's width were the n_maps columns to share it alike."""
     _, h, w = shape
-    return int(max(least, min(least + max(0, spare), height * w / h)))
+    spare = max(0, spare)
+    most = INPUT_MAX_SHARE * (least + spare / max(1, n_maps))
+    return int(max(least, min(least + spare, height * w / h, most)))
 
 
 class Column:

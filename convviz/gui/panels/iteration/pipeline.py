@@ -176,7 +176,8 @@ class PipelineView(QScrollArea):
         base = max(hint - (self._input_width - MAP_MIN_WIDTH), self._least)     # with the input at its minimum
         vb = self.views[self.columns[0].stage].vb
         height = vb.height() if vb.height() > 40 else self.viewport().height() - 95.0
-        width = input_width(self.columns[0].shape, height, MAP_MIN_WIDTH, self.viewport().width() - base - 8)
+        n_maps = sum(c.kind in ("maps", "kernels") for c in self.columns)
+        width = input_width(self.columns[0].shape, height, MAP_MIN_WIDTH, self.viewport().width() - base - 8, n_maps)
         if abs(width - self._input_width) >= 2:
             self._input_width = width
             lay.setColumnMinimumWidth(0, width)
