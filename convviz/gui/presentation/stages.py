@@ -7,7 +7,6 @@ from convviz.engine import OpKind, StageId, StageKind
 from convviz.gui.presentation.catalogue import QT_TRANSLATE_NOOP
 from convviz.gui.presentation.mosaic import Strip, Tiling, kernel_rows, shared_rows
 
-
 #: The input column is at most this many times as wide as a map column would be if every map
 #: column shared the spare width alike (on a large screen the others widen too).
 INPUT_MAX_SHARE = 1.6
