@@ -144,6 +144,12 @@ class ParamPages(QObject):
                                    "largest change |Δ| = {3}{4}")
                            .format(key.name, f"{lr:g}", what, plain_number(delta_top, 2), share))
 
+    def refill(self, step, selection, mode):
+        """The same step again for the view's new size (kernels take the grid that fits it)."""
+        self.heat = []
+        self.fill(step, mode)
+        self.mark(selection)
+
     def _fill_kernels(self, step, mode):
         """K and ∂L/∂K as two images where each weight gets ≥ MIN_WEIGHT_PX pixels, else one image
         as large as the view allows: K (Values), ∂L/∂K (Gradients), or ∂L/∂K over K (Both, as the

@@ -118,7 +118,7 @@ class PipelineView(QScrollArea):
             for col in cols:
                 self.views[col.stage].col = col
         self.columns = cols
-        self._fit_input()
+        fit_input(self)
         self._colorbar_shown = ()
         self.levels.clear()
         for col in cols:
@@ -165,23 +165,6 @@ class PipelineView(QScrollArea):
         hint = self.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
         self.graphics.setMinimumWidth(int(max(hint, self._least)) + 4)
         self.graphics.setMinimumHeight(220)
-
-    def _fit_input(self):
-        """Widen the input column into the width the stages leave over (a one-tile picture in a
-        tall column is otherwise ~64 px wide); the other columns keep their minimum."""
-        if not self.columns or self.columns[0].stage.kind != StageKind.INPUT or self.viewport().width() < 300:
-            return
-        lay = self.graphics.ci.layout
-        hint = self.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
-        base = max(hint - (self._input_width - MAP_MIN_WIDTH), self._least)     # with the input at its minimum
-        vb = self.views[self.columns[0].stage].vb
-        height = vb.height() if vb.height() > 40 else self.viewport().height() - 95.0
-        n_maps = sum(c.kind in ("maps", "kernels") for c in self.columns)
-        width = input_width(self.columns[0].shape, height, MAP_MIN_WIDTH, self.viewport().width() - base - 8, n_maps)
-        if abs(width - self._input_width) >= 2:
-            self._input_width = width
-            lay.setColumnMinimumWidth(0, width)
-            self.graphics.setMinimumWidth(int(base + width - MAP_MIN_WIDTH) + 4)
 
     def clear(self):
         """No trace: no stages."""
@@ -346,3 +329,21 @@ class PipelineView(QScrollArea):
     def shown_overlay(self, stage):
         v = self.views[StageId.parse(stage)]
         return (v.ovl.image, v.ovl.levels) if v.ovl is not None and v.ovl.isVisible() else None
+
+
+def fit_input(pipe):
+    """Widen the input column into the width the stages leave over (a one-tile picture in a
+    tall column is otherwise ~64 px wide); the other columns keep their minimum."""
+    if not pipe.columns or pipe.columns[0].stage.kind != StageKind.INPUT or pipe.viewport().width() < 300:
+        return
+    lay = pipe.graphics.ci.layout
+    hint = pipe.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
+    base = max(hint - (pipe._input_width - MAP_MIN_WIDTH), pipe._least)     # with the input at its minimum
+    vb = pipe.views[pipe.columns[0].stage].vb
+    height = vb.height() if vb.height() > 40 else pipe.viewport().height() - 95.0
+    n_maps = sum(c.kind in ("maps", "kernels") for c in pipe.columns)
+    width = input_width(pipe.columns[0].shape, height, MAP_MIN_WIDTH, pipe.viewport().width() - base - 8, n_maps)
+    if abs(width - pipe._input_width) >= 2:
+        pipe._input_width = width
+        lay.setColumnMinimumWidth(0, width)
+        pipe.graphics.setMinimumWidth(int(base + width - MAP_MIN_WIDTH) + 4)
