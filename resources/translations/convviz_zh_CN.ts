@@ -1595,20 +1595,8 @@
         <translation>{0} 的 ∂L/∂W&lt;br&gt;{1} 个单元（行）× {2} 个输入（列）· 点击一个权重</translation>
     </message>
     <message>
-        <source>output unit i (row)</source>
-        <translation>输出单元 i（行）</translation>
-    </message>
-    <message>
-        <source>input unit j (column)</source>
-        <translation>输入单元 j（列）</translation>
-    </message>
-    <message>
         <source>gradient ±{0} · wheel: zoom, drag: pan, double-click: all</source>
         <translation>梯度 ±{0} · 滚轮：缩放，拖动：平移，双击：全部显示</translation>
-    </message>
-    <message>
-        <source> × {0} channels (one kernel per row)</source>
-        <translation> × {0} 个通道（每行一个卷积核）</translation>
     </message>
     <message>
         <source>{0}: {1} kernels {2} × {3}</source>
@@ -1619,12 +1607,28 @@
         <translation>卷积核 K 及其梯度 ∂L/∂K · 点击一个权重</translation>
     </message>
     <message>
+        <source> × {0} channels (side by side)</source>
+        <translation> × {0} 个通道（并排）</translation>
+    </message>
+    <message>
+        <source>click a weight</source>
+        <translation>点击一个权重</translation>
+    </message>
+    <message>
         <source>∂L/∂K (±{0})</source>
         <translation>∂L/∂K（±{0}）</translation>
     </message>
     <message>
         <source>unit</source>
         <translation>单元</translation>
+    </message>
+    <message>
+        <source>output unit j (row)</source>
+        <translation>输出单元 j（行）</translation>
+    </message>
+    <message>
+        <source>input unit i (column)</source>
+        <translation>输入单元 i（列）</translation>
     </message>
     <message>
         <source>kernel</source>
@@ -1677,6 +1681,18 @@
     <message>
         <source>{0}: after = before + Δ, Δ = −α · gradient, α = {1} · click {2}&lt;br&gt;largest change |Δ| = {3}{4}</source>
         <translation>{0}：更新后 = 更新前 + Δ，Δ = −α · 梯度，α = {1} · 点击{2}&lt;br&gt;最大变化 |Δ| = {3}{4}</translation>
+    </message>
+    <message>
+        <source>∂L/∂K (±{0}) · Values: K, Both: both</source>
+        <translation>∂L/∂K（±{0}）· 数值：K，两者：两者</translation>
+    </message>
+    <message>
+        <source>K · Gradients: ∂L/∂K, Both: both</source>
+        <translation>K · 梯度：∂L/∂K，两者：两者</translation>
+    </message>
+    <message>
+        <source>K with ∂L/∂K over it (±{0}) · Values or Gradients: one alone</source>
+        <translation>K 上叠加 ∂L/∂K（±{0}）· 数值或梯度：只显示其一</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +2331,7 @@ The weights are unchanged. Try a smaller α.</source>
     </message>
     <message>
         <source>&lt;b&gt;input&lt;/b&gt;&lt;br&gt;image I&lt;br&gt;{h} × {w}</source>
+        <extracomment>The input column is at most this many times as wide as a map column would be if every map column shared the spare width alike (on a large screen the others widen too).</extracomment>
         <translation>&lt;b&gt;输入&lt;/b&gt;&lt;br&gt;图像 I&lt;br&gt;{h} × {w}</translation>
     </message>
     <message>

@@ -340,8 +340,9 @@ def test_kernel_gradient_detail_is_clickable(qtbot):
     assert panel.detail.isVisible() and len(page.images) == 2
     vb, img = page.images[1]
     assert np.nanmax(np.abs(img.image)) > 0
-    from convviz.gui.presentation.mosaic import Tiling
-    t = Tiling(6, 3, 3, channels=4, kernel_index=True, max_rows=6)
+    # the grid the page chose for its box (mosaic.kernel_rows), as the page drew it
+    t = next(tiling for box, _, _, tiling in panel.detail.params.heat if box is vb)
+    assert (t.n, t.channels, t.h, t.w) == (6, 4, 3, 3)
     x, y, _, _ = t.rect((5, 2, 1, 1))
     pos = page.mapFromScene(vb.mapViewToScene(pg.Point(x + 0.5, y + 0.5)))
     qtbot.mouseClick(page.viewport(), Qt.LeftButton, pos=pos)

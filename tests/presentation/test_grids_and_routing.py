@@ -59,3 +59,36 @@ def test_pooling_backward_says_where_each_delta_goes(pool, words):
         g = Tiling(2, 10, 10).compose(step.arrays["grad_input"])
         got = {(x, y) for y, x in zip(*np.nonzero(np.nan_to_num(g)))}
         assert got <= set(cells)
+
+
+# ---- issue 14 item 13: the input column uses its height; kernels with channels in a readable grid ----
+def _weight_size(t, aspect):
+    """One element's side in a box 1 wide and `aspect` tall when tiling `t` fills it."""
+    return min(1.0 / t.shape[1], aspect / t.shape[0])
+
+
+def test_kernel_rows_makes_a_weight_largest_for_the_box():
+    from convviz.gui.presentation.mosaic import kernel_rows
+    d, c, k = 16, 8, 5                               # the shipped conv2: 16 kernels of 8 channels, 5 × 5
+    for aspect in (0.3, 0.5, 1.0, 2.0, 4.0, 8.0):
+        r = kernel_rows(d, c, k, k, (aspect,))
+        got = _weight_size(Tiling(d, k, k, channels=c, max_rows=r), aspect)
+        every = [_weight_size(Tiling(d, k, k, channels=c, max_rows=q), aspect) for q in range(1, d + 1)]
+        assert got == pytest.approx(max(every)), aspect
+    assert kernel_rows(d, c, k, k, (4.0,)) == 16     # a tall pipeline column: one kernel per row
+    assert kernel_rows(d, c, k, k, (0.4,)) < 16      # a wide box: several kernels per row
+    # more weights per pixel than one kernel per row gives in a wide box: at least 1.5 times larger
+    one_per_row = _weight_size(Tiling(d, k, k, channels=c, max_rows=d), 0.4)
+    assert _weight_size(Tiling(d, k, k, channels=c, max_rows=kernel_rows(d, c, k, k, (0.4,))), 0.4) \
+        > 1.5 * one_per_row
+
+
+def test_the_input_column_widens_to_its_height_within_the_room_there_is():
+    from convviz.gui.presentation.stages import input_width
+    assert input_width((1, 28, 28), 300, 72, spare=500) == 300      # as wide as the column is tall
+    assert input_width((1, 28, 28), 300, 72, spare=40) == 112       # the others keep their minimum
+    assert input_width((1, 28, 28), 300, 72, spare=-50) == 72       # no room (the pipeline scrolls): as before
+    assert input_width((1, 28, 28), 50, 72, spare=500) == 72        # never below a map column's minimum
+    assert input_width((1, 8, 16), 100, 72, spare=500) == 200       # a wide picture: twice its height
+    # a large screen: at most 1.6 times what each of the 9 map columns would get sharing alike
+    assert input_width((1, 28, 28), 640, 72, spare=860, n_maps=9) == int(1.6 * (72 + 860 / 9))

@@ -28,8 +28,6 @@ ZH = {
 },
 
 'ParamPages': {
-    'output unit i (row)': "输出单元 i（行）",
-    'input unit j (column)': "输入单元 j（列）",
     'gradient ±{0} · wheel: zoom, drag: pan, double-click: all': "梯度 ±{0} · 滚轮：缩放，拖动：平移，双击：全部显示",
 },
 

@@ -242,12 +242,24 @@ ZH = {
 },
 
 'ParamPages': {
+    ' × {0} channels (side by side)':
+        " × {0} 个通道（并排）",
+    'click a weight':
+        "点击一个权重",
+    '∂L/∂K (±{0}) · Values: K, Both: both':
+        "∂L/∂K（±{0}）· 数值：K，两者：两者",
+    'K · Gradients: ∂L/∂K, Both: both':
+        "K · 梯度：∂L/∂K，两者：两者",
+    'K with ∂L/∂K over it (±{0}) · Values or Gradients: one alone':
+        "K 上叠加 ∂L/∂K（±{0}）· 数值或梯度：只显示其一",
+    'output unit j (row)':
+        "输出单元 j（行）",
+    'input unit i (column)':
+        "输入单元 i（列）",
     '∂L/∂W of {0}<br>{1} units (rows) × {2} inputs (columns) · click a weight':
         "{0} 的 ∂L/∂W<br>{1} 个单元（行）× {2} 个输入（列）· 点击一个权重",
     'gradient ±{0}':
         "梯度 ±{0}",
-    ' × {0} channels (one kernel per row)':
-        " × {0} 个通道（每行一个卷积核）",
     '{0}: {1} kernels {2} × {3}':
         "{0}：{1} 个卷积核 {2} × {3}",
     'the kernels K and their gradient ∂L/∂K · click a weight':

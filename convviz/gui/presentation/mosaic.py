@@ -41,6 +41,28 @@ def shared_rows(n, aspects, keep=0.85):
     return best
 
 
+def kernel_rows(d, c, k1, k2, aspects, keep=0.85):
+    """Rows for d kernels of c channels k1 × k2, each kernel a wide tile of its channels side by
+    side (as Tiling lays them out, gaps included), drawn with one grid in boxes `aspect` times
+    taller than wide: as shared_rows, but for tiles that are not square, so a grid of several
+    kernels per row wins where a box is wide."""
+    probe = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=d)
+    th, tw, gap = k1, probe.tile_w, probe.gap
+
+    def size(r, aspect):                   # one element's side in a box 1 wide and `aspect` tall
+        rows, cols = grid_for(d, r)
+        return min(1.0 / (cols * (tw + gap) - gap), aspect / (rows * (th + gap) - gap))
+
+    aspects = [a for a in aspects if a and a > 0] or [1.0]
+    tops = [max(size(r, a) for r in range(1, d + 1)) for a in aspects]
+    best, best_score = d, -1.0
+    for r in range(1, d + 1):
+        score = sum(size(r, a) / top for a, top in zip(aspects, tops))
+        if size(r, aspects[0]) >= keep * tops[0] - 1e-12 and score > best_score + 1e-9:
+            best, best_score = r, score
+    return best
+
+
 class Tiling:
     """n tiles of `channels` sub-images (h, w) each; channel sub-images side by side in a tile.
 

@@ -6,7 +6,22 @@ import numpy as np
 from convviz.engine import OpKind, StageId, StageKind
 from convviz.gui.presentation import names
 from convviz.gui.presentation.catalogue import QT_TRANSLATE_NOOP
-from convviz.gui.presentation.mosaic import Strip, Tiling, shared_rows
+from convviz.gui.presentation.mosaic import Strip, Tiling, kernel_rows, shared_rows
+
+#: The input column is at most this many times as wide as a map column would be if every map
+#: column shared the spare width alike (on a large screen the others widen too).
+INPUT_MAX_SHARE = 1.6
+
+
+def input_width(shape, height, least, spare, n_maps=1):
+    """The input column's width in pixels: `least` (a map column's minimum) plus as much of
+    `spare` (the width the pipeline has beyond every column's minimum) as its picture (C, H, W)
+    can use in a column `height` pixels tall (a 28 × 28 digit was ~64 px in a 320 px column), at
+    most INPUT_MAX_SHARE times a map column's width were the n_maps columns to share it alike."""
+    _, h, w = shape
+    spare = max(0, spare)
+    most = INPUT_MAX_SHARE * (least + spare / max(1, n_maps))
+    return int(max(least, min(least + spare, height * w / h, most)))
 
 
 class Column:
@@ -17,9 +32,11 @@ class Column:
         self.forward_index = forward_index
         if kind == "kernels":
             d, c, k1, k2 = shape
-            # one kernel per row, its input channels side by side (a 4x4 grid of wide tiles is unreadable)
+            # with channels: each kernel a wide tile of its channels side by side, in the grid that
+            # makes a weight largest in the column (one kernel per row in a tall one)
             self.tiling = Tiling(d, k1, k2, channels=c, kernel_index=True,
-                                 max_rows=shared_rows(d, (aspect, partner)) if c == 1 else d)
+                                 max_rows=shared_rows(d, (aspect, partner)) if c == 1
+                                 else kernel_rows(d, c, k1, k2, (aspect,)))
         elif kind == "maps":
             self.tiling = Tiling(*shape, max_rows=shared_rows(shape[0], (aspect, partner)))
         elif kind in ("vector", "probs"):

@@ -47,6 +47,7 @@ class DetailView(QStackedWidget):
         self._retile.setInterval(100)
         self._retile.timeout.connect(self._on_retile)
         self._markers = ()
+        self._selection = None
         self._hovered = None
         self.big_page()                # built now, not on the first step that needs it
 
@@ -68,12 +69,13 @@ class DetailView(QStackedWidget):
             self.params.heat = []
             self._big = None
             if step is not None and has_own_page(step):
-                self.params.fill(step)
+                self.params.fill(step, self.mode)
             elif step is not None and trace is not None:
                 panels = big_panels(step, trace, catalogue_tr)
                 if panels is not None:
                     self._fill_big(step, panels)
         self._markers = tuple(markers)
+        self._selection = selection
         self._draw_windows()
         if self._big is not None:
             self._mark_big(self._markers)
@@ -127,8 +129,8 @@ class DetailView(QStackedWidget):
         main_levels = None
         main_arr = panels[-1][1]
         main_rows = {}
-        if self._tile_count(main_arr) is not None:
-            main_rows[self._tile_count(main_arr)] = (self._stage_rows(panels[-1][0], main_arr)
+        if _tile_count(main_arr) is not None:
+            main_rows[_tile_count(main_arr)] = (self._stage_rows(panels[-1][0], main_arr)
                                                      or big_tiling(main_arr, page.main.aspect()).rows)
         for panel, (stage, arr, kind, caption) in zip(page.active[::-1], panels[::-1]):
             levels = self._levels(stage, arr, kind)
@@ -139,7 +141,7 @@ class DetailView(QStackedWidget):
                 main_levels = (kind, levels) if under is None or self.mode == "both" else ("value", under[1])
             # one grid per stage: the pipeline's; else that of the step's stage for the same number
             # of maps (the sources beside it follow, so map p sits at the same place in each)
-            rows = self._stage_rows(stage, arr) or main_rows.get(self._tile_count(arr))
+            rows = self._stage_rows(stage, arr) or main_rows.get(_tile_count(arr))
             tiling = big_tiling(arr, panel.aspect(), rows)
             sig = (id(arr), kind, levels, getattr(tiling, "rows", 0), getattr(tiling, "cols", 0),
                    None if under is None else (id(under[0]), self.mode))
@@ -185,11 +187,7 @@ class DetailView(QStackedWidget):
 
     def _stage_rows(self, stage, arr):
         """The pipeline's grid rows for the stage's maps (the same grid in both views), or None."""
-        return self.rows_for(stage) if self._tile_count(arr) is not None else None
-
-    @staticmethod
-    def _tile_count(arr):
-        return arr.shape[0] if arr.ndim in (3, 4) and (arr.ndim == 3 or arr.shape[1] == 1) else None
+        return self.rows_for(stage) if _tile_count(arr) is not None else None
 
     def _draw_windows(self):
         """Pooling and its gradient: each window's border over the maps it pools, so where δ goes
@@ -312,6 +310,8 @@ class DetailView(QStackedWidget):
             self._fill_big(step, panels)
             self._mark_big(self._markers)
             self._draw_windows()
+        elif self.params.tiled and self._shown is not None:     # kernels: the grid for the new shape
+            self.params.refill(self._shown, self._selection, self.mode)
 
     def _on_click(self, page, ev):
         if ev.button() != Qt.LeftButton or page is not self.currentWidget():
@@ -319,3 +319,8 @@ class DetailView(QStackedWidget):
         hit = self.params.locate(ev.scenePos())
         if hit is not None:
             self.elementClicked.emit(*hit)
+
+
+def _tile_count(arr):
+    """How many tiles a stage's grid has (maps, or kernels of one channel), or None."""
+    return arr.shape[0] if arr.ndim in (3, 4) and (arr.ndim == 3 or arr.shape[1] == 1) else None

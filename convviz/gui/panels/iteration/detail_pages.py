@@ -58,14 +58,18 @@ def zoomable(vb):
 class Page(pg.GraphicsLayoutWidget):
     """One layout of the detail view, built once and refilled per step.
 
-    indexed: the images sit in plots whose axes count the elements (a heat map's rows and columns)."""
+    indexed: the images sit in plots whose axes count the elements (a heat map's rows and columns);
+    stacked: the images one above the other (for a wide view), not side by side; title_lines,
+    caption_lines: the heights kept for them (fewer: a larger image on a short screen)."""
 
-    def __init__(self, n_images=0, n_plots=0, legend=False, indexed=False):
+    def __init__(self, n_images=0, n_plots=0, legend=False, indexed=False, stacked=False, title_lines=3,
+                 caption_lines=2):
         super().__init__()
         self.setBackground(colors.BACKGROUND)
         # fixed-height labels that ask for no width: a new title or caption never re-lays out the
         # page (a second repaint per step) nor widens it past the view (the 4th panel cut off)
-        self.title = add_label(self.ci, 0, 0, colspan=max(n_images, n_plots, 1), lines=3, size="9pt", wrap=True)
+        span = 1 if stacked else max(n_images, n_plots, 1)
+        self.title = add_label(self.ci, 0, 0, colspan=span, lines=title_lines, size="9pt", wrap=True)
         self.images, self.captions, self.plots, self.bars, self.numbers = [], [], [], [], []
         self.axes = []
         for k in range(n_images):
@@ -79,7 +83,7 @@ class Page(pg.GraphicsLayoutWidget):
                 self.axes.append(plot)
                 vb = plot.getViewBox()
             else:
-                vb = self.addViewBox(row=1, col=k)
+                vb = self.addViewBox(row=1 + 2 * k if stacked else 1, col=0 if stacked else k)
             zoomable(vb)
             vb.invertY(True)
             vb.setBorder(pg.mkPen(colors.FRAME))
@@ -87,7 +91,8 @@ class Page(pg.GraphicsLayoutWidget):
             vb.addItem(img)
             self.images.append((vb, img))
             self.numbers.append(CellNumbers(vb, img))          # printed where cells are big enough
-            self.captions.append(add_label(self.ci, 2, k, lines=2, wrap=True))
+            self.captions.append(add_label(self.ci, 2 + 2 * k, 0, lines=1, wrap=True) if stacked
+                                 else add_label(self.ci, 2, k, lines=caption_lines, wrap=True))
         for k in range(n_plots):
             plot = style_plot(self.addPlot(row=1, col=k))
             bar = pg.BarGraphItem(x=[0], height=[0], width=0.8, pen=None)

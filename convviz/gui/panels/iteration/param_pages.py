@@ -3,18 +3,23 @@
 after. Built once, refilled per step; a click maps back to (stage, index)."""
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QObject, QRectF
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from convviz.engine import OpKind
 from convviz.gui.panels.iteration.detail_pages import Page, brush, set_text, signed_brushes
-from convviz.gui.presentation.mosaic import Tiling
+from convviz.gui.presentation.mosaic import Tiling, kernel_rows
 from convviz.gui.presentation.numbers import plain_number
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.cell_numbers import label_bars
 from convviz.gui.widgets.shown import changed
 
+# Heights of a page's 3-line title and of one caption line (9pt, 8pt), to choose a kernels layout.
+TITLE_HEIGHT, CAPTION_LINE = 52, 15
+# Pixels per weight below which K and ∂L/∂K are shown one at a time (a 5 × 5 kernel is then 20 px)
+MIN_WEIGHT_PX = 4.0
 # The paper's symbol for the kernels: notation, the same in every language (not translated).
 KERNELS_SYMBOL = "K"
 
@@ -27,10 +32,18 @@ class ParamPages(QObject):
         super().__init__(stack)
         self.stack = stack
         self.pages = {"heat": Page(n_images=1, indexed=True), "bars": Page(n_plots=1), "images2": Page(n_images=2),
+                      "images2v": Page(n_images=2, stacked=True),
+                      "kernels1": Page(n_images=1, title_lines=2, caption_lines=1),
                       "images4": Page(n_images=4),
                       "bars4": Page(n_plots=4), "rerun": Page(n_plots=1, legend=True)}
         for plot in self.pages["bars4"].plots:     # the index axis says little here and costs a repaint
             plot.hideAxis("bottom")
+        # the one-image kernels page: ∂L/∂K over K in Both (the blend the pipeline uses)
+        one = self.pages["kernels1"]
+        one.overlay = pg.ImageItem(axisOrder="row-major")
+        one.overlay.setLookupTable(colors.blend_lut())
+        one.overlay.setParentItem(one.images[0][1])
+        one.overlay.setZValue(1)
         for page in self.pages.values():
             stack.addWidget(page)
             page.scene().sigMouseClicked.connect(lambda ev, page=page: on_click(page, ev))
@@ -38,6 +51,7 @@ class ParamPages(QObject):
             if on_move is not None:
                 page.scene().sigMouseMoved.connect(lambda pos, page=page: on_move(page, pos))
         self.heat = []             # [(viewbox, stage, shape, tiling or None)] clickable images now
+        self.tiled = False
         self.marker = QGraphicsRectItem()
         pen = QPen(QColor(colors.SELECT))
         pen.setWidthF(2)
@@ -45,8 +59,11 @@ class ParamPages(QObject):
         self.marker.setPen(pen)
         self.marker.setZValue(10)
 
-    def fill(self, step):
+    def fill(self, step, mode="both"):
+        """Show `step`'s page; mode (values, gradients, both: the view's buttons) picks what the
+        kernels' page shows when K and ∂L/∂K side by side would be too small to read."""
         a = step.arrays
+        self.tiled = False             # True when a page tiles kernels for its box's shape (refill on resize)
         if step.op == OpKind.DENSE_DW:
             page = self.page("heat")
             set_text(page.title, self.tr("∂L/∂W of {0}<br>{1} units (rows) × {2} inputs (columns) · click a weight")
@@ -54,20 +71,13 @@ class ParamPages(QObject):
             self.set_image(page, 0, a["grad_W"], step.stage, True, centred=True)
             plot = page.axes[0]
             if changed(plot, "labels", QLocale().name()):
-                plot.setLabel("left", self.tr("output unit i (row)"), color=colors.PLOT_TEXT)
-                plot.setLabel("bottom", self.tr("input unit j (column)"), color=colors.PLOT_TEXT)
+                # the paper's W_ji (docs/MATH.md: z_j = Σ_i W_ji · a_i): row j is the unit, column i the input
+                plot.setLabel("left", self.tr("output unit j (row)"), color=colors.PLOT_TEXT)
+                plot.setLabel("bottom", self.tr("input unit i (column)"), color=colors.PLOT_TEXT)
             set_text(page.captions[0], self.tr("gradient ±{0} · wheel: zoom, drag: pan, double-click: all")
                      .format(plain_number(np.abs(a["grad_W"]).max(), 2)))
         elif step.op == OpKind.CONV_DK:
-            page = self.page("images2")
-            d, c, k1, k2 = a["W"].shape
-            channels = self.tr(" × {0} channels (one kernel per row)").format(c) if c > 1 else ""
-            set_text(page.title, self.tr("{0}: {1} kernels {2} × {3}").format(step.layer, d, k1, k2) + channels
-                               + "<br>" + self.tr("the kernels K and their gradient ∂L/∂K · click a weight"))
-            self.set_image(page, 0, a["W"], step.target, False, colors.value_levels([a["W"]]))
-            self.set_image(page, 1, a["grad_W"], step.target, True)
-            set_text(page.captions[0], KERNELS_SYMBOL)
-            set_text(page.captions[1], self.tr("∂L/∂K (±{0})").format(plain_number(np.abs(a["grad_W"]).max(), 2)))
+            self._fill_kernels(step, mode)
         elif step.op in (OpKind.DENSE_DB, OpKind.CONV_DB):
             page = self.page("bars")
             per = self.tr("unit") if step.op == OpKind.DENSE_DB else self.tr("kernel")
@@ -134,6 +144,66 @@ class ParamPages(QObject):
                                    "largest change |Δ| = {3}{4}")
                            .format(key.name, f"{lr:g}", what, plain_number(delta_top, 2), share))
 
+    def refill(self, step, selection, mode):
+        """The same step again for the view's new size (kernels take the grid that fits it)."""
+        self.heat = []
+        self.fill(step, mode)
+        self.mark(selection)
+
+    def _fill_kernels(self, step, mode):
+        """K and ∂L/∂K as two images where each weight gets ≥ MIN_WEIGHT_PX pixels, else one image
+        as large as the view allows: K (Values), ∂L/∂K (Gradients), or ∂L/∂K over K (Both, as the
+        pipeline blends them)."""
+        a = step.arrays
+        d, c, k1, k2 = a["W"].shape
+        name, size = self._kernels_page(a["W"].shape)
+        if size < MIN_WEIGHT_PX:
+            name = "kernels1"
+        page = self.page(name)
+        channels = self.tr(" × {0} channels (side by side)").format(c) if c > 1 else ""
+        top = plain_number(np.abs(a["grad_W"]).max(), 2)
+        what = self.tr("the kernels K and their gradient ∂L/∂K · click a weight") if name != "kernels1" \
+            else self.tr("click a weight")
+        set_text(page.title, self.tr("{0}: {1} kernels {2} × {3}").format(step.layer, d, k1, k2) + channels
+                           + "<br>" + what)
+        lv = colors.value_levels([a["W"]])
+        if name != "kernels1":
+            self.set_image(page, 0, a["W"], step.target, False, lv)
+            self.set_image(page, 1, a["grad_W"], step.target, True)
+            set_text(page.captions[0], KERNELS_SYMBOL)
+            set_text(page.captions[1], self.tr("∂L/∂K (±{0})").format(top))
+            return
+        vb, img = page.images[0]
+        if mode == "gradients":
+            self.set_image(page, 0, a["grad_W"], step.target, True)
+            caption = self.tr("∂L/∂K (±{0}) · Values: K, Both: both").format(top)
+        else:
+            self.set_image(page, 0, a["W"], step.target, False, lv)
+            caption = self.tr("K · Gradients: ∂L/∂K, Both: both") if mode == "values" else \
+                self.tr("K with ∂L/∂K over it (±{0}) · Values or Gradients: one alone").format(top)
+        ovl = page.overlay
+        ovl.setVisible(mode == "both")
+        if mode == "both":
+            ovl.setImage(self.heat[-1][3].compose(a["grad_W"]), autoLevels=False,
+                         levels=colors.symmetric_levels(a["grad_W"]))
+        set_text(page.captions[0], caption)
+
+    def _kernels_page(self, shape):
+        """(page, pixels per weight): K and ∂L/∂K side by side ("images2") or one above the other
+        ("images2v"), whichever shows a weight larger in the detail view as it is now."""
+        d, c, k1, k2 = shape
+        width, height = self.stack.width() - 16, self.stack.height() - 16 - TITLE_HEIGHT
+
+        def weight(w, h):                  # pixels per weight in a w × h box, in its best grid
+            if w < 20 or h < 20:
+                return 0.0
+            t = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=kernel_rows(d, c, k1, k2, (h / w,)))
+            return min(w / t.shape[1], h / t.shape[0])
+
+        side = weight(width / 2 - 8, height - 2 * CAPTION_LINE)
+        stacked = weight(width, height / 2 - CAPTION_LINE - 8)
+        return ("images2v", stacked) if stacked > side else ("images2", side)
+
     def page(self, name):
         page = self.pages[name]
         self.stack.setCurrentWidget(page)
@@ -147,7 +217,13 @@ class ParamPages(QObject):
         tiling = ("cells", off)
         if arr.ndim == 4:
             d, c, k1, k2 = arr.shape
-            tiling = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=4 if c == 1 else d)
+            # the grid that makes a weight largest in this box (conv2's 16 kernels of 8 channels:
+            # one per row in a tall box, two or four per row in a wide one)
+            w, h = vb.width(), vb.height()
+            aspect = h / w if w > 20 and h > 20 else None
+            rows = kernel_rows(d, c, k1, k2, (aspect,)) if aspect else (4 if c == 1 else d)
+            tiling = Tiling(d, k1, k2, channels=c, kernel_index=True, max_rows=rows)
+            self.tiled = True
             data = tiling.compose(arr)
         else:
             data = arr

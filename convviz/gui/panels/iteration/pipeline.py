@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QScrollArea
 
-from convviz.engine import OpKind, StageId
+from convviz.engine import OpKind, StageId, StageKind
 from convviz.gui.panels.iteration.stage_view import (
     LOSS_WIDTH,
     MAP_MIN_WIDTH,
+    NARROW_MAP_WIDTH,
     STRIP_WIDTH,
     TEXT_WIDTH,
     LevelCache,
@@ -24,7 +25,7 @@ from convviz.gui.panels.iteration.stage_view import (
     set_label,
 )
 from convviz.gui.presentation.numbers import plain_number
-from convviz.gui.presentation.stages import build_columns, structure_key
+from convviz.gui.presentation.stages import build_columns, input_width, structure_key
 from convviz.gui.widgets import colors
 from convviz.gui.widgets.translate import catalogue_tr
 
@@ -117,6 +118,7 @@ class PipelineView(QScrollArea):
             for col in cols:
                 self.views[col.stage].col = col
         self.columns = cols
+        fit_input(self)
         self._colorbar_shown = ()
         self.levels.clear()
         for col in cols:
@@ -155,10 +157,13 @@ class PipelineView(QScrollArea):
         for k, col in enumerate(cols):
             self.views[col.stage] = StageView(self.graphics.ci, col, k, self.font)
         self.graphics.ci.layout.setRowStretchFactor(1, 10)
-        widths = {"maps": MAP_MIN_WIDTH, "kernels": MAP_MIN_WIDTH, "vector": 2 * STRIP_WIDTH, "probs": TEXT_WIDTH}
-        minimum = sum(widths.get(c.kind, LOSS_WIDTH) for c in cols)
+        widths = {"maps": NARROW_MAP_WIDTH, "kernels": NARROW_MAP_WIDTH, "vector": 2 * STRIP_WIDTH,
+                  "probs": TEXT_WIDTH}
+        self._least = MAP_MIN_WIDTH - NARROW_MAP_WIDTH + sum(widths.get(c.kind, LOSS_WIDTH) for c in cols) \
+            + 4 * len(cols)
+        self._input_width = MAP_MIN_WIDTH
         hint = self.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
-        self.graphics.setMinimumWidth(int(max(hint, minimum + 4 * len(cols))) + 4)
+        self.graphics.setMinimumWidth(int(max(hint, self._least)) + 4)
         self.graphics.setMinimumHeight(220)
 
     def clear(self):
@@ -324,3 +329,21 @@ class PipelineView(QScrollArea):
     def shown_overlay(self, stage):
         v = self.views[StageId.parse(stage)]
         return (v.ovl.image, v.ovl.levels) if v.ovl is not None and v.ovl.isVisible() else None
+
+
+def fit_input(pipe):
+    """Widen the input column into the width the stages leave over (a one-tile picture in a
+    tall column is otherwise ~64 px wide); the other columns keep their minimum."""
+    if not pipe.columns or pipe.columns[0].stage.kind != StageKind.INPUT or pipe.viewport().width() < 300:
+        return
+    lay = pipe.graphics.ci.layout
+    hint = pipe.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
+    base = max(hint - (pipe._input_width - MAP_MIN_WIDTH), pipe._least)     # with the input at its minimum
+    vb = pipe.views[pipe.columns[0].stage].vb
+    height = vb.height() if vb.height() > 40 else pipe.viewport().height() - 95.0
+    n_maps = sum(c.kind in ("maps", "kernels") for c in pipe.columns)
+    width = input_width(pipe.columns[0].shape, height, MAP_MIN_WIDTH, pipe.viewport().width() - base - 8, n_maps)
+    if abs(width - pipe._input_width) >= 2:
+        pipe._input_width = width
+        lay.setColumnMinimumWidth(0, width)
+        pipe.graphics.setMinimumWidth(int(base + width - MAP_MIN_WIDTH) + 4)

@@ -17,6 +17,8 @@ from convviz.gui.widgets.shown import changed
 from convviz.gui.widgets.translate import catalogue_tr
 
 MAP_MIN_WIDTH, STRIP_WIDTH, TEXT_WIDTH, LOSS_WIDTH = 72, 26, 104, 80
+# the other map columns may be this narrow (about their titles' width) so the input can be wider
+NARROW_MAP_WIDTH = 60
 
 
 def set_label(label, text, color=colors.TEXT):
@@ -162,7 +164,7 @@ class StageView:
         if width:
             layout.layout.setColumnFixedWidth(index, width + (STRIP_WIDTH if col.kind == "vector" else 0))
         else:
-            layout.layout.setColumnMinimumWidth(index, MAP_MIN_WIDTH)
+            layout.layout.setColumnMinimumWidth(index, MAP_MIN_WIDTH if index == 0 else NARROW_MAP_WIDTH)
         self.levels = None
         self.shown = None          # signature of the images shown: (value id, (gradient id, mode, opacity))
         self.border = None
