@@ -9,8 +9,8 @@ from xml.sax.saxutils import escape
 
 import pytest
 from editor_helpers import show_editor, type_into
-from PySide6.QtCore import QCoreApplication, QTranslator
-from test_translation import lrelease
+from PySide6.QtCore import QCoreApplication
+from test_translation import compile_translation, lrelease
 
 from convviz.gui.panels.editor import choices, shapes, words
 from convviz.gui.panels.editor.presets import PRESETS
@@ -39,18 +39,7 @@ GERMAN = {
 
 @pytest.fixture
 def german(qapp, tmp_path):
-    ts = ['<?xml version="1.0" encoding="utf-8"?>', '<!DOCTYPE TS>', '<TS version="2.1" language="de">']
-    for context, texts in GERMAN.items():
-        ts.append(f"<context><name>{context}</name>")
-        ts += [f"<message><source>{escape(a)}</source><translation>{escape(b)}</translation></message>"
-               for a, b in texts.items()]
-        ts.append("</context>")
-    ts.append("</TS>")
-    (tmp_path / "de.ts").write_text("\n".join(ts), encoding="utf-8")
-    subprocess.run([lrelease(), str(tmp_path / "de.ts"), "-qm", str(tmp_path / "de.qm")], check=True,
-                   capture_output=True, timeout=60)
-    translator = QTranslator()
-    assert translator.load(str(tmp_path / "de.qm"))
+    translator = compile_translation(tmp_path, GERMAN)
 
     class Switch:
         def on(self):
