@@ -68,3 +68,13 @@ def test_update_shows_enough_digits_to_see_the_change():
                                 target=StageId.parse("conv1.kernels"))
     bias = format_explanation("update", {**d, "index": (3,)}, bias_step)
     assert "The bias of kernel 3" in bias and "b<sub>3</sub> ←" in bias
+
+
+def test_a_lessons_equation_is_set_with_sub_and_superscripts_and_its_gaps_kept():
+    from convviz.gui.presentation.equations import equation_html
+    got = equation_html("C_p[i, j] = Σ_c K_p,c[m, n] + b_p\nI ∈ [0, 1]^(28 × 28),    max_(m,n) A")
+    first, second = got.split("<br>")
+    assert first == "C<sub>p</sub>[i, j] = Σ<sub>c</sub> K<sub>p,c</sub>[m, n] + b<sub>p</sub>"
+    assert second == "I ∈ [0, 1]<sup>(28 × 28)</sup>," + "&nbsp;" * 4 + "max<sub>m,n</sub> A"
+    assert equation_html("a < b & c") == "a &lt; b &amp; c"
+

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from convviz.engine import OpKind, StageId
 from convviz.gui.panels.lesson.setups import SETUPS, TINY, find_step, state_matches
 from convviz.gui.panels.lesson.tasks import CHECKS, forward_value
+from convviz.gui.presentation.equations import equation_html
 from convviz.gui.presentation.numbers import number
 
 
@@ -95,6 +96,9 @@ def test_each_page_sets_the_app_up_as_it_says(qtbot, win, page_id):
     if setup.dock == "training":
         assert win.training_dock.isVisible()
     assert win.lesson.pane.title.text() and win.lesson.page.id == page_id
+    # the page's equation typeset as the inspector's are (C_p -> C<sub>p</sub>), not as plain text
+    assert win.lesson.pane.equation.text() == equation_html(win.lesson.page.equation)
+    assert ("_" in win.lesson.page.equation) <= ("<sub>" in win.lesson.pane.equation.text())
     assert QApplication.activeModalWidget() is None
 
 

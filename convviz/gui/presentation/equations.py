@@ -68,3 +68,10 @@ def title_text(title):
 def title_rich(title):
     """A step title as rich text: like to_rich, with names such as cross_entropy kept whole."""
     return to_rich(_names(title))
+
+
+def equation_html(text):
+    """A lesson's equation block as rich text: each line through to_rich (C_p -> C<sub>p</sub>),
+    the wide gaps between two equations on a line kept (rich text would fold them to one space)."""
+    lines = (re.sub(r" {2,}", lambda m: "&nbsp;" * len(m.group(0)), to_rich(line)) for line in text.split("\n"))
+    return "<br>".join(lines)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from convviz.gui.presentation import palette
+from convviz.gui.presentation.equations import equation_html
 
 MIN_WIDTH = 260
 
@@ -51,7 +52,9 @@ class LessonPane(QWidget):
         self.progress = _label(f"color:{palette.READOUT_TEXT};")
         self.title = _label("font-weight:bold; font-size:13pt;")
         self.prose = _label()
-        self.equation = _label(f"font-family:monospace; padding:6px; border:1px solid {palette.FRAME};")
+        # set like the inspector's equations: serif, with sub- and superscripts (presentation.equations)
+        self.equation = _label("font-family:'DejaVu Serif','Cambria Math',serif; font-size:11.5pt; padding:6px;"
+                               f" border:1px solid {palette.FRAME};")
         self.tasks_heading = _label("font-weight:bold;")
         self.tasks = _label()
         body = QWidget()
@@ -116,7 +119,7 @@ class LessonPane(QWidget):
             position + 1, total_pages, done_count, total_tasks))
         self.title.setText(html.escape(page.title))
         self.prose.setText("".join(f"<p>{html.escape(p)}</p>" for p in page.paragraphs))
-        self.equation.setText(html.escape(page.equation).replace("\n", "<br>"))
+        self.equation.setText(equation_html(page.equation))
         self.equation.setVisible(bool(page.equation))
         rows = []
         for t in page.tasks:
