@@ -1,6 +1,7 @@
 """The app's translations: extract (update), compile (release) and check the Chinese .ts/.qm.
 
-    python tools/translations.py update    # pyside6-lupdate: every convviz/**/*.py into the .ts
+    python tools/translations.py update    # pyside6-lupdate: every convviz/**/*.py into the .ts,
+                                           # filled from the tables in tools/zh_cn/part_*.py
     python tools/translations.py release   # pyside6-lrelease: the .ts into the shipped .qm
     python tools/translations.py check     # CI: nothing missing, unfinished or stale (exit 1 if so)
 
@@ -25,6 +26,8 @@ QM = FOLDER / f"convviz_{LANGUAGE}.qm"
 # The text helper runs the same command on its copy: the same options keep merges clean.
 LUPDATE_OPTIONS = ["-target-language", LANGUAGE, "-no-obsolete", "-locations", "none"]
 #: What a translation must keep of its source: {0}, {name}, %n, %1 ... (the code fills them in).
+#: Fills the .ts from the translation tables (tools/zh_cn/part_*.py), after each extraction.
+FILL = ROOT / "tools" / "zh_cn" / "apply.py"
 PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_]*(?:[:!][^{}]*)?\}|%n|%L?\d")
 
 
@@ -177,6 +180,11 @@ def main(argv=None):
     if args.command == "update":
         FOLDER.mkdir(parents=True, exist_ok=True)
         print(lupdate(TS), end="")
+        if FILL.is_file():
+            # the Chinese lives as source -> translation tables (tools/zh_cn/part_*.py): fill the new
+            # messages from them, then lupdate again so the file keeps lupdate's own layout
+            subprocess.run([sys.executable, str(FILL)], cwd=ROOT, check=False, timeout=300)
+            print(lupdate(TS), end="")
     elif args.command == "release":
         print(lrelease(TS, QM), end="")
     else:

@@ -6,9 +6,9 @@ Usage (from the repository root):
     python tools/zh_cn/apply.py --extra-json   # write tools/zh_extra.json from tools/zh_cn/extra.py
 
 Each part_*.py defines ZH = {context: {source: translation}}. A source the .ts does not hold is
-reported (a typo, or a string since changed in the code), never silently dropped. After filling,
-rerun pyside6-lupdate (the command in docs/GLOSSARY.md) so the file is in lupdate's own layout, and
-pyside6-lrelease to compile the .qm.
+reported (a typo, or a string since changed in the code), never silently dropped.
+`python tools/translations.py update` runs it between two lupdate passes (so the file keeps
+lupdate's own layout); `release` then compiles the .qm.
 """
 
 import importlib.util
