@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from editor_helpers import click_apply, show_editor
+from PySide6.QtCore import QPoint, Qt
 
 from convviz.engine import OpKind, StageId
 from convviz.gui.presentation.numbers import plain_number
@@ -106,6 +107,7 @@ def test_no_numbers_where_the_cells_are_small(window, qtbot):
     """The shipped 28 × 28 network: its maps' cells are a few pixels, so nothing is printed."""
     window.resize(1600, 1000)
     _go(window, qtbot, OpKind.CONV)
+    assert window.panel.pipeline.room is None            # its usual layout: no room made for numbers
     for v in window.panel.pipeline.views.values():
         if v.numbers is not None and v.col.kind == "maps":
             assert v.numbers.printed() == []
@@ -132,3 +134,56 @@ def test_many_bars_print_no_numbers(window, qtbot):
 def _go_to(window, qtbot, step):
     window.stepper.go(step.index)
     qtbot.wait(50)
+
+
+def test_tiny_prints_every_map_stage_of_every_forward_step(tiny, qtbot):
+    """The pipeline gives a small network's columns the room their numbers need (it scrolls
+    sideways): at each forward step every stage reached prints each of its values."""
+    pipe = tiny.panel.pipeline
+    assert pipe.room is not None and pipe.horizontalScrollBar().maximum() > 0
+    trace = tiny.stepper.trace
+    forward = [s for s in trace if s.phase == "forward"]
+    assert len(forward) >= 6
+    seen = set()
+    for step in forward:
+        _go_to(tiny, qtbot, step)
+        for col in pipe.columns:
+            val = col.latest(col.values, step.index)
+            if col.kind not in ("maps", "kernels", "vector") or val is None:
+                continue
+            v = pipe.views[col.stage]
+            printed = _printed_equal_engine(v.numbers, v.col.tiling, [val[1]])
+            assert len(printed) == np.size(val[1]), (step.op, col.stage)
+            seen.add(col.stage)
+    assert {StageId.parse(n) for n in ("input", "conv1.feature_maps", "conv1.activated", "conv1.pooled",
+                                       "flatten")} <= seen
+
+
+def test_tiny_numbers_in_both_mode_and_a_click_after_scrolling(tiny, qtbot):
+    pipe = tiny.panel.pipeline
+    step = _go(tiny, qtbot, OpKind.ACTIVATION_GRAD, "conv1")    # ∂L/∂C over the feature maps: two lines a cell
+    trace = tiny.stepper.trace
+    v = pipe.views[StageId.parse("conv1.feature_maps")]
+    printed = _printed_equal_engine(v.numbers, v.col.tiling, [trace.find(OpKind.CONV).arrays["output"],
+                                                             step.arrays["grad_input"]])
+    assert len(printed) == 72 and all(len(lines) == 2 for _, _, lines in printed)
+    flat = pipe.views[StageId.parse("flatten")]
+    assert all(len(lines) == 2 for _, _, lines in flat.numbers.printed()) and len(flat.numbers.printed()) == 18
+    stage, index = "dense1.a", (4,)             # beyond the view's right edge: scroll, then click
+    pos = pipe.element_widget_pos(stage, index)
+    assert pos.x() > pipe.viewport().width()
+    pipe.ensureVisible(round(pos.x()), round(pos.y()), 40, 40)
+    qtbot.wait(50)
+    assert pipe.horizontalScrollBar().value() > 0
+    pos = pipe.element_widget_pos(stage, index)
+    shown = pipe.graphics.mapTo(pipe.viewport(), QPoint(round(pos.x()), round(pos.y())))
+    assert pipe.viewport().rect().contains(shown)           # the cell is on screen where it is clicked
+    qtbot.mouseClick(pipe.graphics.viewport(), Qt.LeftButton, pos=QPoint(round(pos.x()), round(pos.y())))
+    assert tiny.panel.selection == (StageId.parse(stage), index)
+    for index in [(1, 5, 0), (0, 2, 3)]:
+        pos = pipe.element_widget_pos("conv1.activated", index)
+        pipe.ensureVisible(round(pos.x()), round(pos.y()), 40, 40)
+        qtbot.wait(50)
+        pos = pipe.element_widget_pos("conv1.activated", index)
+        qtbot.mouseClick(pipe.graphics.viewport(), Qt.LeftButton, pos=QPoint(round(pos.x()), round(pos.y())))
+        assert tiny.panel.selection == (StageId.parse("conv1.activated"), index)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QScrollArea
 
 from convviz.engine import OpKind, StageId, StageKind
+from convviz.gui.panels.iteration.number_room import apply_room, with_room
 from convviz.gui.panels.iteration.stage_view import (
     LOSS_WIDTH,
     MAP_MIN_WIDTH,
@@ -64,6 +65,7 @@ class PipelineView(QScrollArea):
         self._key = None
         self.views = {}
         self.columns = []
+        self.room = None               # the room a small network's numbers get (number_room), or None
         # the gradient legend beside the scrolled stages, never scrolled away (1366-wide screens)
         self.legend = pg.GraphicsLayoutWidget()
         self.legend.setBackground(colors.BACKGROUND)
@@ -109,7 +111,8 @@ class PipelineView(QScrollArea):
         if self.set_partner_aspect(self.partner()):     # the grids are chosen now, with the big view's shape
             self._relayout.stop()
         cols = build_columns(trace, self._aspect(trace), catalogue_tr, self.partner_aspect)
-        key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols))
+        cols, self.room = with_room(cols, lambda a: build_columns(trace, a, catalogue_tr, self.partner_aspect))
+        key = (structure_key(trace), tuple(getattr(c.tiling, "rows", 0) for c in cols), self.room is None)
         rebuilt = key != self._key
         if rebuilt:
             self._build(cols)
@@ -118,6 +121,7 @@ class PipelineView(QScrollArea):
             for col in cols:
                 self.views[col.stage].col = col
         self.columns = cols
+        apply_room(self, self.room)      # a small network: each column as wide as its numbers need
         fit_input(self)
         self._colorbar_shown = ()
         self.levels.clear()
@@ -334,7 +338,8 @@ class PipelineView(QScrollArea):
 def fit_input(pipe):
     """Widen the input column into the width the stages leave over (a one-tile picture in a
     tall column is otherwise ~64 px wide); the other columns keep their minimum."""
-    if not pipe.columns or pipe.columns[0].stage.kind != StageKind.INPUT or pipe.viewport().width() < 300:
+    if not pipe.columns or pipe.columns[0].stage.kind != StageKind.INPUT or pipe.viewport().width() < 300 \
+            or pipe.room is not None:            # its numbers' room decides instead
         return
     lay = pipe.graphics.ci.layout
     hint = pipe.graphics.ci.effectiveSizeHint(Qt.MinimumSize).width()
