@@ -173,18 +173,23 @@ class BigPanel:
         self.windows = None            # the pooling windows' grid, made when first needed
         self.winners = None            # max pooling's winners, outlined, made when first needed
 
+    def _outline(self, color, width, z):
+        """A cosmetic path item over the image (pooling windows, winners), made when first needed."""
+        item = QGraphicsPathItem()
+        pen = QPen(QColor(color))
+        pen.setCosmetic(True)
+        pen.setWidthF(width)
+        item.setPen(pen)
+        item.setZValue(z)
+        self.vb.addItem(item, ignoreBounds=True)
+        return item
+
     def set_windows(self, lines):
         """The pooling windows' borders over the image ([] hides them)."""
         if not changed(self, "window_lines", lines):
             return
         if self.windows is None:
-            self.windows = QGraphicsPathItem()
-            pen = QPen(QColor(colors.WINDOW_GRID))
-            pen.setCosmetic(True)
-            pen.setWidthF(1.0)
-            self.windows.setPen(pen)
-            self.windows.setZValue(3)
-            self.vb.addItem(self.windows, ignoreBounds=True)
+            self.windows = self._outline(colors.WINDOW_GRID, 1.0, 3)
         path = QPainterPath()
         for x0, y0, x1, y1 in lines:
             path.moveTo(x0, y0)
@@ -197,13 +202,7 @@ class BigPanel:
         if not changed(self, "winner_cells", cells):
             return
         if self.winners is None:
-            self.winners = QGraphicsPathItem()
-            pen = QPen(QColor(colors.WINNER))
-            pen.setCosmetic(True)
-            pen.setWidthF(1.5)
-            self.winners.setPen(pen)
-            self.winners.setZValue(4)
-            self.vb.addItem(self.winners, ignoreBounds=True)
+            self.winners = self._outline(colors.WINNER, 1.5, 4)
         path = QPainterPath()
         for x, y in cells:
             path.addRect(x + 0.1, y + 0.1, 0.8, 0.8)
