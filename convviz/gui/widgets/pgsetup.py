@@ -15,4 +15,5 @@ def configure_pyqtgraph():
     (seen in the test suite: QObject::~QObject from gc_collect_main in the worker)."""
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     if not _collector:
-        _collector.append(GarbageCollector(interval=1.0))
+        # every 100 ms: a collection then has little to do, never a long pause in a step or a stroke
+        _collector.append(GarbageCollector(interval=0.1))
